@@ -1,0 +1,51 @@
+//! Criterion benchmarks of the receiver's hot path: `verify`, `parse_event`
+//! and `open` for 1 KiB, 8 KiB and 1 MiB bodies, plus raw HMAC-SHA512
+//! throughput (compared with `openssl speed` by `scripts/bench-core.sh`).
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use spotdraft_kit::{parse_event, sign, HmacKey, Verifier};
+
+/// A SpotDraft-shaped payload padded to about `size` bytes.
+fn body_of(size: usize) -> Vec<u8> {
+    let head = r#"{"activity":"CONTRACT_SIGNED","activity_data":{"performed_by":{"name":"Sam Example","email":"sam@example.com"},"timestamp":"2026-11-02T10:00:00.000000Z"},"contract_id":424242,"contract_title":"Master Services Agreement","contract_type":"MSA","contract_type_name":"Master Services Agreement","contract_type_id":12,"contract_status":"SIGN","contract_kind":"TEMPLATE_CONTRACT","business_user":{"name":"Bo Example","email":"bo@example.com"},"created_at":"2026-11-01T09:00:00Z","external_metadata":{"id":"crm-991","notes":""#;
+    let tail = r#""}}"#;
+    let pad = size.saturating_sub(head.len() + tail.len());
+    let mut body = head.as_bytes().to_vec();
+    body.extend(std::iter::repeat(b'x').take(pad));
+    body.extend_from_slice(tail.as_bytes());
+    body
+}
+
+fn benches(c: &mut Criterion) {
+    let key = HmacKey::from_base64("c2VjcmV0LWtleS1mb3ItYmVuY2htYXJrcy0wMTIzNDU2Nzg5").unwrap();
+    let verifier = Verifier::new(vec![key.clone()]).unwrap();
+    let mut group = c.benchmark_group("core");
+    for (label, size) in [("1KiB", 1024), ("8KiB", 8 * 1024), ("1MiB", 1024 * 1024)] {
+        let body = body_of(size);
+        let sig = sign(&key, &body);
+        let headers = [("x-sd-webhook-content-hash", sig.as_str())];
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_with_input(BenchmarkId::new("verify", label), &body, |b, body| {
+            b.iter(|| verifier.verify(black_box(body), black_box(&sig)).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("parse_event", label), &body, |b, body| {
+            b.iter(|| parse_event(black_box(body)).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("open", label), &body, |b, body| {
+            b.iter(|| verifier.open(black_box(&headers), black_box(body)).unwrap())
+        });
+    }
+    group.finish();
+
+    // Raw HMAC-SHA512 throughput on 16 KiB blocks, the size `openssl speed`
+    // reports in its last column.
+    let block = vec![0x5au8; 16 * 1024];
+    let mut raw = c.benchmark_group("hmac_sha512");
+    raw.throughput(Throughput::Bytes(block.len() as u64));
+    raw.bench_function("16KiB", |b| b.iter(|| sign(&key, black_box(&block))));
+    raw.finish();
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

@@ -1,0 +1,410 @@
+//! [`Verifier::open`]: the one-call pipeline (size check, header lookup,
+//! verify, parse, fingerprint), the verified [`Delivery`] and its
+//! [`LogRecord`].
+
+use std::fmt::Write as _;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::event::Event;
+use crate::fingerprint::{body_sha256, dedupe_key};
+use crate::headers::{find_signature, HeaderSource, SignatureHeader};
+use crate::signature::Verifier;
+
+/// A value in a [`LogRecord`].
+///
+/// ```
+/// assert_eq!(spotdraft_kit::LogValue::Int(3).to_string(), "3");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogValue {
+    /// Text.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A flag.
+    Bool(bool),
+}
+
+impl std::fmt::Display for LogValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LogValue::Str(s) => f.write_str(s),
+            LogValue::Int(i) => write!(f, "{i}"),
+            LogValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+/// A flat, ordered map of what SpotDraft says to log about a delivery:
+/// outcome, activity, contract id, external id, dedupe key, body hash and
+/// length, signature result and key. Never a key, a signature, the body, a
+/// name or an email.
+///
+/// ```
+/// use spotdraft_kit::{sign, HmacKey, Verifier};
+/// let key = HmacKey::from_base64("c2VjcmV0")?;
+/// let body = br#"{"activity":"CONTRACT_CREATED","contract_id":5}"#;
+/// let headers = [("x-sd-webhook-content-hash", sign(&key, body))];
+/// let delivery = Verifier::new(vec![key])?.open(&headers, body)?;
+/// let record = delivery.log_record();
+/// assert_eq!(record.get("outcome").unwrap().to_string(), "accepted");
+/// assert_eq!(record.get("contract_id").unwrap().to_string(), "5");
+/// assert!(record.to_json().starts_with(r#"{"outcome":"accepted""#));
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LogRecord {
+    fields: Vec<(&'static str, LogValue)>,
+}
+
+impl LogRecord {
+    fn push(&mut self, name: &'static str, value: LogValue) {
+        self.fields.push((name, value));
+    }
+
+    fn push_str(&mut self, name: &'static str, value: impl Into<String>) {
+        self.push(name, LogValue::Str(value.into()));
+    }
+
+    fn push_int(&mut self, name: &'static str, value: i64) {
+        self.push(name, LogValue::Int(value));
+    }
+
+    /// The fields, in a stable order.
+    ///
+    /// ```
+    /// assert!(spotdraft_kit::LogRecord::default().fields().is_empty());
+    /// ```
+    pub fn fields(&self) -> &[(&'static str, LogValue)] {
+        &self.fields
+    }
+
+    /// One field by name.
+    ///
+    /// ```
+    /// assert!(spotdraft_kit::LogRecord::default().get("outcome").is_none());
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&LogValue> {
+        self.fields.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// One JSON object on one line, for structured logs.
+    ///
+    /// ```
+    /// assert_eq!(spotdraft_kit::LogRecord::default().to_json(), "{}");
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{");
+        for (i, (name, value)) in self.fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "\"{name}\":");
+            match value {
+                LogValue::Str(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
+                LogValue::Int(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                LogValue::Bool(b) => {
+                    let _ = write!(out, "{b}");
+                }
+            }
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// A verified, parsed delivery.
+///
+/// ```
+/// use spotdraft_kit::{sign, HmacKey, SignatureHeader, Verifier};
+/// let key = HmacKey::from_base64("c2VjcmV0")?.with_id("prod");
+/// let body = br#"{"activity":"CONTRACT_SIGNED","contract_id":5,"activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}"#;
+/// let headers = vec![("X-SD-WEBHOOK-CONTENT-HASH".to_string(), sign(&key, body))];
+/// let d = Verifier::new(vec![key])?.open(&headers, body)?;
+/// assert_eq!(d.event().contract_id(), Some(5));
+/// assert_eq!(d.key_id(), Some("prod"));
+/// assert_eq!(d.signature_header(), SignatureHeader::Current);
+/// assert!(d.dedupe_key().starts_with("sdk1:"));
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Delivery {
+    event: Event,
+    dedupe_key: String,
+    body_sha256: String,
+    body_len: usize,
+    key_index: usize,
+    key_id: Option<String>,
+    signature_header: SignatureHeader,
+}
+
+impl Delivery {
+    /// The parsed event.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert_eq!(d.event().activity().as_str(), "A");
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn event(&self) -> &Event {
+        &self.event
+    }
+
+    /// Consumes the delivery, returning the event.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// let event: Event = d.into_event();
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn into_event(self) -> Event {
+        self.event
+    }
+
+    /// The dedupe key (see [`crate::fingerprint`]).
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert!(d.dedupe_key().starts_with("sdk1:body:")); // no timestamp: body fallback
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn dedupe_key(&self) -> &str {
+        &self.dedupe_key
+    }
+
+    /// Lowercase hex SHA-256 of the raw body.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert_eq!(d.body_sha256(), body_sha256(body));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn body_sha256(&self) -> &str {
+        &self.body_sha256
+    }
+
+    /// Length of the raw body in bytes.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert_eq!(d.body_len(), body.len());
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn body_len(&self) -> usize {
+        self.body_len
+    }
+
+    /// Index of the key that matched.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert_eq!(d.key_index(), 0);
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn key_index(&self) -> usize {
+        self.key_index
+    }
+
+    /// Label of the key that matched, if keys were labelled.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert_eq!(d.key_id(), None);
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn key_id(&self) -> Option<&str> {
+        self.key_id.as_deref()
+    }
+
+    /// Which header carried the signature.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("X-SD-CONTENT-HASH", sign(&key, body))], body)?;
+    /// assert_eq!(d.signature_header(), SignatureHeader::Legacy);
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn signature_header(&self) -> SignatureHeader {
+        self.signature_header
+    }
+
+    /// What to log about this delivery: no secrets, no personal data.
+    ///
+    /// ```
+    /// # use spotdraft_kit::*;
+    /// # let key = HmacKey::from_bytes(b"k")?; let body = br#"{"activity":"A"}"#;
+    /// # let d = Verifier::new(vec![key.clone()])?.open(&[("x-sd-webhook-content-hash", sign(&key, body))], body)?;
+    /// assert_eq!(d.log_record().get("signature").unwrap().to_string(), "valid");
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn log_record(&self) -> LogRecord {
+        let mut r = LogRecord::default();
+        r.push_str("outcome", "accepted");
+        r.push_str("activity", self.event.activity().as_str());
+        if let Some(id) = self.event.contract_id() {
+            r.push_int("contract_id", id);
+        }
+        if let Some(id) = self.event.external_id() {
+            r.push_str("external_id", id);
+        }
+        r.push_str("dedupe_key", self.dedupe_key.clone());
+        r.push_str("body_sha256", self.body_sha256.clone());
+        r.push_int("body_bytes", len_i64(self.body_len));
+        r.push_str("signature", "valid");
+        r.push_str("signature_header", self.signature_header.as_str());
+        r.push_int("key_index", len_i64(self.key_index));
+        if let Some(id) = &self.key_id {
+            r.push_str("key_id", id.clone());
+        }
+        r
+    }
+}
+
+fn len_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn rejected(err: Error, body: &[u8], key_index: Option<usize>) -> Error {
+    let mut r = LogRecord::default();
+    r.push_str("outcome", "rejected");
+    r.push_str("reason", err.code().as_str());
+    r.push_int("http_status", i64::from(err.http_status()));
+    // An oversize body is never hashed: the limit exists to bound work.
+    if err.code() != ErrorCode::BodyTooLarge {
+        r.push_str("body_sha256", body_sha256(body));
+    }
+    r.push_int("body_bytes", len_i64(body.len()));
+    let signature = match err.code() {
+        ErrorCode::InvalidJson | ErrorCode::InvalidPayload => "valid",
+        ErrorCode::MissingSignature => "missing",
+        ErrorCode::MalformedSignature => "malformed",
+        ErrorCode::SignatureMismatch => "mismatch",
+        _ => "unchecked",
+    };
+    r.push_str("signature", signature);
+    if let Some(i) = key_index {
+        r.push_int("key_index", len_i64(i));
+    }
+    err.with_log_record(r)
+}
+
+impl Verifier {
+    /// Verifies and parses one delivery: size limit, signature header
+    /// lookup, HMAC check over the exact body, JSON parse, fingerprints.
+    ///
+    /// Every error carries a [`LogRecord`] (reason, body hash unless the
+    /// body was too large to hash, length) for the receiver to log.
+    ///
+    /// ```
+    /// use spotdraft_kit::{ErrorCode, HmacKey, Verifier};
+    /// let v = Verifier::new(vec![HmacKey::from_base64("c2VjcmV0")?])?;
+    /// let err = v.open(&[("content-type", "application/json")], b"{}").unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::MissingSignature);
+    /// assert_eq!(err.http_status(), 401);
+    /// assert_eq!(err.log_record().unwrap().get("reason").unwrap().to_string(), "missing_signature");
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn open<H: HeaderSource + ?Sized>(&self, headers: &H, body: &[u8]) -> Result<Delivery> {
+        if let Err(e) = self.check_body_size(body) {
+            return Err(rejected(e, body, None));
+        }
+        let (signature_header, value) =
+            find_signature(headers).map_err(|e| rejected(e, body, None))?;
+        self.open_with_signature(signature_header, &value, body)
+    }
+
+    /// [`Verifier::open`] for a caller that already extracted the signature
+    /// header value (bindings whose header maps are foreign objects).
+    ///
+    /// ```
+    /// use spotdraft_kit::{sign, HmacKey, SignatureHeader, Verifier};
+    /// let key = HmacKey::from_bytes(b"k")?;
+    /// let body = br#"{"activity":"A"}"#;
+    /// let sig = sign(&key, body);
+    /// let d = Verifier::new(vec![key])?.open_with_signature(SignatureHeader::Current, sig.as_bytes(), body)?;
+    /// assert_eq!(d.key_index(), 0);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn open_with_signature(
+        &self,
+        signature_header: SignatureHeader,
+        signature: &[u8],
+        body: &[u8],
+    ) -> Result<Delivery> {
+        let key_index = self
+            .verify_bytes(body, signature)
+            .map_err(|e| rejected(e, body, None))?;
+        let event = Event::parse(body).map_err(|e| rejected(e, body, Some(key_index)))?;
+        let body_sha256 = body_sha256(body);
+        Ok(Delivery {
+            dedupe_key: dedupe_key(&event, &body_sha256),
+            event,
+            body_sha256,
+            body_len: body.len(),
+            key_index,
+            key_id: self.key_id(key_index).map(str::to_owned),
+            signature_header,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sign, HmacKey};
+
+    #[test]
+    fn log_records_hold_no_personal_data_or_secrets() {
+        let key = HmacKey::from_base64("c2VjcmV0LWtleS1ieXRlcw==").unwrap();
+        let body = br#"{"activity":"CONTRACT_SIGNED","contract_id":5,"contract_title":"Secret Deal","activity_data":{"performed_by":{"name":"Ada Lovelace","email":"ada@example.com"},"timestamp":"T"}}"#;
+        let sig = sign(&key, body);
+        let v = Verifier::new(vec![key]).unwrap();
+        let ok = v
+            .open(&[("x-sd-webhook-content-hash", sig.as_str())], body)
+            .unwrap();
+        let bad = v
+            .open(&[("x-sd-webhook-content-hash", "0".repeat(128))], body)
+            .unwrap_err();
+        for json in [
+            ok.log_record().to_json(),
+            bad.log_record().unwrap().to_json(),
+        ] {
+            for secret in [
+                "Ada",
+                "ada@example.com",
+                "Secret Deal",
+                sig.as_str(),
+                "c2VjcmV0",
+            ] {
+                assert!(!json.contains(secret), "{json} leaks {secret}");
+            }
+        }
+    }
+
+    #[test]
+    fn oversize_body_is_not_hashed() {
+        let v = Verifier::new(vec![HmacKey::from_bytes(b"k").unwrap()])
+            .unwrap()
+            .with_max_body_bytes(2);
+        let err = v.open(&[("a", "b")], b"123").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::BodyTooLarge);
+        assert!(err.log_record().unwrap().get("body_sha256").is_none());
+    }
+}

@@ -1,0 +1,483 @@
+//! [`Event`]: a parsed webhook payload with typed, lenient accessors.
+//!
+//! Parsing accepts any JSON object with a string `activity`. SpotDraft adds
+//! fields and activities over time, so every typed accessor returns `None`
+//! when its field is absent or has an unexpected type, and the whole payload
+//! stays available through [`Event::payload`]. A correctly signed delivery
+//! is never rejected for schema drift.
+
+use serde_json::{Map, Value};
+
+use crate::activity::{Activity, Category};
+use crate::error::{Error, ErrorCode, Result};
+
+/// A person named in a payload (`performed_by`, `business_user`, ...).
+/// `name` may be `SYSTEM`, in which case there is no email.
+///
+/// ```
+/// let p = spotdraft_kit::Person { name: Some("SYSTEM".into()), email: None };
+/// assert!(p.email.is_none());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Person {
+    /// Display name.
+    pub name: Option<String>,
+    /// Email address, when SpotDraft includes one.
+    pub email: Option<String>,
+}
+
+/// One entry of `counterparties[]`.
+///
+/// ```
+/// let c = spotdraft_kit::Counterparty { kind: Some("Organization".into()), ..Default::default() };
+/// assert_eq!(c.kind.as_deref(), Some("Organization"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counterparty {
+    /// `type`: `Organization` or `Individual`.
+    pub kind: Option<String>,
+    /// `organization_name`.
+    pub organization_name: Option<String>,
+    /// `poc_name`: the point of contact.
+    pub poc_name: Option<String>,
+    /// `poc_email`.
+    pub poc_email: Option<String>,
+    /// `counterparty_id`.
+    pub counterparty_id: Option<i64>,
+}
+
+/// `activity_data.email_event_data` of email activities.
+///
+/// ```
+/// let e = spotdraft_kit::EmailEvent { email_mode: Some("to".into()), ..Default::default() };
+/// assert_eq!(e.email_mode.as_deref(), Some("to"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmailEvent {
+    /// `recipient_email`.
+    pub recipient_email: Option<String>,
+    /// `email_mode`: `to` or `cc`.
+    pub email_mode: Option<String>,
+    /// `occured_at` (SpotDraft's spelling).
+    pub occurred_at: Option<String>,
+}
+
+/// A parsed SpotDraft webhook payload.
+///
+/// ```
+/// use spotdraft_kit::{Category, Event};
+/// let event = Event::parse(br#"{
+///   "activity": "CONTRACT_EXECUTED",
+///   "activity_data": {"performed_by": {"name": "SYSTEM"}, "timestamp": "2026-11-02T10:00:00Z"},
+///   "contract_id": 4242, "contract_title": "MSA", "contract_status": "EXECUTED",
+///   "external_metadata": {"id": 77}
+/// }"#)?;
+/// assert_eq!(event.activity().as_str(), "CONTRACT_EXECUTED");
+/// assert_eq!(event.category(), Category::Execution);
+/// assert_eq!(event.contract_id(), Some(4242));
+/// assert_eq!(event.external_id().as_deref(), Some("77"));
+/// assert_eq!(event.occurred_at(), Some("2026-11-02T10:00:00Z"));
+/// assert_eq!(event.performed_by().unwrap().name.as_deref(), Some("SYSTEM"));
+/// assert_eq!(event.contract_kind(), None); // absent: None, never an error
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    activity: Activity,
+    payload: Map<String, Value>,
+}
+
+/// Parses a payload into an [`Event`] (no signature check: use
+/// [`crate::Verifier::open`] for deliveries).
+///
+/// ```
+/// let event = spotdraft_kit::parse_event(br#"{"activity":"CONTRACT_CREATED"}"#)?;
+/// assert!(event.known());
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+pub fn parse_event(body: &[u8]) -> Result<Event> {
+    Event::parse(body)
+}
+
+impl Event {
+    /// Parses a payload. Errors: [`ErrorCode::InvalidJson`] if the bytes are
+    /// not JSON (including nesting deeper than 128 levels, refused without
+    /// deep recursion); [`ErrorCode::InvalidPayload`] if the JSON is not an
+    /// object with a string `activity`.
+    ///
+    /// ```
+    /// use spotdraft_kit::{ErrorCode, Event};
+    /// assert_eq!(Event::parse(b"{").unwrap_err().code(), ErrorCode::InvalidJson);
+    /// assert_eq!(Event::parse(b"[1]").unwrap_err().code(), ErrorCode::InvalidPayload);
+    /// assert_eq!(Event::parse(br#"{"activity":1}"#).unwrap_err().code(), ErrorCode::InvalidPayload);
+    /// let deep = "[".repeat(100_000);
+    /// assert_eq!(Event::parse(deep.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
+    /// ```
+    pub fn parse(body: &[u8]) -> Result<Event> {
+        let value: Value = serde_json::from_slice(body).map_err(|e| {
+            let why = if e.to_string().contains("recursion limit") {
+                "nested more than 128 levels deep".to_owned()
+            } else {
+                // serde_json's messages name a position and a category,
+                // never the body's content.
+                format!(
+                    "{} at line {} column {}",
+                    describe(&e),
+                    e.line(),
+                    e.column()
+                )
+            };
+            Error::new(
+                ErrorCode::InvalidJson,
+                format!("the body is not valid JSON: {why}"),
+            )
+        })?;
+        Event::from_value(value)
+    }
+
+    /// Builds an event from an already-parsed JSON value.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"activity": "CONTRACT_VOIDED", "contract_id": 1});
+    /// assert_eq!(spotdraft_kit::Event::from_value(v)?.contract_id(), Some(1));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn from_value(value: Value) -> Result<Event> {
+        let Value::Object(payload) = value else {
+            return Err(Error::new(
+                ErrorCode::InvalidPayload,
+                format!("the payload is a JSON {}, not an object", kind(&value)),
+            ));
+        };
+        let activity = match payload.get("activity") {
+            Some(Value::String(a)) => Activity::parse(a),
+            Some(other) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidPayload,
+                    format!("`activity` is a JSON {}, not a string", kind(other)),
+                ))
+            }
+            None => {
+                return Err(Error::new(
+                    ErrorCode::InvalidPayload,
+                    "the payload has no `activity` field",
+                ))
+            }
+        };
+        Ok(Event { activity, payload })
+    }
+
+    /// The activity.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"CONTRACT_SIGNED"}"#)?;
+    /// assert_eq!(e.activity(), &spotdraft_kit::Activity::ContractSigned);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn activity(&self) -> &Activity {
+        &self.activity
+    }
+
+    /// Whether the activity is one of the 37 documented ones.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"NEW_THING"}"#)?;
+    /// assert!(!e.known());
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn known(&self) -> bool {
+        self.activity.is_known()
+    }
+
+    /// The activity's category.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"POSTMARK_EMAIL_EVENT"}"#)?;
+    /// assert_eq!(e.category(), spotdraft_kit::Category::Email);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn category(&self) -> Category {
+        self.activity.category()
+    }
+
+    /// `contract_id` (an integer).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_id":"12"}"#)?;
+    /// assert_eq!(e.contract_id(), None); // a string is not the documented type
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_id(&self) -> Option<i64> {
+        self.payload.get("contract_id").and_then(Value::as_i64)
+    }
+
+    /// `contract_title`.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_title":"NDA"}"#)?;
+    /// assert_eq!(e.contract_title(), Some("NDA"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_title(&self) -> Option<&str> {
+        self.str_field("contract_title")
+    }
+
+    /// `contract_status` (DRAFT, REDLINING, SIGN, EXECUTED, ...).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_status":"SIGN"}"#)?;
+    /// assert_eq!(e.contract_status(), Some("SIGN"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_status(&self) -> Option<&str> {
+        self.str_field("contract_status")
+    }
+
+    /// `contract_kind` (TEMPLATE_CONTRACT, THIRD_PARTY_CONTRACT, ...).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_kind":"SIGN_CONTRACT"}"#)?;
+    /// assert_eq!(e.contract_kind(), Some("SIGN_CONTRACT"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_kind(&self) -> Option<&str> {
+        self.str_field("contract_kind")
+    }
+
+    /// `contract_type`.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_type":"NDA"}"#)?;
+    /// assert_eq!(e.contract_type(), Some("NDA"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_type(&self) -> Option<&str> {
+        self.str_field("contract_type")
+    }
+
+    /// `contract_type_name`.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_type_name":"Mutual NDA"}"#)?;
+    /// assert_eq!(e.contract_type_name(), Some("Mutual NDA"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_type_name(&self) -> Option<&str> {
+        self.str_field("contract_type_name")
+    }
+
+    /// `contract_type_id` (an integer).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","contract_type_id":9}"#)?;
+    /// assert_eq!(e.contract_type_id(), Some(9));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_type_id(&self) -> Option<i64> {
+        self.payload.get("contract_type_id").and_then(Value::as_i64)
+    }
+
+    /// `activity_data.timestamp`: when the activity happened (ISO-8601, as sent).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","activity_data":{"timestamp":"2026-01-01T00:00:00Z"}}"#)?;
+    /// assert_eq!(e.occurred_at(), Some("2026-01-01T00:00:00Z"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn occurred_at(&self) -> Option<&str> {
+        self.activity_data()?.get("timestamp")?.as_str()
+    }
+
+    /// `created_at` of the contract.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","created_at":"2026-01-01T00:00:00Z"}"#)?;
+    /// assert_eq!(e.created_at(), Some("2026-01-01T00:00:00Z"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn created_at(&self) -> Option<&str> {
+        self.str_field("created_at")
+    }
+
+    /// `activity_data.performed_by`.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","activity_data":{"performed_by":{"name":"Ada","email":"ada@example.com"}}}"#)?;
+    /// assert_eq!(e.performed_by().unwrap().email.as_deref(), Some("ada@example.com"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn performed_by(&self) -> Option<Person> {
+        person(self.activity_data()?.get("performed_by")?)
+    }
+
+    /// `business_user`.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","business_user":{"name":"Bo"}}"#)?;
+    /// assert_eq!(e.business_user().unwrap().name.as_deref(), Some("Bo"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn business_user(&self) -> Option<Person> {
+        person(self.payload.get("business_user")?)
+    }
+
+    /// `legal_user`.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","legal_user":"unexpected"}"#)?;
+    /// assert_eq!(e.legal_user(), None);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn legal_user(&self) -> Option<Person> {
+        person(self.payload.get("legal_user")?)
+    }
+
+    /// `external_metadata.id` as a string (numbers are written in decimal),
+    /// the integration's own record id.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","external_metadata":{"id":"crm-7"}}"#)?;
+    /// assert_eq!(e.external_id().as_deref(), Some("crm-7"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn external_id(&self) -> Option<String> {
+        match self.external_metadata()?.get("id")? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
+    /// `external_metadata`, when it is an object.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","external_metadata":{"k":1}}"#)?;
+    /// assert_eq!(e.external_metadata().unwrap()["k"], 1);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn external_metadata(&self) -> Option<&Map<String, Value>> {
+        self.payload.get("external_metadata")?.as_object()
+    }
+
+    /// `counterparties[]`; entries that are not objects are skipped.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","counterparties":[{"type":"Individual","poc_name":"Cy"},7]}"#)?;
+    /// let cps = e.counterparties();
+    /// assert_eq!(cps.len(), 1);
+    /// assert_eq!(cps[0].poc_name.as_deref(), Some("Cy"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn counterparties(&self) -> Vec<Counterparty> {
+        let Some(list) = self.payload.get("counterparties").and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        list.iter()
+            .filter_map(Value::as_object)
+            .map(|c| Counterparty {
+                kind: str_of(c, "type"),
+                organization_name: str_of(c, "organization_name"),
+                poc_name: str_of(c, "poc_name"),
+                poc_email: str_of(c, "poc_email"),
+                counterparty_id: c.get("counterparty_id").and_then(Value::as_i64),
+            })
+            .collect()
+    }
+
+    /// `activity_data.email_event_data` (email activities).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"SIGNING_EMAIL_OPENED","activity_data":{"email_event_data":{"recipient_email":"a@example.com","email_mode":"to","occured_at":"2026-01-01T00:00:00Z"}}}"#)?;
+    /// assert_eq!(e.email_event().unwrap().occurred_at.as_deref(), Some("2026-01-01T00:00:00Z"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn email_event(&self) -> Option<EmailEvent> {
+        let data = self.activity_data()?.get("email_event_data")?.as_object()?;
+        Some(EmailEvent {
+            recipient_email: str_of(data, "recipient_email"),
+            email_mode: str_of(data, "email_mode"),
+            occurred_at: str_of(data, "occured_at"),
+        })
+    }
+
+    /// `activity_data.signatory` (signature-request notifications).
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","activity_data":{"signatory":{"name":"Di","email":"di@example.com"}}}"#)?;
+    /// assert_eq!(e.signatory().unwrap().name.as_deref(), Some("Di"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn signatory(&self) -> Option<Person> {
+        person(self.activity_data()?.get("signatory")?)
+    }
+
+    /// `activity_data`, when it is an object.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","activity_data":{"x":true}}"#)?;
+    /// assert_eq!(e.activity_data().unwrap()["x"], true);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn activity_data(&self) -> Option<&Map<String, Value>> {
+        self.payload.get("activity_data")?.as_object()
+    }
+
+    /// The whole payload, keys in the order they were sent.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A","new_field":[1,2]}"#)?;
+    /// assert_eq!(e.payload()["new_field"][1], 2);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn payload(&self) -> &Map<String, Value> {
+        &self.payload
+    }
+
+    /// Consumes the event, returning the payload.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A"}"#)?;
+    /// assert_eq!(e.into_payload().len(), 1);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn into_payload(self) -> Map<String, Value> {
+        self.payload
+    }
+
+    fn str_field(&self, name: &str) -> Option<&str> {
+        self.payload.get(name)?.as_str()
+    }
+}
+
+fn str_of(map: &Map<String, Value>, name: &str) -> Option<String> {
+    map.get(name)?.as_str().map(str::to_owned)
+}
+
+fn person(value: &Value) -> Option<Person> {
+    let map = value.as_object()?;
+    Some(Person {
+        name: str_of(map, "name"),
+        email: str_of(map, "email"),
+    })
+}
+
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn describe(e: &serde_json::Error) -> &'static str {
+    use serde_json::error::Category as C;
+    match e.classify() {
+        C::Eof => "unexpected end of input",
+        C::Syntax => "syntax error",
+        C::Data => "invalid data",
+        C::Io => "read error",
+    }
+}

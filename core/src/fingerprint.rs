@@ -1,0 +1,160 @@
+//! Dedupe fingerprints: [`body_sha256`] and [`dedupe_key`].
+//!
+//! SpotDraft sends no delivery id, and deliveries can repeat or arrive late,
+//! so receivers dedupe on a key derived from the payload. Stores keep these
+//! keys for years: **the encoding below is frozen**; changing it is a
+//! breaking change and needs a new prefix (`sdk2:`).
+//!
+//! # `sdk1` identity encoding
+//!
+//! The identity is a byte string built from six slots, in this order:
+//!
+//! 1. `activity` (top level)
+//! 2. `contract_id` (top level)
+//! 3. `activity_data.timestamp`
+//! 4. `activity_data.email_event_data.recipient_email`
+//! 5. `activity_data.email_event_data.occured_at` (SpotDraft's spelling)
+//! 6. `activity_data.signatory.email`
+//!
+//! It starts with the ASCII text `sdk1` and then each slot is written as
+//!
+//! * `-` when the field is absent, `null`, or an array/object/boolean;
+//! * `s<len>:<bytes>` for a JSON string, where `<bytes>` is the string's
+//!   UTF-8 (email slots 4 and 6 are ASCII-lowercased first) and `<len>` its
+//!   byte length in decimal;
+//! * `n<len>:<text>` for a JSON number, where `<text>` is the number as
+//!   serde_json writes it (integers in plain decimal).
+//!
+//! Every slot is self-delimiting, so no two different field tuples encode
+//! to the same bytes. The key is `"sdk1:" + hex(sha256(identity))`.
+//!
+//! If `activity_data.timestamp` is not a string, the payload cannot be told
+//! apart from a later event of the same contract, and the key falls back to
+//! the raw body: `"sdk1:body:" + body_sha256`.
+//!
+//! Because only these fields count, a copy that was re-serialised (other
+//! whitespace, key order or escapes) or re-triggered has the same key,
+//! while a different activity, contract, timestamp or email recipient
+//! gives a different one.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::event::Event;
+use crate::hex;
+
+/// Lowercase hex SHA-256 of the raw body: the "payload hash" to log.
+///
+/// ```
+/// assert_eq!(
+///     spotdraft_kit::body_sha256(b""),
+///     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+/// );
+/// ```
+pub fn body_sha256(body: &[u8]) -> String {
+    hex::encode(&Sha256::digest(body))
+}
+
+/// The `sdk1` dedupe key of an event (see the module docs for the frozen
+/// encoding). `body_sha256` is used only for the fallback.
+///
+/// ```
+/// use spotdraft_kit::{body_sha256, dedupe_key, parse_event};
+/// let a = br#"{"activity":"CONTRACT_SIGNED","contract_id":7,"activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}"#;
+/// let b = br#"{ "activity_data": {"timestamp": "2026-11-02T10:00:00Z"}, "contract_id": 7, "activity": "CONTRACT_SIGNED" }"#;
+/// let ka = dedupe_key(&parse_event(a)?, &body_sha256(a));
+/// let kb = dedupe_key(&parse_event(b)?, &body_sha256(b));
+/// assert_eq!(ka, kb);
+/// assert!(ka.starts_with("sdk1:"));
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+pub fn dedupe_key(event: &Event, body_sha256: &str) -> String {
+    match identity(event) {
+        Some(identity) => format!("sdk1:{}", hex::encode(&Sha256::digest(identity))),
+        None => format!("sdk1:body:{body_sha256}"),
+    }
+}
+
+/// The `sdk1` identity bytes, or `None` when the event has no timestamp.
+fn identity(event: &Event) -> Option<Vec<u8>> {
+    let payload = event.payload();
+    let data = payload.get("activity_data").and_then(Value::as_object);
+    let at = |path: &[&str]| -> Option<&Value> {
+        let mut v = data?.get(path[0])?;
+        for name in &path[1..] {
+            v = v.as_object()?.get(*name)?;
+        }
+        Some(v)
+    };
+    let timestamp = at(&["timestamp"]).filter(|v| v.is_string())?;
+
+    let mut out = Vec::with_capacity(128);
+    out.extend_from_slice(b"sdk1");
+    slot(&mut out, payload.get("activity"), false);
+    slot(&mut out, payload.get("contract_id"), false);
+    slot(&mut out, Some(timestamp), false);
+    slot(&mut out, at(&["email_event_data", "recipient_email"]), true);
+    slot(&mut out, at(&["email_event_data", "occured_at"]), false);
+    slot(&mut out, at(&["signatory", "email"]), true);
+    Some(out)
+}
+
+fn slot(out: &mut Vec<u8>, value: Option<&Value>, lowercase: bool) {
+    match value {
+        Some(Value::String(s)) if lowercase => tagged(out, b's', s.to_ascii_lowercase().as_bytes()),
+        Some(Value::String(s)) => tagged(out, b's', s.as_bytes()),
+        Some(Value::Number(n)) => tagged(out, b'n', n.to_string().as_bytes()),
+        _ => out.push(b'-'),
+    }
+}
+
+fn tagged(out: &mut Vec<u8>, tag: u8, bytes: &[u8]) {
+    out.push(tag);
+    out.extend_from_slice(bytes.len().to_string().as_bytes());
+    out.push(b':');
+    out.extend_from_slice(bytes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_event;
+
+    fn key(body: &str) -> String {
+        let e = parse_event(body.as_bytes()).unwrap();
+        dedupe_key(&e, &body_sha256(body.as_bytes()))
+    }
+
+    #[test]
+    fn identity_bytes_are_pinned() {
+        let e = parse_event(
+            br#"{"activity":"SIGNING_EMAIL_OPENED","contract_id":12,"activity_data":{"timestamp":"T","email_event_data":{"recipient_email":"A@B.io","occured_at":"O"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            identity(&e).unwrap(),
+            b"sdk1s20:SIGNING_EMAIL_OPENEDn2:12s1:Ts6:a@b.ios1:O-".to_vec()
+        );
+    }
+
+    #[test]
+    fn slots_cannot_be_confused() {
+        // Same concatenated text, different split between fields.
+        let a = key(r#"{"activity":"AB","activity_data":{"timestamp":"C"}}"#);
+        let b = key(r#"{"activity":"A","activity_data":{"timestamp":"BC"}}"#);
+        assert_ne!(a, b);
+        // A string and a number with the same text differ.
+        let c = key(r#"{"activity":"A","contract_id":1,"activity_data":{"timestamp":"T"}}"#);
+        let d = key(r#"{"activity":"A","contract_id":"1","activity_data":{"timestamp":"T"}}"#);
+        assert_ne!(c, d);
+    }
+
+    #[test]
+    fn falls_back_to_body_hash_without_timestamp() {
+        let body = r#"{"activity":"A","contract_id":1}"#;
+        assert_eq!(
+            key(body),
+            format!("sdk1:body:{}", body_sha256(body.as_bytes()))
+        );
+    }
+}

@@ -1,0 +1,25 @@
+# Rust: the core crate, formatting and lints for the whole workspace.
+BUILD_TARGETS += build-rust
+TEST_TARGETS := test-rust $(TEST_TARGETS)
+BENCH_TARGETS += bench-rust
+
+.PHONY: setup-rust build-rust test-rust lint-rust bench-rust demo-core
+
+setup-rust: ## Check the Rust toolchain (rustfmt, clippy)
+	@scripts/setup-rust.sh
+
+build-rust: setup-rust ## Build the Rust workspace
+	cargo build --workspace --release
+
+lint-rust: setup-rust ## cargo fmt --check and clippy -D warnings
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust: lint-rust ## Rust tests: core unit, doc and conformance-vector tests
+	cargo test -p spotdraft-kit --all-features
+
+bench-rust: setup-rust ## Criterion benchmarks of the core, and HMAC-SHA512 vs OpenSSL
+	scripts/bench-core.sh
+
+demo-core: setup-rust ## Sign, verify, dedupe and diagnose sample deliveries with the core
+	cargo run -q -p spotdraft-kit --example tour
