@@ -82,7 +82,11 @@ export interface Event {
   payload: Record<string, unknown>;
 }
 
-/** What to log about a delivery: never a key, signature, body, name or email. */
+/**
+ * What to log about a delivery: never a key, signature, body, name or email.
+ * Field names are the core's snake_case (`dedupe_key`, `body_sha256`, ...) in
+ * every runtime, so log pipelines see one schema.
+ */
 export type LogRecord = Record<string, string | number | boolean>;
 
 export interface Delivery {

@@ -235,14 +235,15 @@ pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
         return found(Cause::MalformedSignature, None, None);
     }
     for (i, key) in keys.iter().enumerate() {
-        for (variant, candidate) in reserialized(body) {
-            if wanted(&hmac512(key.bytes(), &candidate)) {
-                return found(Cause::BodyReserialized, Some(i), Some(variant));
-            }
-        }
+        // Newline checks first: they are the more specific explanation.
         for (variant, candidate) in newline_variants(body) {
             if wanted(&hmac512(key.bytes(), &candidate)) {
                 return found(Cause::TrailingNewline, Some(i), Some(variant));
+            }
+        }
+        for (variant, candidate) in reserialized(body) {
+            if wanted(&hmac512(key.bytes(), &candidate)) {
+                return found(Cause::BodyReserialized, Some(i), Some(variant));
             }
         }
         if let Some(text) = key.text() {

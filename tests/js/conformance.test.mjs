@@ -1,0 +1,239 @@
+// The shared conformance vectors (tests/vectors/*.json), run against a
+// JavaScript implementation of spotdraft-kit. The implementation is chosen by
+// the SPOTDRAFT_KIT_IMPL environment variable (a package name, or a path to
+// the package entry), so the same suite runs against the Node addon and the
+// WASM package:
+//
+//   SPOTDRAFT_KIT_IMPL=@spotdraft-kit/wasm node --test tests/js/conformance.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inspect } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const vectorDir = join(here, '..', 'vectors');
+const implSpec = process.env.SPOTDRAFT_KIT_IMPL;
+if (!implSpec) throw new Error('set SPOTDRAFT_KIT_IMPL to the package (name or entry path) under test');
+const implUrl = isAbsolute(implSpec) || implSpec.startsWith('.')
+  ? pathToFileURL(resolve(implSpec)).href
+  : implSpec;
+const kit = await import(implUrl);
+const { Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256 } = kit;
+
+const files = readdirSync(vectorDir).filter((f) => f.endsWith('.json')).sort();
+
+const bodyOf = (c) => (c.body_b64 !== undefined
+  ? new Uint8Array(Buffer.from(c.body_b64, 'base64'))
+  : new TextEncoder().encode(c.body ?? ''));
+
+const keysOf = (c) => (c.keys ?? []).map((k) => ({
+  key: k.key, encoding: k.encoding, ...(k.id !== undefined ? { id: k.id } : {}),
+}));
+
+const verifierOf = (c) => new Verifier(keysOf(c),
+  c.options?.max_body_bytes !== undefined ? { maxBodyBytes: c.options.max_body_bytes } : {});
+
+const camel = (s) => s.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase());
+const camelize = (v) => {
+  if (Array.isArray(v)) return v.map(camelize);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelize(x)]));
+  }
+  return v;
+};
+
+const PII = ['Sam Example', 'sam@example.com', 'Bo Example', 'cy@example.com', 'Master Services'];
+function forbidden(c) {
+  const out = [...PII];
+  for (const k of c.keys ?? []) if (k.key.trim().length >= 8) out.push(k.key.trim());
+  if (c.signature && c.signature.trim().length >= 16) out.push(c.signature.trim());
+  for (const [, v] of c.headers ?? []) if (v.trim().length >= 16) out.push(v.trim());
+  return out;
+}
+
+function checkError(c, err) {
+  const name = c.name;
+  assert.ok(err instanceof SpotDraftKitError, `${name}: not a SpotDraftKitError: ${err}`);
+  assert.ok(err instanceof Error, `${name}: not an Error`);
+  assert.equal(err.code, c.expect.error, `${name}: code (${err.message})`);
+  assert.equal(err.httpStatus, c.expect.http_status, `${name}: httpStatus`);
+  const texts = [err.message, String(err), inspect(err), JSON.stringify(err.logRecord ?? null)];
+  for (const text of texts) {
+    for (const secret of forbidden(c)) {
+      assert.ok(!text.includes(secret), `${name}: error text leaks ${JSON.stringify(secret)}`);
+    }
+  }
+}
+
+function expectThrow(c, fn) {
+  let thrown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown !== undefined, `${c.name}: expected ${c.expect.error}, got success`);
+  checkError(c, thrown);
+  return thrown;
+}
+
+function checkEvent(name, event, expected) {
+  for (const [field, want] of Object.entries(camelize(expected))) {
+    assert.deepEqual(event[field], want, `${name}: event.${field}`);
+  }
+  assert.equal(typeof event.payload, 'object', `${name}: payload`);
+  assert.equal(event.payload.activity, event.activity, `${name}: payload.activity`);
+}
+
+// Header shapes users pass. Repeated headers only survive as pairs: a Fetch
+// Headers object or Node's IncomingHttpHeaders joins them with ", ".
+function headerShapes(pairs) {
+  const shapes = [['pairs', pairs]];
+  const names = pairs.map(([n]) => n.toLowerCase());
+  if (new Set(names).size === names.length) {
+    shapes.push(['object', Object.fromEntries(pairs.map(([n, v]) => [n.toLowerCase(), v]))]);
+    shapes.push(['Map', new Map(pairs)]);
+    if (typeof Headers !== 'undefined') shapes.push(['Headers', new Headers(pairs)]);
+  }
+  return shapes;
+}
+
+const groups = new Map(); // file/group -> Set of dedupe keys
+const keyOwners = new Map(); // dedupe key -> file/group
+let total = 0;
+
+function runCase(file, c) {
+  const body = bodyOf(c);
+  const wantsError = c.expect.error !== undefined;
+  switch (c.op) {
+    case 'new_verifier': {
+      if (wantsError) expectThrow(c, () => verifierOf(c));
+      else assert.equal(verifierOf(c).size, c.expect.key_count, c.name);
+      break;
+    }
+    case 'sign':
+      assert.equal(sign(keysOf(c)[0], body), c.expect.signature, c.name);
+      assert.equal(sign(keysOf(c)[0], body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
+        c.expect.signature, `${c.name} (ArrayBuffer)`);
+      break;
+    case 'body_sha256':
+      assert.equal(bodySha256(body), c.expect.body_sha256, c.name);
+      break;
+    case 'verify': {
+      const v = verifierOf(c);
+      if (wantsError) {
+        expectThrow(c, () => v.verify(body, c.signature));
+        assert.equal(v.isValid(body, c.signature), false, c.name);
+      } else {
+        assert.equal(v.verify(body, c.signature), c.expect.key_index, c.name);
+        assert.equal(v.isValid(body, c.signature), true, c.name);
+      }
+      break;
+    }
+    case 'parse_event': {
+      if (wantsError) {
+        expectThrow(c, () => parseEvent(body));
+        break;
+      }
+      const event = parseEvent(body);
+      checkEvent(c.name, event, c.expect.event);
+      for (const [field, want] of Object.entries(c.expect.event_exact_or_null ?? {})) {
+        const got = event[camel(field)];
+        assert.ok(got === null || String(got) === String(want),
+          `${c.name}: ${field} must be exact or null, got ${got}`);
+      }
+      break;
+    }
+    case 'open': {
+      const v = verifierOf(c);
+      for (const [shape, headers] of headerShapes(c.headers ?? [])) {
+        const label = `${c.name} [${shape}]`;
+        if (wantsError) {
+          const err = expectThrow({ ...c, name: label }, () => v.open(headers, body));
+          assert.ok(err.logRecord && err.logRecord.reason === c.expect.error, `${label}: logRecord.reason`);
+          continue;
+        }
+        const d = v.open(headers, body);
+        const e = c.expect;
+        assert.equal(d.keyIndex, e.key_index, `${label}: keyIndex`);
+        assert.equal(d.keyId, e.key_id, `${label}: keyId`);
+        assert.equal(d.signatureHeader, e.signature_header, `${label}: signatureHeader`);
+        assert.equal(d.bodySha256, e.body_sha256, `${label}: bodySha256`);
+        assert.equal(d.bodyLength, e.body_length, `${label}: bodyLength`);
+        assert.equal(d.dedupeKey, e.dedupe_key, `${label}: dedupeKey`);
+        if (e.event) checkEvent(label, d.event, e.event);
+        const record = d.logRecord();
+        for (const [field, want] of Object.entries(e.log_record)) {
+          assert.deepEqual(record[field], want, `${label}: logRecord.${field}`);
+        }
+        const recordText = JSON.stringify(record);
+        for (const secret of forbidden(c)) {
+          assert.ok(!recordText.includes(secret), `${label}: log record leaks ${secret}`);
+        }
+        if (e.dedupe_group) {
+          const group = `${file}/${e.dedupe_group}`;
+          if (!groups.has(group)) groups.set(group, new Set());
+          groups.get(group).add(d.dedupeKey);
+          const owner = keyOwners.get(d.dedupeKey);
+          assert.ok(owner === undefined || owner === group, `${label}: dedupe key shared by ${owner} and ${group}`);
+          keyOwners.set(d.dedupeKey, group);
+        }
+      }
+      break;
+    }
+    case 'diagnose': {
+      const d = diagnose(body, c.signature, keysOf(c));
+      assert.equal(d.cause, c.expect.cause, `${c.name}: cause`);
+      assert.equal(d.keyIndex, c.expect.key_index, `${c.name}: keyIndex`);
+      assert.equal(typeof d.message, 'string');
+      for (const secret of forbidden(c)) assert.ok(!d.message.includes(secret), `${c.name}: message leaks`);
+      break;
+    }
+    default:
+      assert.fail(`${c.name}: unknown op ${c.op}`);
+  }
+  total += 1;
+}
+
+for (const file of files) {
+  const doc = JSON.parse(readFileSync(join(vectorDir, file), 'utf8'));
+  assert.equal(doc.format, 'spotdraft-kit-vectors/1');
+  test(`vectors: ${file}`, () => {
+    for (const c of doc.cases) runCase(file, c);
+  });
+}
+
+test('dedupe groups: same group, same key', () => {
+  for (const [group, keys] of groups) assert.equal(keys.size, 1, `${group} has ${keys.size} keys`);
+  assert.ok(total >= 40, `only ${total} vectors ran`);
+});
+
+test('string and Buffer bodies behave like bytes', () => {
+  const key = 'c2VjcmV0LWtleQ==';
+  const text = '{"activity":"CONTRACT_CREATED","contract_title":"Soci\u00e9t\u00e9"}';
+  const bytes = new TextEncoder().encode(text);
+  const signature = sign(key, bytes);
+  assert.equal(sign(key, text), signature);
+  assert.equal(sign(key, Buffer.from(bytes)), signature);
+  const v = new Verifier(key);
+  assert.equal(v.verify(text, signature), 0);
+  assert.equal(v.open({ 'x-sd-webhook-content-hash': signature }, Buffer.from(bytes)).event.contractTitle, 'Soci\u00e9t\u00e9');
+});
+
+test('the module keeps working after every error path', () => {
+  const v = new Verifier('c2VjcmV0LWtleQ==');
+  const attempts = [
+    () => new Verifier([]),
+    () => new Verifier('***'),
+    () => v.verify('x', ''),
+    () => v.verify('x', 'z'.repeat(5000)),
+    () => v.open({}, '{}'),
+    () => parseEvent('['.repeat(50000)),
+    () => parseEvent('null'),
+  ];
+  for (const attempt of attempts) assert.throws(attempt, SpotDraftKitError);
+  const body = '{"activity":"CONTRACT_CREATED"}';
+  assert.equal(v.open({ 'x-sd-webhook-content-hash': sign('c2VjcmV0LWtleQ==', body) }, body).keyIndex, 0);
+});
