@@ -58,15 +58,15 @@ pub struct LogRecord {
 }
 
 impl LogRecord {
-    fn push(&mut self, name: &'static str, value: LogValue) {
+    pub(crate) fn push(&mut self, name: &'static str, value: LogValue) {
         self.fields.push((name, value));
     }
 
-    fn push_str(&mut self, name: &'static str, value: impl Into<String>) {
+    pub(crate) fn push_str(&mut self, name: &'static str, value: impl Into<String>) {
         self.push(name, LogValue::Str(value.into()));
     }
 
-    fn push_int(&mut self, name: &'static str, value: i64) {
+    pub(crate) fn push_int(&mut self, name: &'static str, value: i64) {
         self.push(name, LogValue::Int(value));
     }
 

@@ -151,8 +151,8 @@ pub struct ApiErrorDetails {
     pub field_errors: Vec<(String, String)>,
     /// Whether a retry may succeed (429, 500, 502, 503, 504, timeouts).
     pub retryable: bool,
-    /// `Retry-After` in milliseconds, when the response carried one.
-    pub retry_after_ms: Option<u64>,
+    /// `Retry-After`, when the response carried one.
+    pub retry_after: Option<crate::api::RetryAfter>,
 }
 
 /// The one error type of spotdraft-kit.

@@ -46,6 +46,8 @@
 //! - [`fingerprint`]: [`body_sha256`] and the frozen [`dedupe_key`] encoding.
 //! - [`delivery`]: [`Verifier::open`], [`Delivery`], [`LogRecord`].
 //! - [`diagnose`](mod@diagnose): why a signature did not match.
+//! - [`api`]: the sans-I/O SpotDraft API layer (requests, responses,
+//!   retries, rate limits, environment drift).
 //! - [`error`]: [`Error`] and the stable [`ErrorCode`]s.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -55,6 +57,7 @@
 )]
 
 pub mod activity;
+pub mod api;
 pub mod delivery;
 pub mod diagnose;
 pub mod error;

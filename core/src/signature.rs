@@ -234,13 +234,7 @@ impl HmacKey {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn fingerprint(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut h = Sha256::new();
-        h.update(b"spotdraft-kit key fingerprint v1\0");
-        h.update(self.bytes.as_slice());
-        let mut out = crate::hex::encode(&h.finalize());
-        out.truncate(16);
-        out
+        fingerprint(b"hmac-key", &self.bytes)
     }
 
     pub(crate) fn bytes(&self) -> &[u8] {
@@ -265,6 +259,20 @@ impl fmt::Debug for HmacKey {
             .field("bytes", &format_args!("<redacted>"))
             .finish()
     }
+}
+
+/// First 16 hex digits of SHA-256 over a domain-separated secret: safe to
+/// log and to compare, useless for recovering the secret.
+pub(crate) fn fingerprint(kind: &[u8], secret: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"spotdraft-kit fingerprint v1\0");
+    h.update(kind);
+    h.update(b"\0");
+    h.update(secret);
+    let mut out = crate::hex::encode(&h.finalize());
+    out.truncate(16);
+    out
 }
 
 /// Signs a body: the lowercase hex HMAC-SHA512 that SpotDraft would send in

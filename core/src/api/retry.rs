@@ -1,0 +1,177 @@
+//! [`RetryPolicy`]: bounded exponential backoff with full jitter, honouring
+//! `Retry-After`. Deterministic: the caller passes the random number and
+//! the current time.
+
+use crate::error::ApiErrorDetails;
+
+/// A parsed `Retry-After` header.
+///
+/// ```
+/// use spotdraft_kit::api::RetryAfter;
+/// assert_eq!(RetryAfter::parse("120"), Some(RetryAfter::DelayMs(120_000)));
+/// assert_eq!(RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT"), Some(RetryAfter::AtUnixMs(784_111_777_000)));
+/// assert_eq!(RetryAfter::parse("soon"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// Wait this long.
+    DelayMs(u64),
+    /// Wait until this time (Unix epoch milliseconds).
+    AtUnixMs(u64),
+}
+
+impl RetryAfter {
+    /// Parses delay-seconds or an IMF-fixdate HTTP date.
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            let secs: u64 = value.parse().ok()?;
+            return Some(RetryAfter::DelayMs(secs.saturating_mul(1000)));
+        }
+        parse_http_date(value).map(RetryAfter::AtUnixMs)
+    }
+
+    /// The wait from `now_ms` (Unix epoch milliseconds).
+    ///
+    /// ```
+    /// use spotdraft_kit::api::RetryAfter;
+    /// assert_eq!(RetryAfter::AtUnixMs(5_000).wait_ms(2_000), 3_000);
+    /// assert_eq!(RetryAfter::AtUnixMs(1_000).wait_ms(2_000), 0);
+    /// ```
+    pub fn wait_ms(self, now_ms: u64) -> u64 {
+        match self {
+            RetryAfter::DelayMs(ms) => ms,
+            RetryAfter::AtUnixMs(at) => at.saturating_sub(now_ms),
+        }
+    }
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` -> Unix ms.
+fn parse_http_date(value: &str) -> Option<u64> {
+    let rest = value.split_once(", ")?.1;
+    let parts: Vec<&str> = rest.split(' ').collect();
+    let [day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let day: u64 = day.parse().ok()?;
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == month)? as u64
+        + 1;
+    let year: i64 = year.parse().ok()?;
+    let hms: Vec<u64> = time
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [h, m, s] = hms.as_slice() else {
+        return None;
+    };
+    if !(1..=31).contains(&day) || *h > 23 || *m > 59 || *s > 60 || year < 1970 {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let (y, mo) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * mo as i64 + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = u64::try_from(days).ok()? * 86_400 + h * 3600 + m * 60 + s;
+    Some(secs * 1000)
+}
+
+/// When and whether to retry a failed call.
+///
+/// Retries only what [`ApiErrorDetails::retryable`] says (429, 500, 502,
+/// 503, 504, transport timeouts), at most `max_attempts` attempts in all.
+/// The delay before attempt `n + 1` is full jitter,
+/// `random * min(cap_ms, base_ms * 2^(n-1))`, raised to the server's
+/// `Retry-After` when it sent one, and never more than `cap_ms`.
+///
+/// ```
+/// use spotdraft_kit::api::RetryPolicy;
+/// use spotdraft_kit::ApiErrorDetails;
+/// let policy = RetryPolicy::default();
+/// let busy = ApiErrorDetails { status: 503, retryable: true, ..Default::default() };
+/// assert_eq!(policy.next_delay_ms(1, &busy, 0.5, 0), Some(250));
+/// assert_eq!(policy.next_delay_ms(5, &busy, 0.5, 0), None); // attempts exhausted
+/// let missing = ApiErrorDetails { status: 404, ..Default::default() };
+/// assert_eq!(policy.next_delay_ms(1, &missing, 0.5, 0), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, including the first (default 5).
+    pub max_attempts: u32,
+    /// Backoff base in milliseconds (default 500).
+    pub base_ms: u64,
+    /// Largest delay in milliseconds, Retry-After included (default 30 s).
+    pub cap_ms: u64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 5,
+            base_ms: 500,
+            cap_ms: 30_000,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The delay before the next attempt, or `None` to stop. `attempt` is the
+    /// number of attempts made so far (1 after the first failure); `random`
+    /// is uniform in `[0, 1)` (clamped); `now_ms` is Unix epoch ms, used for
+    /// an HTTP-date `Retry-After`.
+    pub fn next_delay_ms(
+        &self,
+        attempt: u32,
+        error: &ApiErrorDetails,
+        random: f64,
+        now_ms: u64,
+    ) -> Option<u64> {
+        if !error.retryable || attempt == 0 || attempt >= self.max_attempts {
+            return None;
+        }
+        Some(self.backoff_ms(attempt, error.retry_after, random, now_ms))
+    }
+
+    /// The delay alone, without the retry decision; always in `[0, cap_ms]`.
+    ///
+    /// ```
+    /// use spotdraft_kit::api::{RetryAfter, RetryPolicy};
+    /// let p = RetryPolicy::default();
+    /// assert_eq!(p.backoff_ms(30, None, 0.999, 0), 29_970);
+    /// assert_eq!(p.backoff_ms(1, Some(RetryAfter::DelayMs(3_000)), 0.0, 0), 3_000);
+    /// assert_eq!(p.backoff_ms(1, Some(RetryAfter::DelayMs(999_000)), 0.0, 0), 30_000);
+    /// ```
+    pub fn backoff_ms(
+        &self,
+        attempt: u32,
+        retry_after: Option<RetryAfter>,
+        random: f64,
+        now_ms: u64,
+    ) -> u64 {
+        let random = if random.is_finite() {
+            random.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let exp = self
+            .base_ms
+            .saturating_mul(
+                1u64.checked_shl(attempt.saturating_sub(1))
+                    .unwrap_or(u64::MAX),
+            )
+            .min(self.cap_ms);
+        let jittered = (exp as f64 * random) as u64;
+        let server = retry_after.map_or(0, |r| r.wait_ms(now_ms));
+        jittered.max(server).min(self.cap_ms)
+    }
+}
