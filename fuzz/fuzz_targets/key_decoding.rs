@@ -1,0 +1,26 @@
+//! Key decoding in both encodings: a key either decodes or is invalid_key,
+//! and neither the Debug output nor the message depends on the key's
+//! content (so neither can leak it).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use spotdraft_kit::{ErrorCode, HmacKey, KeyEncoding};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    for encoding in [KeyEncoding::Base64, KeyEncoding::Utf8] {
+        match HmacKey::new(&text, encoding) {
+            Ok(key) => assert_eq!(
+                format!("{key:?}"),
+                format!("HmacKey {{ id: None, encoding: {encoding:?}, bytes: <redacted> }}")
+            ),
+            Err(e) => {
+                assert_eq!(e.code(), ErrorCode::InvalidKey);
+                // Only two messages exist: empty, or not base64.
+                let empty = HmacKey::new("", encoding).unwrap_err().to_string();
+                let not_b64 = HmacKey::new("!", KeyEncoding::Base64).unwrap_err().to_string();
+                let msg = e.to_string();
+                assert!(msg == empty || msg == not_b64, "{msg}");
+            }
+        }
+    }
+});
