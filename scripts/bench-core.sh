@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo bench -p spotdraft-kit --bench core -- --noplot "$@"
+cargo bench -p spotdraft-kit --bench constant_time
 
 est=target/criterion/hmac_sha512/16KiB/new/estimates.json
 [ -f "$est" ] || { echo "no criterion estimate at $est"; exit 1; }
