@@ -14,9 +14,11 @@ build-rust: setup-rust ## Build the Rust workspace
 lint-rust: setup-rust ## cargo fmt --check and clippy -D warnings
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc -p spotdraft-kit --no-deps --quiet
 
-test-rust: lint-rust ## Rust tests: core unit, doc and conformance-vector tests
+test-rust: lint-rust ## Rust tests: core unit, doc, property and conformance-vector tests; release checks
 	cargo test -p spotdraft-kit --all-features
+	cargo publish --dry-run --no-verify --allow-dirty -p spotdraft-kit
 
 bench-rust: setup-rust ## Criterion benchmarks of the core, and HMAC-SHA512 vs OpenSSL
 	scripts/bench-core.sh
