@@ -153,6 +153,32 @@ pub fn transport_error(what: &str) -> Error {
 }
 
 impl HttpRequest {
+    /// The error for this request when no response arrived. A connection
+    /// that failed before the request was sent is always safe to retry; a
+    /// timeout or reset after sending is retried only for idempotent methods
+    /// (a repeated POST could create a second webhook or contract).
+    ///
+    /// ```
+    /// use spotdraft_kit::api::{Api, ApiConfig, Region};
+    /// let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
+    /// let create = api.webhooks_create("t", "https://h.example.com", &["CONTRACT_SIGNED"])?;
+    /// assert!(!create.transport_error("timed out", true).api_details().unwrap().retryable);
+    /// assert!(create.transport_error("connection refused", false).api_details().unwrap().retryable);
+    /// assert!(api.webhooks_hmac_key().transport_error("timed out", true).api_details().unwrap().retryable);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn transport_error(&self, what: &str, maybe_sent: bool) -> Error {
+        let details = ApiErrorDetails {
+            status: 0,
+            retryable: !maybe_sent || self.method.is_idempotent(),
+            ..Default::default()
+        };
+        Error::api(
+            details,
+            format!("no response from SpotDraft for {}: {what}", self.operation),
+        )
+    }
+
     /// [`parse_response`] for this request; a redirect's message names the
     /// exact cause by comparing `Location` with the request URL.
     ///
