@@ -6,10 +6,14 @@
 //! stays available through [`Event::payload`]. A correctly signed delivery
 //! is never rejected for schema drift.
 
+use std::fmt;
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value};
 
 use crate::activity::{Activity, Category};
 use crate::error::{Error, ErrorCode, Result};
+use crate::event_fields::{self, Fields, Scalar, TopLevel};
 
 /// A person named in a payload (`performed_by`, `business_user`, ...).
 /// `name` may be `SYSTEM`, in which case there is no email.
@@ -81,10 +85,31 @@ pub struct EmailEvent {
 /// assert_eq!(event.contract_kind(), None); // absent: None, never an error
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Event {
     activity: Activity,
-    payload: Map<String, Value>,
+    fields: Box<Fields>,
+    // The payload bytes; the full JSON tree is built only if `payload()`
+    // is called (receivers on the hot path read typed fields only).
+    source: Box<[u8]>,
+    payload: OnceLock<Map<String, Value>>,
+}
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        self.activity == other.activity && self.payload() == other.payload()
+    }
+}
+
+impl fmt::Debug for Event {
+    // Payloads carry names and emails: Debug shows only what a log may.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Event")
+            .field("activity", &self.activity.as_str())
+            .field("contract_id", &self.contract_id())
+            .field("payload_bytes", &self.source.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Parses a payload into an [`Event`] (no signature check: use
@@ -114,7 +139,7 @@ impl Event {
     /// assert_eq!(Event::parse(deep.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
     /// ```
     pub fn parse(body: &[u8]) -> Result<Event> {
-        let value: Value = serde_json::from_slice(body).map_err(|e| {
+        let top = event_fields::read(body).map_err(|e| {
             let why = if e.to_string().contains("recursion limit") {
                 "nested more than 128 levels deep".to_owned()
             } else {
@@ -132,7 +157,32 @@ impl Event {
                 format!("the body is not valid JSON: {why}"),
             )
         })?;
-        Event::from_value(value)
+        let fields = match top {
+            TopLevel::Object(fields) => fields,
+            TopLevel::NotObject(kind) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidPayload,
+                    format!("the payload is a JSON {kind}, not an object"),
+                ))
+            }
+        };
+        let activity = match &fields.activity {
+            Scalar::Str(a) => Activity::parse(a),
+            Scalar::Absent => {
+                return Err(Error::new(
+                    ErrorCode::InvalidPayload,
+                    "the payload has no `activity` field",
+                ))
+            }
+            Scalar::Int(_) | Scalar::OtherNumber(_) => return Err(not_a_string("number")),
+            Scalar::Other(kind) => return Err(not_a_string(kind)),
+        };
+        Ok(Event {
+            activity,
+            fields,
+            source: body.into(),
+            payload: OnceLock::new(),
+        })
     }
 
     /// Builds an event from an already-parsed JSON value.
@@ -143,28 +193,14 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn from_value(value: Value) -> Result<Event> {
-        let Value::Object(payload) = value else {
+        let Value::Object(map) = value else {
             return Err(Error::new(
                 ErrorCode::InvalidPayload,
                 format!("the payload is a JSON {}, not an object", kind(&value)),
             ));
         };
-        let activity = match payload.get("activity") {
-            Some(Value::String(a)) => Activity::parse(a),
-            Some(other) => {
-                return Err(Error::new(
-                    ErrorCode::InvalidPayload,
-                    format!("`activity` is a JSON {}, not a string", kind(other)),
-                ))
-            }
-            None => {
-                return Err(Error::new(
-                    ErrorCode::InvalidPayload,
-                    "the payload has no `activity` field",
-                ))
-            }
-        };
-        Ok(Event { activity, payload })
+        let bytes = Value::Object(map).to_string().into_bytes();
+        Event::parse(&bytes)
     }
 
     /// The activity.
@@ -208,7 +244,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_id(&self) -> Option<i64> {
-        self.payload.get("contract_id").and_then(Value::as_i64)
+        self.fields.contract_id.as_i64()
     }
 
     /// `contract_title`.
@@ -219,7 +255,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_title(&self) -> Option<&str> {
-        self.str_field("contract_title")
+        self.fields.contract_title.as_deref()
     }
 
     /// `contract_status` (DRAFT, REDLINING, SIGN, EXECUTED, ...).
@@ -230,7 +266,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_status(&self) -> Option<&str> {
-        self.str_field("contract_status")
+        self.fields.contract_status.as_deref()
     }
 
     /// `contract_kind` (TEMPLATE_CONTRACT, THIRD_PARTY_CONTRACT, ...).
@@ -241,7 +277,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_kind(&self) -> Option<&str> {
-        self.str_field("contract_kind")
+        self.fields.contract_kind.as_deref()
     }
 
     /// `contract_type`.
@@ -252,7 +288,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type(&self) -> Option<&str> {
-        self.str_field("contract_type")
+        self.fields.contract_type.as_deref()
     }
 
     /// `contract_type_name`.
@@ -263,7 +299,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type_name(&self) -> Option<&str> {
-        self.str_field("contract_type_name")
+        self.fields.contract_type_name.as_deref()
     }
 
     /// `contract_type_id` (an integer).
@@ -274,7 +310,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type_id(&self) -> Option<i64> {
-        self.payload.get("contract_type_id").and_then(Value::as_i64)
+        self.fields.contract_type_id
     }
 
     /// `activity_data.timestamp`: when the activity happened (ISO-8601, as sent).
@@ -285,7 +321,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn occurred_at(&self) -> Option<&str> {
-        self.activity_data()?.get("timestamp")?.as_str()
+        self.fields.timestamp.as_str()
     }
 
     /// `created_at` of the contract.
@@ -296,7 +332,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn created_at(&self) -> Option<&str> {
-        self.str_field("created_at")
+        self.fields.created_at.as_deref()
     }
 
     /// `activity_data.performed_by`.
@@ -307,7 +343,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn performed_by(&self) -> Option<Person> {
-        person(self.activity_data()?.get("performed_by")?)
+        self.fields.performed_by.clone()
     }
 
     /// `business_user`.
@@ -318,7 +354,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn business_user(&self) -> Option<Person> {
-        person(self.payload.get("business_user")?)
+        self.fields.business_user.clone()
     }
 
     /// `legal_user`.
@@ -329,7 +365,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn legal_user(&self) -> Option<Person> {
-        person(self.payload.get("legal_user")?)
+        self.fields.legal_user.clone()
     }
 
     /// `external_metadata.id` as a string (numbers are written in decimal),
@@ -341,11 +377,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn external_id(&self) -> Option<String> {
-        match self.external_metadata()?.get("id")? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
+        self.fields.external_id.clone()
     }
 
     /// `external_metadata`, when it is an object.
@@ -356,7 +388,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn external_metadata(&self) -> Option<&Map<String, Value>> {
-        self.payload.get("external_metadata")?.as_object()
+        self.payload().get("external_metadata")?.as_object()
     }
 
     /// `counterparties[]`; entries that are not objects are skipped.
@@ -369,19 +401,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn counterparties(&self) -> Vec<Counterparty> {
-        let Some(list) = self.payload.get("counterparties").and_then(Value::as_array) else {
-            return Vec::new();
-        };
-        list.iter()
-            .filter_map(Value::as_object)
-            .map(|c| Counterparty {
-                kind: str_of(c, "type"),
-                organization_name: str_of(c, "organization_name"),
-                poc_name: str_of(c, "poc_name"),
-                poc_email: str_of(c, "poc_email"),
-                counterparty_id: c.get("counterparty_id").and_then(Value::as_i64),
-            })
-            .collect()
+        self.fields.counterparties.clone()
     }
 
     /// `activity_data.email_event_data` (email activities).
@@ -392,12 +412,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn email_event(&self) -> Option<EmailEvent> {
-        let data = self.activity_data()?.get("email_event_data")?.as_object()?;
-        Some(EmailEvent {
-            recipient_email: str_of(data, "recipient_email"),
-            email_mode: str_of(data, "email_mode"),
-            occurred_at: str_of(data, "occured_at"),
-        })
+        self.fields.email_event.clone()
     }
 
     /// `activity_data.signatory` (signature-request notifications).
@@ -408,7 +423,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn signatory(&self) -> Option<Person> {
-        person(self.activity_data()?.get("signatory")?)
+        self.fields.signatory.clone()
     }
 
     /// `activity_data`, when it is an object.
@@ -419,7 +434,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn activity_data(&self) -> Option<&Map<String, Value>> {
-        self.payload.get("activity_data")?.as_object()
+        self.payload().get("activity_data")?.as_object()
     }
 
     /// The whole payload, keys in the order they were sent.
@@ -430,7 +445,14 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn payload(&self) -> &Map<String, Value> {
-        &self.payload
+        self.payload.get_or_init(|| {
+            // The bytes were validated as a JSON object with the same
+            // nesting limit, so this parse cannot fail.
+            match serde_json::from_slice(&self.source) {
+                Ok(Value::Object(map)) => map,
+                _ => Map::new(),
+            }
+        })
     }
 
     /// Consumes the event, returning the payload.
@@ -441,24 +463,31 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn into_payload(self) -> Map<String, Value> {
-        self.payload
+        self.payload();
+        self.payload.into_inner().unwrap_or_default()
     }
 
-    fn str_field(&self, name: &str) -> Option<&str> {
-        self.payload.get(name)?.as_str()
+    /// The raw payload bytes the event was parsed from.
+    ///
+    /// ```
+    /// # let e = spotdraft_kit::parse_event(br#"{"activity":"A"}"#)?;
+    /// assert_eq!(e.source(), br#"{"activity":"A"}"#);
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn source(&self) -> &[u8] {
+        &self.source
+    }
+
+    pub(crate) fn fields(&self) -> &Fields {
+        &self.fields
     }
 }
 
-fn str_of(map: &Map<String, Value>, name: &str) -> Option<String> {
-    map.get(name)?.as_str().map(str::to_owned)
-}
-
-fn person(value: &Value) -> Option<Person> {
-    let map = value.as_object()?;
-    Some(Person {
-        name: str_of(map, "name"),
-        email: str_of(map, "email"),
-    })
+fn not_a_string(kind: &str) -> Error {
+    Error::new(
+        ErrorCode::InvalidPayload,
+        format!("`activity` is a JSON {kind}, not a string"),
+    )
 }
 
 pub(crate) fn kind(value: &Value) -> &'static str {

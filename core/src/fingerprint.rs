@@ -37,10 +37,10 @@
 //! while a different activity, contract, timestamp or email recipient
 //! gives a different one.
 
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::event::Event;
+use crate::event_fields::Scalar;
 use crate::hex;
 
 /// Lowercase hex SHA-256 of the raw body: the "payload hash" to log.
@@ -77,34 +77,28 @@ pub fn dedupe_key(event: &Event, body_sha256: &str) -> String {
 
 /// The `sdk1` identity bytes, or `None` when the event has no timestamp.
 fn identity(event: &Event) -> Option<Vec<u8>> {
-    let payload = event.payload();
-    let data = payload.get("activity_data").and_then(Value::as_object);
-    let at = |path: &[&str]| -> Option<&Value> {
-        let mut v = data?.get(path[0])?;
-        for name in &path[1..] {
-            v = v.as_object()?.get(*name)?;
-        }
-        Some(v)
+    let f = event.fields();
+    let Scalar::Str(_) = f.timestamp else {
+        return None;
     };
-    let timestamp = at(&["timestamp"]).filter(|v| v.is_string())?;
-
     let mut out = Vec::with_capacity(128);
     out.extend_from_slice(b"sdk1");
-    slot(&mut out, payload.get("activity"), false);
-    slot(&mut out, payload.get("contract_id"), false);
-    slot(&mut out, Some(timestamp), false);
-    slot(&mut out, at(&["email_event_data", "recipient_email"]), true);
-    slot(&mut out, at(&["email_event_data", "occured_at"]), false);
-    slot(&mut out, at(&["signatory", "email"]), true);
+    slot(&mut out, &f.activity, false);
+    slot(&mut out, &f.contract_id, false);
+    slot(&mut out, &f.timestamp, false);
+    slot(&mut out, &f.email_recipient, true);
+    slot(&mut out, &f.email_occured_at, false);
+    slot(&mut out, &f.signatory_email, true);
     Some(out)
 }
 
-fn slot(out: &mut Vec<u8>, value: Option<&Value>, lowercase: bool) {
+fn slot(out: &mut Vec<u8>, value: &Scalar, lowercase: bool) {
     match value {
-        Some(Value::String(s)) if lowercase => tagged(out, b's', s.to_ascii_lowercase().as_bytes()),
-        Some(Value::String(s)) => tagged(out, b's', s.as_bytes()),
-        Some(Value::Number(n)) => tagged(out, b'n', n.to_string().as_bytes()),
-        _ => out.push(b'-'),
+        Scalar::Str(s) if lowercase => tagged(out, b's', s.to_ascii_lowercase().as_bytes()),
+        Scalar::Str(s) => tagged(out, b's', s.as_bytes()),
+        Scalar::Int(i) => tagged(out, b'n', i.to_string().as_bytes()),
+        Scalar::OtherNumber(n) => tagged(out, b'n', n.as_bytes()),
+        Scalar::Absent | Scalar::Other(_) => out.push(b'-'),
     }
 }
 

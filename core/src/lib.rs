@@ -62,6 +62,7 @@ pub mod delivery;
 pub mod diagnose;
 pub mod error;
 pub mod event;
+mod event_fields;
 pub mod fingerprint;
 pub mod headers;
 mod hex;

@@ -128,3 +128,84 @@ proptest! {
         }
     }
 }
+
+/// A JSON value of any type, small.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1e9f64..1e9).prop_map(Value::from),
+        "[a-zA-Z0-9@. _-]{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A payload whose documented fields hold values of random types.
+fn drifting_payload() -> impl Strategy<Value = Value> {
+    let person = prop_oneof![
+        any_json(),
+        (any_json(), any_json()).prop_map(|(n, e)| serde_json::json!({"name": n, "email": e})),
+    ];
+    (
+        any_json(), any_json(), any_json(), any_json(), person.clone(), person.clone(), person,
+        any_json(), prop::collection::vec(any_json(), 0..3), any_json(),
+    )
+        .prop_map(|(cid, title, ts, ext, performer, business, signatory, email_data, cps, type_id)| {
+            serde_json::json!({
+                "activity": "CONTRACT_SIGNED",
+                "contract_id": cid,
+                "contract_title": title,
+                "contract_type_id": type_id,
+                "activity_data": {"timestamp": ts, "performed_by": performer, "signatory": signatory,
+                                  "email_event_data": email_data},
+                "business_user": business,
+                "external_metadata": {"id": ext},
+                "counterparties": cps,
+            })
+        })
+}
+
+fn person_of(v: Option<&Value>) -> Option<spotdraft_kit::Person> {
+    let map = v?.as_object()?;
+    Some(spotdraft_kit::Person {
+        name: map.get("name").and_then(Value::as_str).map(str::to_owned),
+        email: map.get("email").and_then(Value::as_str).map(str::to_owned),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The one-pass field reader agrees with navigating serde_json's DOM.
+    #[test]
+    fn typed_accessors_agree_with_the_dom(payload in drifting_payload()) {
+        let bytes = serde_json::to_vec(&payload).unwrap();
+        let e = parse_event(&bytes).unwrap();
+        let dom = &payload;
+        prop_assert_eq!(e.contract_id(), dom["contract_id"].as_i64());
+        prop_assert_eq!(e.contract_title(), dom["contract_title"].as_str());
+        prop_assert_eq!(e.contract_type_id(), dom["contract_type_id"].as_i64());
+        prop_assert_eq!(e.occurred_at(), dom["activity_data"]["timestamp"].as_str());
+        prop_assert_eq!(e.performed_by(), person_of(dom["activity_data"].get("performed_by")));
+        prop_assert_eq!(e.business_user(), person_of(dom.get("business_user")));
+        prop_assert_eq!(e.signatory(), person_of(dom["activity_data"].get("signatory")));
+        let ext = match &dom["external_metadata"]["id"] {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        prop_assert_eq!(e.external_id(), ext);
+        let cps = dom["counterparties"].as_array().map_or(0, |a| a.iter().filter(|c| c.is_object()).count());
+        prop_assert_eq!(e.counterparties().len(), cps);
+        prop_assert_eq!(e.email_event().is_some(), dom["activity_data"]["email_event_data"].is_object());
+        prop_assert_eq!(Value::Object(e.payload().clone()), payload.clone());
+    }
+}
