@@ -19,6 +19,7 @@ lint-rust: setup-rust ## cargo fmt --check and clippy -D warnings
 test-rust: lint-rust ## Rust tests: core unit, doc, property and conformance-vector tests; release checks
 	cargo test -p spotdraft-kit --all-features
 	cargo publish --dry-run --no-verify --allow-dirty -p spotdraft-kit
+	@echo "one version everywhere: $$(scripts/version.sh)"
 
 bench-rust: setup-rust ## Criterion benchmarks of the core, and HMAC-SHA512 vs OpenSSL
 	scripts/bench-core.sh
