@@ -1,0 +1,16 @@
+# WebAssembly: crate spotdraft-kit-wasm -> npm package @spotdraft-kit/wasm
+# (workerd / Cloudflare Workers, Node 18+, browsers and bundlers).
+BUILD_TARGETS += build-wasm
+TEST_TARGETS += test-wasm
+BENCH_TARGETS += bench-wasm
+
+.PHONY: build-wasm test-wasm bench-wasm
+
+build-wasm: ## Build wasm/dist (the npm package) with the wasm32 toolchain this machine has
+	wasm/scripts/wasm-build.sh
+
+test-wasm: build-wasm ## WASM package: conformance in Node and workerd, types, pack/install, Worker example
+	wasm/scripts/wasm-test.sh
+
+bench-wasm: build-wasm ## WASM open() vs WebCrypto HMAC-SHA512 + JSON.parse, and instantiation time
+	node wasm/bench/open.bench.mjs

@@ -1,0 +1,122 @@
+// Benchmark of @spotdraft-kit/wasm in Node, printed for BENCHMARKS.md:
+//  - Verifier.open on 2 KiB and 64 KiB deliveries vs the idiomatic WebCrypto
+//    path (crypto.subtle.verify HMAC-SHA512 with a pre-imported key, then
+//    JSON.parse), measured side by side in one process, interleaved rounds,
+//    medians, as ratios;
+//  - cold start: import of the package (read + compile + instantiate) and
+//    the bare WebAssembly compile, each in fresh Node processes.
+// Machines here are shared and noisy: compare the ratios, not the absolute
+// numbers. Nothing asserts timings.
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+import { Verifier, sign } from '../dist/node.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'dist');
+const KEY = 'c2VjcmV0LWtleS1ieXRlcw==';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// A CONTRACT_SIGNED delivery padded to `size` bytes with key pointers (the
+// extracted contract fields SpotDraft can include), which the typed event
+// does not read: the bulk is hashed and parsed, as in real large payloads.
+function payload(size) {
+  const base = {
+    activity: 'CONTRACT_SIGNED',
+    contract_id: 4242,
+    contract_title: 'Master Services Agreement',
+    contract_status: 'SIGNATURE_PENDING',
+    activity_data: { timestamp: '2026-11-02T10:00:00Z', performed_by: { name: 'Sam Example', email: 'sam@example.com' } },
+    external_metadata: { id: 77, source: 'crm' },
+    counterparties: [{ type: 'Organization', organization_name: 'Acme', poc_name: 'Bo Example', poc_email: 'bo@example.com', counterparty_id: 9 }],
+    key_pointers: [],
+  };
+  for (let i = 0; JSON.stringify(base).length < size - 80; i += 1) {
+    base.key_pointers.push({ name: `Clause ${i}`, value: `Value of clause ${i}, as extracted from the document` });
+  }
+  const text = JSON.stringify(base);
+  return new TextEncoder().encode(text.replace('"crm"', `"crm${' '.repeat(Math.max(0, size - text.length))}"`));
+}
+
+function hexToBytes(hex) {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i += 1) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+async function benchOpen(size) {
+  const body = payload(size);
+  const signature = sign(KEY, body);
+  const headers = new Headers({ 'x-sd-webhook-content-hash': signature, 'content-type': 'application/json' });
+  const verifier = new Verifier(KEY);
+  const cryptoKey = await crypto.subtle.importKey('raw', Uint8Array.from(atob(KEY), (c) => c.charCodeAt(0)),
+    { name: 'HMAC', hash: 'SHA-512' }, false, ['verify']);
+
+  const wasmOnce = async () => verifier.open(headers, body);
+  const webcryptoOnce = async () => {
+    const value = headers.get('x-sd-webhook-content-hash').trim();
+    if (!/^[0-9a-fA-F]{128}$/.test(value)) throw new Error('malformed');
+    if (!(await crypto.subtle.verify('HMAC', cryptoKey, hexToBytes(value), body))) throw new Error('mismatch');
+    return JSON.parse(decoder.decode(body));
+  };
+  // The same plus the body's SHA-256, which open() also computes (the
+  // payload hash to log, and the dedupe fallback).
+  const webcryptoHashOnce = async () => {
+    const event = await webcryptoOnce();
+    await crypto.subtle.digest('SHA-256', body);
+    return event;
+  };
+  const iterations = size > 16384 ? 300 : 3000;
+  const time = async (fn) => {
+    const start = performance.now();
+    for (let i = 0; i < iterations; i += 1) await fn();
+    return ((performance.now() - start) * 1000) / iterations; // µs per op
+  };
+  await time(wasmOnce);
+  await time(webcryptoOnce);
+  await time(webcryptoHashOnce);
+  const wasm = [];
+  const webcrypto = [];
+  const webcryptoHash = [];
+  for (let r = 0; r < ROUNDS; r += 1) {
+    wasm.push(await time(wasmOnce));
+    webcrypto.push(await time(webcryptoOnce));
+    webcryptoHash.push(await time(webcryptoHashOnce));
+  }
+  return { size: body.length, wasm: median(wasm), webcrypto: median(webcrypto), webcryptoHash: median(webcryptoHash) };
+}
+
+function coldStart() {
+  const importScript = `const t=performance.now();await import(${JSON.stringify(join(dist, 'node.mjs'))});console.log(performance.now()-t)`;
+  const compileScript = `const b=require('fs').readFileSync(${JSON.stringify(join(dist, 'spotdraft_kit_wasm_bg.wasm'))});const t=performance.now();new WebAssembly.Module(b);console.log(performance.now()-t)`;
+  const runs = 9;
+  const imports = [];
+  const compiles = [];
+  for (let i = 0; i < runs; i += 1) {
+    imports.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', importScript], { encoding: 'utf8' })));
+    compiles.push(Number(execFileSync(process.execPath, ['-e', compileScript], { encoding: 'utf8' })));
+  }
+  return { importMs: median(imports), compileMs: median(compiles), runs };
+}
+
+const wasmBytes = readFileSync(join(dist, 'spotdraft_kit_wasm_bg.wasm'));
+console.log(`@spotdraft-kit/wasm benchmark (Node ${process.version}, ${ROUNDS} interleaved rounds, medians)`);
+console.log(`wasm size: ${wasmBytes.length} bytes, ${gzipSync(wasmBytes, { level: 9 }).length} bytes gzipped`);
+console.log('ratio = wasm time / WebCrypto time (above 1: wasm is slower)');
+console.log('');
+console.log('| body | wasm open() µs | WebCrypto verify + JSON.parse µs | ratio | WebCrypto + SHA-256 µs | ratio |');
+console.log('|---|---|---|---|---|---|');
+for (const size of [2048, 65536]) {
+  const r = await benchOpen(size);
+  console.log(`| ${(r.size / 1024).toFixed(0)} KiB | ${r.wasm.toFixed(1)} | ${r.webcrypto.toFixed(1)} | ${(r.wasm / r.webcrypto).toFixed(2)} `
+    + `| ${r.webcryptoHash.toFixed(1)} | ${(r.wasm / r.webcryptoHash).toFixed(2)} |`);
+}
+const cold = coldStart();
+console.log('');
+console.log(`cold start (median of ${cold.runs} fresh processes): import of the package ${cold.importMs.toFixed(1)} ms; WebAssembly compile alone ${cold.compileMs.toFixed(1)} ms`);

@@ -1,0 +1,4 @@
+// Entry for workerd / Cloudflare Workers (conditions `workerd`, `worker`).
+import './init-workerd.js';
+
+export * from './api.js';

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Builds the npm package @spotdraft-kit/wasm into wasm/dist/.
+#
+#   wasm/scripts/wasm-build.sh            # release build, size-optimised
+#
+# Toolchain, in order of preference:
+#  1. rustup's wasm32-unknown-unknown target (a normal laptop); wasm-pack is
+#     used for the Rust -> wasm -> JS glue step when it is installed.
+#  2. Otherwise Debian's rustc-web + rust-web-src, building std from source
+#     with -Zbuild-std and linking with the rust-lld of the rustup toolchain
+#     (apt packages are installed when missing; needs root).
+# wasm-bindgen-cli is always the exact version locked in Cargo.lock: an
+# existing binary is reused when its --version matches, otherwise it is
+# installed with cargo into the cargo bin dir, where later builds and other
+# clones of the repo find it (about 6 minutes, once per machine).
+# The wasm build uses its own target dir (target/wasm) and size-oriented
+# profile settings passed through the environment, so the workspace's
+# release profile and host artifacts are untouched.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"     # wasm/
+root="$(cd "$here/.." && pwd)"               # repo root
+dist="$here/dist"
+target_dir="$root/target/wasm"
+crate="spotdraft_kit_wasm"
+triple="wasm32-unknown-unknown"
+
+log() { printf '[wasm-build] %s\n' "$*" >&2; }
+
+# --- wasm-bindgen-cli at the locked version --------------------------------
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$root/Cargo.lock")"
+[ -n "$bindgen_version" ] || { log "wasm-bindgen not found in Cargo.lock"; exit 1; }
+
+find_bindgen() {
+  local candidate
+  for candidate in "$(command -v wasm-bindgen 2>/dev/null || true)" \
+                   "$root/.tools/bin/wasm-bindgen" \
+                   "${CARGO_HOME:-$HOME/.cargo}/bin/wasm-bindgen"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    if [ "$("$candidate" --version 2>/dev/null | awk '{print $2}')" = "$bindgen_version" ]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! bindgen="$(find_bindgen)"; then
+  log "installing wasm-bindgen-cli $bindgen_version with cargo install (one-time, several minutes)"
+  # No --locked: one of the CLI's locked dependencies does not resolve here.
+  cargo install wasm-bindgen-cli --version "=$bindgen_version" >&2
+  bindgen="$(find_bindgen)" || { log "wasm-bindgen $bindgen_version still not found"; exit 1; }
+fi
+log "wasm-bindgen: $bindgen ($bindgen_version)"
+
+# --- Rust -> wasm32 -----------------------------------------------------------
+# Profile, through the environment (the workspace's release profile is
+# untouched): opt-level 3, fat LTO, one codegen unit, abort on panic (the
+# bindings never panic; core denies unwrap/expect/panic). opt-level 3 makes
+# open() about 1.6x faster than "z" on 64 KiB bodies (JSON parsing and
+# allocation dominate) for about 20 KiB more gzipped wasm, well inside the
+# 150 KiB budget. SPOTDRAFT_KIT_WASM_OPT_LEVEL=z builds the smallest module.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL="${SPOTDRAFT_KIT_WASM_OPT_LEVEL:-3}"
+export CARGO_PROFILE_RELEASE_LTO=fat
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+export CARGO_PROFILE_RELEASE_PANIC=abort
+export CARGO_PROFILE_RELEASE_DEBUG=false
+export CARGO_PROFILE_RELEASE_STRIP=debuginfo
+# With "z" or "s", the hashing crates still get opt-level 3: SHA-2 is the hot
+# loop of every verification (2.7x faster for about 1.6 KiB gzipped).
+speed_args=()
+for pkg in ${SPOTDRAFT_KIT_WASM_SPEED_PKGS-sha2 hmac digest block-buffer}; do
+  speed_args+=(--config "profile.release.package.$pkg.opt-level=3")
+done
+
+gen="$target_dir/bindgen"
+rm -rf "$gen"
+mkdir -p "$gen"
+
+if rustup target list --installed 2>/dev/null | grep -qx "$triple"; then
+  if command -v wasm-pack >/dev/null 2>&1; then
+    log "toolchain: rustup $triple + wasm-pack"
+    PATH="$(dirname "$bindgen"):$PATH" CARGO_TARGET_DIR="$target_dir" \
+      wasm-pack build "$here" --release --target web --mode no-install --no-typescript \
+        --no-pack --out-dir "$gen" --out-name "$crate" -- "${speed_args[@]}" >&2
+  else
+    log "toolchain: rustup $triple"
+    cargo build --release --target "$triple" -p spotdraft-kit-wasm --target-dir "$target_dir" \
+      --manifest-path "$root/Cargo.toml" "${speed_args[@]}" >&2
+    "$bindgen" --target web --no-typescript --out-dir "$gen" --out-name "$crate" \
+      "$target_dir/$triple/release/$crate.wasm"
+  fi
+else
+  log "toolchain: Debian rustc-web + -Zbuild-std (no rustup $triple here)"
+  if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/src/rust/library ]; then
+    if [ "$(id -u)" != 0 ]; then
+      log "install rustc-web, cargo-web and rust-web-src (apt), or add the rustup $triple target"
+      exit 1
+    fi
+    log "installing rustc-web cargo-web rust-web-src (apt)"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rustc-web cargo-web rust-web-src >&2
+  fi
+  lld="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | awk '/^host:/ {print $2}')/bin/rust-lld"
+  [ -x "$lld" ] || lld="$(command -v rust-lld || command -v wasm-ld || true)"
+  [ -n "$lld" ] || { log "no rust-lld (rustup toolchain) or wasm-ld found to link wasm32"; exit 1; }
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+    /usr/bin/cargo build --release --target "$triple" -p spotdraft-kit-wasm \
+      --target-dir "$target_dir" --manifest-path "$root/Cargo.toml" "${speed_args[@]}" \
+      -Zbuild-std=std,panic_abort >&2
+  "$bindgen" --target web --no-typescript --out-dir "$gen" --out-name "$crate" \
+    "$target_dir/$triple/release/$crate.wasm"
+fi
+
+# --- JS tooling (esbuild, binaryen's wasm-opt) from the package's lockfile ---
+"$here/scripts/npm-setup.sh"
+
+wasm="$gen/${crate}_bg.wasm"
+wasm_opt="$here/node_modules/.bin/wasm-opt"
+if [ -x "$wasm_opt" ] && [ "${SPOTDRAFT_KIT_WASM_OPT:-1}" != 0 ]; then
+  case "$CARGO_PROFILE_RELEASE_OPT_LEVEL" in s|z) opt_flag=-Oz ;; *) opt_flag=-O3 ;; esac
+  log "wasm-opt $opt_flag"
+  "$wasm_opt" "$opt_flag" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+fi
+
+# --- assemble dist/ -------------------------------------------------------------
+# Each entry is bundled (esbuild) into one self-contained module, so the wasm
+# is instantiated before the API's top-level code runs in every runtime (a
+# sibling import would not wait for the browser entry's top-level await).
+stage="$target_dir/js-stage"
+rm -rf "$dist" "$stage"
+mkdir -p "$dist" "$stage"
+cp "$gen/$crate.js" "$here"/js/*.js "$here"/js/*.mjs "$stage/"
+cp "$wasm" "$stage/${crate}_bg.wasm"
+esbuild="$here/node_modules/.bin/esbuild"
+common=(--bundle --log-level=warning --log-override:empty-import-meta=silent)
+# workerd / Workers: ESM; the .wasm import stays an import (a compiled module).
+"$esbuild" "$stage/workerd.js" "${common[@]}" --format=esm --platform=neutral \
+  --external:./${crate}_bg.wasm --outfile="$dist/workerd.js"
+# Browsers, bundlers, Deno: ESM; fetches the .wasm next to itself.
+"$esbuild" "$stage/browser.js" "${common[@]}" --format=esm --platform=neutral \
+  --outfile="$dist/browser.js"
+# Node: CommonJS, loads the .wasm synchronously, so `require` works. The ESM
+# `node` entry re-exports it: `import` and `require` share one instance
+# (one SpotDraftKitError class, one wasm instance).
+"$esbuild" "$stage/entry-node-cjs.mjs" "${common[@]}" --format=cjs --platform=node --target=node18 \
+  --outfile="$dist/index.cjs"
+cp "$stage/node.mjs" "$dist/node.mjs"
+cp "$wasm" "$dist/${crate}_bg.wasm"
+# The shared API contract, shipped unchanged (ESM and CommonJS flavours).
+cp "$root/js/spotdraft-kit.d.ts" "$dist/index.d.ts"
+cp "$root/js/spotdraft-kit.d.ts" "$dist/index.d.cts"
+
+raw=$(wc -c <"$dist/${crate}_bg.wasm")
+gz=$(gzip -9c "$dist/${crate}_bg.wasm" | wc -c)
+log "built $dist: ${crate}_bg.wasm $raw bytes, $gz bytes gzipped ($((gz / 1024)) KiB)"

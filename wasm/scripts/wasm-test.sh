@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test of the WASM package against the built wasm/dist:
+#  - the shared conformance suite (tests/js) in Node, through `import` and
+#    through `require`;
+#  - the package's own tests (wasm/test): API details, error paths, the
+#    .wasm's imports, TypeScript types, workerd via miniflare, npm pack;
+#  - the Cloudflare Worker example's test (examples/cloudflare-worker).
+# One `node --test` run, so the runner prints one summary.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$here/.." && pwd)"
+"$here/scripts/npm-setup.sh"
+[ -f "$here/dist/index.cjs" ] || { echo "wasm/dist missing: run make build-wasm" >&2; exit 1; }
+cd "$root"
+export SPOTDRAFT_KIT_IMPL="$here/dist/node.mjs"
+exec node --test --test-concurrency=1 \
+  tests/js/conformance.test.mjs \
+  wasm/test/*.test.mjs \
+  examples/cloudflare-worker/test/*.test.mjs

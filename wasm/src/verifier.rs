@@ -1,0 +1,73 @@
+//! [`RawVerifier`]: the core verifier behind the JS `Verifier` class.
+
+use spotdraft_kit::Verifier;
+use wasm_bindgen::prelude::*;
+
+use crate::errors;
+use crate::json;
+use crate::keys::Keyring;
+
+/// A core [`Verifier`] held by the JS `Verifier` wrapper.
+#[wasm_bindgen]
+pub struct RawVerifier {
+    inner: Verifier,
+}
+
+#[wasm_bindgen]
+impl RawVerifier {
+    /// Builds a verifier from the keys in `keys` (which is left empty).
+    /// `max_body_bytes` must be a non-negative integer when given.
+    #[wasm_bindgen(constructor)]
+    pub fn new(keys: &mut Keyring, max_body_bytes: Option<f64>) -> Result<RawVerifier, JsValue> {
+        let mut inner = Verifier::new(keys.take()).map_err(errors::js)?;
+        if let Some(max) = max_body_bytes {
+            if !(max.is_finite() && max >= 0.0 && max.fract() == 0.0) {
+                return Err(errors::invalid_argument(
+                    "options.maxBodyBytes must be a non-negative integer",
+                ));
+            }
+            // Saturating: a limit above the address space means "no limit".
+            inner = inner.with_max_body_bytes(max as usize);
+        }
+        Ok(RawVerifier { inner })
+    }
+
+    /// Number of keys.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> u32 {
+        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The body size limit in bytes.
+    #[wasm_bindgen(getter, js_name = maxBodyBytes)]
+    pub fn max_body_bytes(&self) -> f64 {
+        self.inner.max_body_bytes() as f64
+    }
+
+    /// Index of the key that produced `signature` over `body`.
+    pub fn verify(&self, body: &[u8], signature: &str) -> Result<u32, JsValue> {
+        let index = self.inner.verify(body, signature).map_err(errors::js)?;
+        Ok(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// `verify` as a boolean.
+    #[wasm_bindgen(js_name = isValid)]
+    pub fn is_valid(&self, body: &[u8], signature: &str) -> bool {
+        self.inner.is_valid(body, signature)
+    }
+
+    /// The whole pipeline; `headers` is flattened `[name, value, name,
+    /// value, ...]`. Header precedence and duplicate rules are core's.
+    /// Returns the delivery as JSON (see [`json::delivery`]).
+    pub fn open(&self, headers: Vec<String>, body: &[u8]) -> Result<String, JsValue> {
+        let pairs: Vec<(&str, &str)> = headers
+            .chunks_exact(2)
+            .map(|pair| match pair {
+                [name, value] => (name.as_str(), value.as_str()),
+                _ => ("", ""),
+            })
+            .collect();
+        let delivery = self.inner.open(&pairs, body).map_err(errors::js)?;
+        Ok(json::delivery(&delivery))
+    }
+}

@@ -1,0 +1,183 @@
+// A module worker run inside workerd (Cloudflare's runtime) by
+// ../workerd.test.mjs. It imports the package's workerd entry exactly as a
+// deployed Worker does (the .wasm arrives as a compiled module) and offers:
+//   POST /conformance  the vector files as JSON -> a report of every case
+//   POST /webhook      a receiver: verify, parse, dedupe (in memory), answer
+import {
+  Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256,
+  SIGNATURE_HEADER, ERROR_CODES,
+} from '../../dist/workerd.js';
+
+// --- conformance vectors ----------------------------------------------------
+
+function base64ToBytes(text) {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i += 1) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+const bodyOf = (c) => (c.body_b64 !== undefined ? base64ToBytes(c.body_b64) : new TextEncoder().encode(c.body ?? ''));
+const keysOf = (c) => (c.keys ?? []).map((k) => ({ key: k.key, encoding: k.encoding, ...(k.id !== undefined ? { id: k.id } : {}) }));
+const verifierOf = (c) => new Verifier(keysOf(c),
+  c.options?.max_body_bytes !== undefined ? { maxBodyBytes: c.options.max_body_bytes } : {});
+const camel = (s) => s.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase());
+const camelize = (v) => {
+  if (Array.isArray(v)) return v.map(camelize);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelize(x)]));
+  return v;
+};
+
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b) || (a && b && typeof a === 'object' && typeof b === 'object'
+    && Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => same(a[k], b[k])));
+}
+
+function check(cond, what) {
+  if (!cond) throw new Error(what);
+}
+
+function expectError(c, fn) {
+  try {
+    fn();
+  } catch (e) {
+    check(e instanceof SpotDraftKitError && e instanceof Error, `not a SpotDraftKitError: ${e}`);
+    check(e.code === c.expect.error, `code ${e.code} != ${c.expect.error}`);
+    check(e.httpStatus === c.expect.http_status, `httpStatus ${e.httpStatus}`);
+    check(ERROR_CODES.includes(e.code), 'code not in ERROR_CODES');
+    return e;
+  }
+  throw new Error(`expected ${c.expect.error}, got success`);
+}
+
+function checkEvent(event, expected) {
+  for (const [field, want] of Object.entries(camelize(expected))) {
+    check(same(event[field], want), `event.${field}: ${JSON.stringify(event[field])} != ${JSON.stringify(want)}`);
+  }
+  check(event.payload.activity === event.activity, 'payload.activity');
+}
+
+function headerShapes(pairs) {
+  const shapes = [pairs];
+  const names = pairs.map(([n]) => n.toLowerCase());
+  if (new Set(names).size === names.length) {
+    shapes.push(Object.fromEntries(pairs.map(([n, v]) => [n.toLowerCase(), v])), new Map(pairs), new Headers(pairs));
+  }
+  return shapes;
+}
+
+function runCase(c) {
+  const body = bodyOf(c);
+  const e = c.expect;
+  switch (c.op) {
+    case 'new_verifier':
+      if (e.error) expectError(c, () => verifierOf(c));
+      else check(verifierOf(c).size === e.key_count, 'key_count');
+      break;
+    case 'sign':
+      check(sign(keysOf(c)[0], body) === e.signature, 'signature');
+      break;
+    case 'body_sha256':
+      check(bodySha256(body) === e.body_sha256, 'body_sha256');
+      break;
+    case 'verify': {
+      const v = verifierOf(c);
+      if (e.error) {
+        expectError(c, () => v.verify(body, c.signature));
+        check(v.isValid(body, c.signature) === false, 'isValid');
+      } else {
+        check(v.verify(body, c.signature) === e.key_index, 'key_index');
+        check(v.isValid(body, c.signature) === true, 'isValid');
+      }
+      break;
+    }
+    case 'parse_event':
+      if (e.error) expectError(c, () => parseEvent(body));
+      else checkEvent(parseEvent(body), e.event);
+      break;
+    case 'open': {
+      const v = verifierOf(c);
+      for (const headers of headerShapes(c.headers ?? [])) {
+        if (e.error) {
+          const err = expectError(c, () => v.open(headers, body));
+          check(err.logRecord && err.logRecord.reason === e.error, 'logRecord.reason');
+          continue;
+        }
+        const d = v.open(headers, body);
+        check(d.keyIndex === e.key_index, 'keyIndex');
+        check(d.keyId === e.key_id, 'keyId');
+        check(d.signatureHeader === e.signature_header, 'signatureHeader');
+        check(d.bodySha256 === e.body_sha256, 'bodySha256');
+        check(d.bodyLength === e.body_length, 'bodyLength');
+        check(d.dedupeKey === e.dedupe_key, 'dedupeKey');
+        if (e.event) checkEvent(d.event, e.event);
+        const record = d.logRecord();
+        for (const [field, want] of Object.entries(e.log_record)) check(same(record[field], want), `logRecord.${field}`);
+      }
+      break;
+    }
+    case 'diagnose': {
+      const d = diagnose(body, c.signature, keysOf(c));
+      check(d.cause === e.cause, `cause ${d.cause} != ${e.cause}`);
+      check(d.keyIndex === e.key_index, 'keyIndex');
+      break;
+    }
+    default:
+      throw new Error(`unknown op ${c.op}`);
+  }
+}
+
+function runVectors(files) {
+  const report = { passed: 0, failed: [] };
+  for (const [file, doc] of Object.entries(files)) {
+    for (const c of doc.cases) {
+      try {
+        runCase(c);
+        report.passed += 1;
+      } catch (err) {
+        report.failed.push(`${file}/${c.name}: ${err.message}`);
+      }
+    }
+  }
+  return report;
+}
+
+// --- receiver -------------------------------------------------------------------
+
+let verifier;
+const seen = new Set();
+
+async function receive(request, env) {
+  verifier ??= new Verifier(env.SPOTDRAFT_HMAC_KEY, { maxBodyBytes: Number(env.MAX_BODY_BYTES) });
+  const body = await request.arrayBuffer();
+  let delivery;
+  try {
+    delivery = verifier.open(request.headers, body);
+  } catch (err) {
+    if (!(err instanceof SpotDraftKitError)) throw err;
+    return Response.json({ error: err.code, log: err.logRecord }, { status: err.httpStatus });
+  }
+  const duplicate = seen.has(delivery.dedupeKey);
+  seen.add(delivery.dedupeKey);
+  return Response.json({
+    duplicate,
+    dedupeKey: delivery.dedupeKey,
+    activity: delivery.event.activity,
+    contractId: delivery.event.contractId,
+    log: delivery.logRecord(),
+  }, { status: duplicate ? 200 : 202 });
+}
+
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    if (request.method === 'POST' && url.pathname === '/conformance') {
+      return Response.json(runVectors(await request.json()));
+    }
+    if (request.method === 'POST' && url.pathname === '/webhook') return receive(request, env);
+    if (url.pathname === '/info') {
+      return Response.json({ header: SIGNATURE_HEADER, codes: ERROR_CODES.length, hasBuffer: typeof globalThis.Buffer !== 'undefined' });
+    }
+    return new Response('not found', { status: 404 });
+  },
+};
