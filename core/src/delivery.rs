@@ -306,6 +306,40 @@ fn rejected(err: Error, body: &[u8], key_index: Option<usize>) -> Error {
 }
 
 impl Verifier {
+    /// Checks a body's length against `max_body_bytes` before the body is
+    /// read or copied: a receiver that knows `Content-Length`, or a binding
+    /// about to copy bytes into WebAssembly memory, can refuse early with
+    /// the same error and log record [`Verifier::open`] would give.
+    ///
+    /// ```
+    /// use spotdraft_kit::{ErrorCode, HmacKey, Verifier};
+    /// let v = Verifier::new(vec![HmacKey::from_bytes(b"k")?])?.with_max_body_bytes(10);
+    /// assert!(v.check_body_length(10).is_ok());
+    /// let err = v.check_body_length(11).unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::BodyTooLarge);
+    /// assert_eq!(err.log_record().unwrap().get("body_bytes").unwrap().to_string(), "11");
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn check_body_length(&self, body_len: usize) -> Result<()> {
+        if body_len <= self.max_body_bytes() {
+            return Ok(());
+        }
+        let err = Error::new(
+            ErrorCode::BodyTooLarge,
+            format!(
+                "the body is {body_len} bytes, over the limit of {} bytes",
+                self.max_body_bytes()
+            ),
+        );
+        let mut r = LogRecord::default();
+        r.push_str("outcome", "rejected");
+        r.push_str("reason", err.code().as_str());
+        r.push_int("http_status", i64::from(err.http_status()));
+        r.push_int("body_bytes", len_i64(body_len));
+        r.push_str("signature", "unchecked");
+        Err(err.with_log_record(r))
+    }
+
     /// Verifies and parses one delivery: size limit, signature header
     /// lookup, HMAC check over the exact body, JSON parse, fingerprints.
     ///
@@ -322,9 +356,7 @@ impl Verifier {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn open<H: HeaderSource + ?Sized>(&self, headers: &H, body: &[u8]) -> Result<Delivery> {
-        if let Err(e) = self.check_body_size(body) {
-            return Err(rejected(e, body, None));
-        }
+        self.check_body_length(body.len())?;
         let (signature_header, value) =
             find_signature(headers).map_err(|e| rejected(e, body, None))?;
         self.open_with_signature(signature_header, &value, body)
