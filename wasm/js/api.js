@@ -201,6 +201,7 @@ export class Verifier {
     const bytes = bytesOf(body);
     const sig = signatureOf(signature);
     try {
+      this.#raw.checkBodyLength(bytes.byteLength);
       return this.#raw.verify(bytes, sig);
     } catch (e) {
       throw lift(e);
@@ -224,6 +225,7 @@ export class Verifier {
     const pairs = headerPairs(headers);
     let json;
     try {
+      this.#raw.checkBodyLength(bytes.byteLength);
       json = this.#raw.open(pairs, bytes);
     } catch (e) {
       throw lift(e);

@@ -44,6 +44,19 @@ impl RawVerifier {
         self.inner.max_body_bytes() as f64
     }
 
+    /// Refuses a body by its length before it is copied into wasm memory
+    /// (which never shrinks): the same error and log record as `open`.
+    #[wasm_bindgen(js_name = checkBodyLength)]
+    pub fn check_body_length(&self, body_len: f64) -> Result<(), JsValue> {
+        // Lengths come from JS byteLength: finite, non-negative integers.
+        let len = if body_len.is_finite() && body_len >= 0.0 {
+            body_len as usize
+        } else {
+            usize::MAX
+        };
+        self.inner.check_body_length(len).map_err(errors::js)
+    }
+
     /// Index of the key that produced `signature` over `body`.
     pub fn verify(&self, body: &[u8], signature: &str) -> Result<u32, JsValue> {
         let index = self.inner.verify(body, signature).map_err(errors::js)?;
