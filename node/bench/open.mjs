@@ -1,0 +1,123 @@
+// open() (verify + parse + fingerprint) against the idiomatic node:crypto
+// path, side by side in one process, on 2 KiB and 64 KiB bodies. Prints the
+// median time per call of each and their ratio. Rounds alternate the order
+// of the contenders so neither always runs on a warmer cache.
+//
+//   node bench/open.mjs [--rounds 21] [--json]
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Verifier, sign } from '../index.mjs';
+
+const native = createRequire(import.meta.url)('../binding.js');
+
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 21;
+const asJson = args.includes('--json');
+
+const KEY_B64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('base64');
+const KEY = Buffer.from(KEY_B64, 'base64');
+const H = 'x-sd-webhook-content-hash';
+
+// A realistic SpotDraft delivery, padded with counterparties to `size` bytes.
+function payload(size) {
+  const base = {
+    activity: 'CONTRACT_SIGNED',
+    contract_id: 48213,
+    contract_title: 'Master Services Agreement',
+    contract_status: 'SIGNED',
+    contract_kind: 'TEMPLATE',
+    contract_type: 'MSA',
+    contract_type_id: 12,
+    external_metadata: { id: 'crm-99812', source: 'salesforce' },
+    activity_data: {
+      timestamp: '2026-11-02T10:00:00.000000Z',
+      performed_by: { name: 'Alex Example', email: 'alex@example.com' },
+    },
+    business_user: { name: 'Sam Example', email: 'sam@example.com' },
+    counterparties: [],
+  };
+  const counterparty = (i) => ({
+    type: 'ORGANIZATION',
+    organization_name: `Counterparty ${i} Holdings Ltd`,
+    poc_name: `Contact ${i}`,
+    poc_email: `contact${i}@example.com`,
+    counterparty_id: 1000 + i,
+  });
+  const render = () => JSON.stringify(base, null, 1); // pretty-printed, as senders often send
+  for (let i = 0; render().length + 200 < size; i += 1) base.counterparties.push(counterparty(i));
+  base.notes = '';
+  base.notes = 'n'.repeat(Math.max(0, size - render().length));
+  return Buffer.from(render());
+}
+
+// What a careful Node receiver writes without this library.
+function idiomatic(headers, body) {
+  const given = Buffer.from(headers[H], 'hex');
+  const expected = createHmac('sha512', KEY).update(body).digest();
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('mismatch');
+  const event = JSON.parse(body);
+  const bodySha256 = createHash('sha256').update(body).digest('hex');
+  return { event, bodySha256 };
+}
+
+const verifier = new Verifier(KEY_B64);
+const addon = new native.NativeVerifier([{ text: KEY_B64 }], undefined, undefined);
+const contenders = {
+  'node:crypto + JSON.parse': (h, b) => idiomatic(h, b),
+  'spotdraft-kit open()': (h, b) => verifier.open(h, b),
+  'open() + payload access': (h, b) => verifier.open(h, b).event.payload,
+  // Breakdown: the addon call alone (core open + result text), and the
+  // HMAC alone on each side.
+  'addon call only': (h, b) => addon.open([H, h[H]], b),
+  'HMAC only: node:crypto': (h, b) => createHmac('sha512', KEY).update(b).digest(),
+  'HMAC only: verify()': (h, b) => verifier.verify(b, h[H]) + 1,
+};
+
+function timeBatch(fn, headers, body, n) {
+  let sink;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i += 1) sink = fn(headers, body);
+  const ns = Number(process.hrtime.bigint() - start);
+  if (sink === undefined) throw new Error('no result');
+  return ns / n / 1000; // µs per call
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+const results = [];
+for (const size of [2 * 1024, 64 * 1024]) {
+  const body = payload(size);
+  const headers = { host: '127.0.0.1', 'content-type': 'application/json', [H]: sign(KEY_B64, body) };
+  // Same answer from both before timing anything.
+  const a = idiomatic(headers, body);
+  const b = verifier.open(headers, body);
+  if (a.bodySha256 !== b.bodySha256 || a.event.contract_id !== b.event.contractId) throw new Error('results differ');
+  const n = Math.max(50, Math.round(400_000 / size));
+  const names = Object.keys(contenders);
+  for (const name of names) timeBatch(contenders[name], headers, body, n * 3); // warm-up
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r < rounds; r += 1) {
+    const order = r % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) samples[name].push(timeBatch(contenders[name], headers, body, n));
+  }
+  const base = median(samples[names[0]]);
+  const hmacBase = median(samples['HMAC only: node:crypto']);
+  for (const name of names) {
+    const us = median(samples[name]);
+    const ref = name.startsWith('HMAC only') ? hmacBase : base;
+    results.push({ body_bytes: body.length, contender: name, median_us: Number(us.toFixed(2)), speedup_vs_node: Number((ref / us).toFixed(2)) });
+  }
+}
+
+if (asJson) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  console.log(`open() vs idiomatic node:crypto path (Node ${process.version}, ${rounds} rounds, medians)`);
+  console.log('body bytes  contender                   median µs/call  speedup vs node:crypto (HMAC rows: vs node HMAC)');
+  for (const r of results) {
+    console.log(`${String(r.body_bytes).padStart(10)}  ${r.contender.padEnd(26)}  ${String(r.median_us).padStart(14)}  ${r.speedup_vs_node.toFixed(2)}x`);
+  }
+}

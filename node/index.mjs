@@ -1,0 +1,18 @@
+// ESM entry of @spotdraft-kit/node: the same module instance as the
+// CommonJS entry, so `instanceof SpotDraftKitError` holds across both.
+import { createRequire } from 'node:module';
+
+const kit = createRequire(import.meta.url)('./index.js');
+
+export const {
+  Verifier,
+  SpotDraftKitError,
+  parseEvent,
+  sign,
+  diagnose,
+  bodySha256,
+  SIGNATURE_HEADER,
+  LEGACY_SIGNATURE_HEADER,
+  ERROR_CODES,
+} = kit;
+export default kit;

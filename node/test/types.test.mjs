@@ -1,0 +1,42 @@
+// The package ships the shared contract (js/spotdraft-kit.d.ts) unchanged,
+// exports exactly the runtime names it declares, and a typed usage file
+// (test/types/usage.ts) compiles against it and the adapters' types.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '..');
+const contract = readFileSync(join(pkg, '..', 'js', 'spotdraft-kit.d.ts'), 'utf8');
+
+test('index.d.ts is the shared contract, byte for byte', () => {
+  assert.equal(readFileSync(join(pkg, 'index.d.ts'), 'utf8'), contract,
+    'index.d.ts differs from js/spotdraft-kit.d.ts: run `node scripts/sync-types.js`, never edit the copy');
+});
+
+test('runtime exports are exactly the names the contract declares', async () => {
+  const declared = [...contract.matchAll(/^export declare (?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.ok(declared.length >= 9);
+  const cjs = createRequire(import.meta.url)('../index.js');
+  assert.deepEqual(Object.keys(cjs).sort(), declared);
+  const esm = await import('../index.mjs');
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), declared);
+  for (const name of declared) assert.equal(esm[name], cjs[name], name);
+  const kinds = Object.fromEntries([...contract.matchAll(/^export declare (class|function|const) (\w+)/gm)].map((m) => [m[2], m[1]]));
+  for (const [name, kind] of Object.entries(kinds)) {
+    assert.equal(typeof cjs[name] === 'function' ? 'function' : 'const', kind === 'class' ? 'function' : kind, name);
+  }
+});
+
+test('tsc --noEmit over a typed usage file', () => {
+  const tsc = join(pkg, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(here, 'types', 'tsconfig.json')], { cwd: pkg, stdio: 'pipe' });
+  } catch (err) {
+    assert.fail(`tsc failed:\n${err.stdout}${err.stderr}`);
+  }
+});
