@@ -1,0 +1,248 @@
+#!/usr/bin/env python3
+"""A stub of SpotDraft's public API for executor tests, on 127.0.0.1 only.
+
+It behaves like the parts of SpotDraft the executors depend on:
+- checks the `client-id` / `client-secret` headers (401 otherwise);
+- enforces 10 requests per second per client id with 429 (sliding window);
+- answers 302 when a path's trailing slash does not match the real endpoint;
+- serves webhooks (hmac_key, create, delete), contracts (paginated list,
+  status) and counterparties (paginated list, get);
+- injects faults on demand: the next N answers with a status (500, 503...)
+  or after a delay, per path;
+- records every call (method, path, query, whether auth was present).
+
+Control endpoints (no auth): `POST /__control/fault` with
+`{"path": "/api/v2.1/public/...", "status": 503, "times": 2, "delay_ms": 0}`,
+`GET /__control/calls`, `POST /__control/reset`.
+
+Usage: python3 spotdraft_stub.py [--port 0] [--client-id ID --client-secret S]
+Prints `listening on http://127.0.0.1:PORT` once ready.
+"""
+
+import argparse
+import json
+import re
+import threading
+import time
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+HMAC_KEY = "c3R1Yi1zcG90ZHJhZnQtaG1hYy1rZXktZm9yLXRlc3RzLW9ubHktMDEyMzQ1Njc4OQ=="
+RATE = 10
+WINDOW_S = 1.0
+P = "/api/v2.1/public/"
+
+# Each real endpoint: regex over the path with its exact trailing slash.
+ROUTES = [
+    ("GET", P + "webhooks/hmac_key/", "hmac_key"),
+    ("POST", P + "webhooks/", "webhook_create"),
+    ("DELETE", P + r"webhooks/(\d+)", "webhook_delete"),
+    ("GET", P + "contracts/", "contracts_list"),
+    ("GET", P + r"contracts/([HT\-0-9]+)/status", "contract_status"),
+    ("GET", P + "counter_parties/", "counterparties_list"),
+    ("GET", P + r"counter_parties/(\d+)", "counterparty_get"),
+]
+
+
+class State:
+    def __init__(self, client_id, client_secret, contracts):
+        self.lock = threading.Lock()
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.calls = []
+        self.faults = {}  # path -> list of {"status", "delay_ms"}
+        self.recent = {}  # client id -> deque of request times
+        self.webhooks = {}
+        self.next_webhook = 1
+        self.contracts = [{"id": i, "composite_id": f"T-{i}", "status": "EXECUTED"} for i in range(1, contracts + 1)]
+
+    def rate_limited(self, client):
+        now = time.monotonic()
+        with self.lock:
+            q = self.recent.setdefault(client, deque())
+            while q and now - q[0] >= WINDOW_S:
+                q.popleft()
+            if len(q) >= RATE:
+                return True
+            q.append(now)
+            return False
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "spotdraft-stub/1"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):  # quiet: tests read /__control/calls
+        pass
+
+    @property
+    def state(self):
+        return self.server.state
+
+    def reply(self, status, body=None, headers=None):
+        data = b"" if body is None else json.dumps(body).encode()
+        self.send_response(status)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        if body is not None:
+            self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("X-Request-Id", f"req-{len(self.state.calls)}")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def body_json(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            return json.loads(raw) if raw else None
+        except ValueError:
+            return "<invalid>"
+
+    def handle_any(self, method):
+        url = urlsplit(self.path)
+        path, query = url.path, parse_qs(url.query)
+        if path.startswith("/__control/"):
+            return self.control(method, path)
+        body = self.body_json() if method in ("POST", "PUT", "PATCH") else None
+        authed = (self.headers.get("client-id") == self.state.client_id
+                  and self.headers.get("client-secret") == self.state.client_secret)
+        with self.state.lock:
+            self.state.calls.append({"method": method, "path": path, "query": url.query, "authed": authed,
+                                     "user_email": self.headers.get("user-email"), "t": time.monotonic()})
+            queue = self.state.faults.get(path)
+            fault = queue.pop(0) if queue else None
+        if fault:
+            if fault.get("delay_ms"):
+                time.sleep(fault["delay_ms"] / 1000)
+            if fault.get("status"):
+                return self.reply(fault["status"], {"detail": "injected fault"})
+        if not authed:
+            return self.reply(401, {"detail": "Invalid client credentials"})
+        if self.state.rate_limited(self.headers.get("client-id")):
+            return self.reply(429, {"detail": "Request was throttled."})
+        for route_method, pattern, name in ROUTES:
+            m = re.fullmatch(pattern, path)
+            if m and route_method == method:
+                return getattr(self, name)(query, body, *m.groups())
+        for _, pattern, _ in ROUTES:
+            other = path[:-1] if path.endswith("/") else path + "/"
+            if re.fullmatch(pattern, other):
+                return self.reply(302, None, {"Location": f"http://{self.headers.get('Host')}{other}"})
+        return self.reply(404, {"detail": "Not found."})
+
+    def control(self, method, path):
+        if path == "/__control/calls":
+            with self.state.lock:
+                return self.reply(200, self.state.calls)
+        if path == "/__control/reset" and method == "POST":
+            with self.state.lock:
+                self.state.calls.clear()
+                self.state.faults.clear()
+                self.state.recent.clear()
+            return self.reply(204)
+        if path == "/__control/fault" and method == "POST":
+            spec = self.body_json()
+            with self.state.lock:
+                entries = self.state.faults.setdefault(spec["path"], [])
+                entries.extend([{"status": spec.get("status"), "delay_ms": spec.get("delay_ms", 0)}]
+                               * int(spec.get("times", 1)))
+            return self.reply(204)
+        return self.reply(404, {"detail": "unknown control"})
+
+    # --- endpoints
+    def hmac_key(self, query, body):
+        return self.reply(200, {"hmac_key": HMAC_KEY})
+
+    def webhook_create(self, query, body):
+        errors = {}
+        if not isinstance(body, dict):
+            return self.reply(400, {"detail": "JSON object expected"})
+        if not str(body.get("url", "")).startswith("https://"):
+            errors["url"] = ["Enter a valid URL."]
+        if not body.get("only_for_activities"):
+            errors["only_for_activities"] = ["This list may not be empty."]
+        if errors:
+            return self.reply(400, errors)
+        with self.state.lock:
+            wid = self.state.next_webhook
+            self.state.next_webhook += 1
+            hook = dict(body, id=wid, status="ACTIVE")
+            self.state.webhooks[wid] = hook
+        return self.reply(201, hook)
+
+    def webhook_delete(self, query, body, wid):
+        with self.state.lock:
+            found = self.state.webhooks.pop(int(wid), None)
+        return self.reply(204) if found else self.reply(404, {"detail": "Not found."})
+
+    def paginate(self, items, query):
+        try:
+            page = int(query.get("page", ["1"])[0])
+            limit = int(query.get("limit", ["10"])[0])
+        except ValueError:
+            return self.reply(400, {"detail": "page and limit must be integers"})
+        if page < 1 or not 1 <= limit <= 100:
+            return self.reply(400, {"detail": "invalid page or limit"})
+        start = (page - 1) * limit
+        return self.reply(200, {"page": page, "limit": limit, "total_results": len(items),
+                                "results": items[start:start + limit]})
+
+    def contracts_list(self, query, body):
+        return self.paginate(self.state.contracts, query)
+
+    def contract_status(self, query, body, cid):
+        for c in self.state.contracts:
+            if cid in (c["composite_id"], str(c["id"])):
+                return self.reply(200, {"status": c["status"]})
+        return self.reply(404, {"detail": "Not found."})
+
+    def counterparties_list(self, query, body):
+        return self.paginate([{"id": i, "name": f"Counterparty {i}"} for i in range(1, 6)], query)
+
+    def counterparty_get(self, query, body, cid):
+        if 1 <= int(cid) <= 5:
+            return self.reply(200, {"id": int(cid), "name": f"Counterparty {cid}"})
+        return self.reply(404, {"detail": "Not found."})
+
+    def do_GET(self):
+        self.handle_any("GET")
+
+    def do_POST(self):
+        self.handle_any("POST")
+
+    def do_PUT(self):
+        self.handle_any("PUT")
+
+    def do_PATCH(self):
+        self.handle_any("PATCH")
+
+    def do_DELETE(self):
+        self.handle_any("DELETE")
+
+
+def serve(port=0, client_id="stub-client", client_secret="stub-secret", contracts=23):
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server.daemon_threads = True
+    server.state = State(client_id, client_secret, contracts)
+    return server
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--client-id", default="stub-client")
+    ap.add_argument("--client-secret", default="stub-secret")
+    ap.add_argument("--contracts", type=int, default=23)
+    args = ap.parse_args()
+    server = serve(args.port, args.client_id, args.client_secret, args.contracts)
+    print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
