@@ -152,6 +152,29 @@ impl<'de> Visitor<'de> for SkipVisitor {
     }
 }
 
+/// An object key, borrowed from the input when it has no escapes (serde's
+/// own `Cow<str>` always allocates).
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -234,8 +257,8 @@ macro_rules! object_visitor {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut $map: A) -> Result<Self::Value, A::Error> {
                 let mut $acc = <$out>::default();
-                while let Some(key) = $map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let $key: &str = &key;
+                while let Some(key) = $map.next_key::<Key<'de>>()? {
+                    let $key: &str = &key.0;
                     $body
                 }
                 Ok(Some($acc))
@@ -408,8 +431,8 @@ impl<'de> Visitor<'de> for TopVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
         let mut f = Fields::default();
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match &*key {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match &*key.0 {
                 "activity" => f.activity = map.next_value()?,
                 "contract_id" => f.contract_id = map.next_value()?,
                 "contract_title" => f.contract_title = map.next_value::<Scalar>()?.into_string(),
