@@ -164,3 +164,55 @@ fn single_value<H: HeaderSource + ?Sized>(headers: &H, name: &str) -> Result<Opt
     }
     Ok(first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_and_pairs_agree() {
+        let sig = "ab".repeat(64);
+        let mut hash = HashMap::new();
+        hash.insert("X-Sd-Webhook-Content-Hash".to_string(), sig.clone());
+        let mut tree = BTreeMap::new();
+        tree.insert("x-sd-content-hash".to_string(), sig.clone());
+        assert_eq!(
+            find_signature(&hash).unwrap(),
+            (SignatureHeader::Current, sig.clone().into_bytes())
+        );
+        assert_eq!(
+            find_signature(&tree).unwrap(),
+            (SignatureHeader::Legacy, sig.clone().into_bytes())
+        );
+        let same_twice = [
+            ("x-sd-webhook-content-hash", sig.as_str()),
+            ("X-SD-WEBHOOK-CONTENT-HASH", sig.as_str()),
+        ];
+        assert_eq!(
+            find_signature(&same_twice).unwrap().0,
+            SignatureHeader::Current
+        );
+    }
+
+    #[cfg(feature = "http")]
+    #[test]
+    fn http_header_map() {
+        let mut map = http::HeaderMap::new();
+        map.append(
+            "x-sd-webhook-content-hash",
+            http::HeaderValue::from_static("aa"),
+        );
+        assert_eq!(
+            find_signature(&map).unwrap(),
+            (SignatureHeader::Current, b"aa".to_vec())
+        );
+        map.append(
+            "x-sd-webhook-content-hash",
+            http::HeaderValue::from_static("bb"),
+        );
+        assert_eq!(
+            find_signature(&map).unwrap_err().code(),
+            ErrorCode::MalformedSignature
+        );
+    }
+}
