@@ -14,6 +14,7 @@ build-rust: setup-rust ## Build the Rust workspace
 lint-rust: setup-rust ## cargo fmt --check and clippy -D warnings
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p spotdraft-kit --all-targets --all-features -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc -p spotdraft-kit --no-deps --quiet
 
 test-rust: lint-rust ## Rust tests: core unit, doc, property and conformance-vector tests; release checks
