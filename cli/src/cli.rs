@@ -1,0 +1,405 @@
+//! Command-line definitions: every command, flag and help example.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::keys::{parse_key_spec, KeySpec};
+
+/// sdkit: SpotDraft webhooks on the command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "sdkit",
+    version,
+    about = "Sign, verify and diagnose SpotDraft webhooks, send test deliveries, and run a durable receiver",
+    after_help = "Examples:\n  \
+      sdkit sign --key env:SPOTDRAFT_HMAC_KEY examples/payloads/contract-executed.json\n  \
+      sdkit serve --key env:SPOTDRAFT_HMAC_KEY --store sqlite:./spotdraft-inbox.db\n  \
+      sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft --key env:SPOTDRAFT_HMAC_KEY \\\n      examples/payloads/*.json\n  \
+      sdkit log --since 1h\n\n\
+      Keys: --key [label=]<base64 | @file | env:VAR>, repeatable (rotation: old and new side by side);\n\
+      without --key, SPOTDRAFT_HMAC_KEYS=label:base64,... is read.\n\
+      Exit codes: 0 ok, 1 negative verdict or failed operation, 2 bad input."
+)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the signature header SpotDraft would send for a body.
+    #[command(after_help = "Examples:\n  \
+        sdkit sign --key c2VjcmV0 body.json\n  \
+        curl -H \"$(sdkit sign --key @hmac.key body.json)\" --data-binary @body.json \\\n      http://127.0.0.1:8080/webhooks/spotdraft\n  \
+        sdkit sign --key @hmac.key --value-only - < body.json")]
+    Sign(SignArgs),
+    /// Check a signature: exit 0 when it matches, 1 when not.
+    #[command(after_help = "Examples:\n  \
+        sdkit verify --key @hmac.key --signature 3f9a...e1 body.json\n  \
+        sdkit verify --key new=@new.key --key old=@old.key --signature \"$SIG\" --json - < body.json")]
+    Verify(CheckArgs),
+    /// Explain why a signature does not match (re-serialised JSON, newline, key encoding, ...).
+    #[command(after_help = "Examples:\n  \
+        sdkit diagnose --key @hmac.key --signature \"$SIG\" received-body.json\n  \
+        sdkit diagnose --key @hmac.key --signature \"$SIG\" --json received-body.json")]
+    Diagnose(CheckArgs),
+    /// Send signed deliveries to a receiver as SpotDraft would (and misbehave on request).
+    #[command(after_help = "Examples:\n  \
+        sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft --key c2VjcmV0 examples/payloads/*.json\n  \
+        sdkit send --to $URL --key c2VjcmV0 --duplicate 2 --shuffle --tamper --wrong-key --reserialize \\\n      examples/payloads/*.json\n  \
+        sdkit send --to $URL --key c2VjcmV0 --events 1000 --duplicate 200 --tamper=10 \\\n      --concurrency 16 --json examples/payloads/*.json")]
+    Send(SendArgs),
+    /// Run the reference receiver: verify, persist, dedupe, answer 202, process in the background.
+    #[command(after_help = "Examples:\n  \
+        sdkit serve --key env:SPOTDRAFT_HMAC_KEY\n  \
+        sdkit serve --key prod=@prod.key --listen 0.0.0.0:8080 --store sqlite:/var/lib/sdkit/inbox.db \\\n      --exec ./handle-delivery.sh\n  \
+        sdkit serve --key env:SPOTDRAFT_HMAC_KEY --store postgres://sdkit@db/sdkit \\\n      --forward http://127.0.0.1:9000/contracts/events\n\n\
+        POST only to --path; answers 202 (stored), 200 {\"duplicate\":true}, 401/400/413 (rejected),\n\
+        503 (store down: SpotDraft retries).\n\
+        --exec gets the delivery JSON on stdin and SDKIT_DEDUPE_KEY in its environment; exit 0 marks\n\
+        it processed, anything else retries with backoff up to --max-attempts. Processing is\n\
+        at-least-once across crashes: use the dedupe key to make handlers idempotent.")]
+    Serve(ServeArgs),
+    /// Show the delivery log from the store, as a table or JSON lines.
+    #[command(after_help = "Examples:\n  \
+        sdkit log\n  \
+        sdkit log --since 2h --activity CONTRACT_EXECUTED\n  \
+        sdkit log --status failed --json | jq .dedupe_key\n  \
+        sdkit log --store postgres://sdkit@db/sdkit --contract 4711")]
+    Log(LogArgs),
+    /// Process one stored delivery again (it is re-queued for the running receiver).
+    #[command(after_help = "Examples:\n  \
+        sdkit replay sdk1:5e0c...9a\n  \
+        sdkit replay --print sdk1:5e0c...9a | ./handle-delivery.sh")]
+    Replay(ReplayArgs),
+    /// Compare two environment files (UAT vs production) for configuration drift.
+    #[command(after_help = "Examples:\n  \
+        sdkit env-diff uat.env prod.env\n  \
+        sdkit env-diff --json uat.env prod.env\n\n\
+        Reads SPOTDRAFT_REGION or SPOTDRAFT_BASE_URL, SPOTDRAFT_CLIENT_ID, SPOTDRAFT_CLIENT_SECRET,\n\
+        SPOTDRAFT_ENVIRONMENT (default: the file name), SPOTDRAFT_HMAC_KEYS, SPOTDRAFT_WEBHOOK_URLS and\n\
+        SPOTDRAFT_ID_<NAME>. Secrets are compared by fingerprint and never printed.\n\
+        Exit 1 when an error-level finding (shared credentials, keys, URLs or ids) is found.")]
+    EnvDiff(EnvDiffArgs),
+    /// Call the SpotDraft API (config from SPOTDRAFT_* environment variables).
+    #[command(after_help = "Examples:\n  \
+        sdkit api hmac-key --write hmac.key\n  \
+        sdkit api webhooks create --title inbox --url https://hooks.example.com/webhooks/spotdraft \\\n      --activity CONTRACT_EXECUTED\n  \
+        sdkit api contracts status 4711\n\n\
+        Config: SPOTDRAFT_REGION (in, us, me, eu) or SPOTDRAFT_BASE_URL, SPOTDRAFT_CLIENT_ID,\n\
+        SPOTDRAFT_CLIENT_SECRET, optional SPOTDRAFT_USER_EMAIL and SPOTDRAFT_ENVIRONMENT.\n\
+        Requests are rate-limited (10/s) and retried with backoff on 429/5xx; secrets are never printed.")]
+    Api(ApiArgs),
+}
+
+/// Keys, shared by the commands that need them.
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+    /// HMAC key: [label=]<base64 | @file | env:VAR>; repeat for rotation.
+    #[arg(long = "key", value_name = "KEY", value_parser = parse_key_spec)]
+    pub keys: Vec<KeySpec>,
+    /// How key text becomes key bytes: base64 (SpotDraft's hmac_key) or utf8 (legacy callback secrets).
+    #[arg(long, value_name = "ENCODING", default_value = "base64", value_parser = ["base64", "utf8"])]
+    pub key_encoding: String,
+}
+
+/// `sdkit sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// Keys (the first one signs).
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Name the legacy header X-SD-CONTENT-HASH instead.
+    #[arg(long)]
+    pub legacy_header: bool,
+    /// Print only the hex value.
+    #[arg(long)]
+    pub value_only: bool,
+    /// The body file, or - for stdin.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+}
+
+/// `sdkit verify` and `sdkit diagnose`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Keys.
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// The signature header value (128 hex digits).
+    #[arg(long, value_name = "HEX")]
+    pub signature: String,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+    /// The body file, or - for stdin.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+}
+
+/// `sdkit send`.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Receiver URL (http or https).
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// Keys (the first one signs).
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Payload files (sent byte for byte unless --events is given).
+    #[arg(value_name = "FILES", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Build this many distinct events from the files (own contract_id and timestamp each).
+    #[arg(long, value_name = "N")]
+    pub events: Option<usize>,
+    /// Pad generated events to about this many bytes (with --events).
+    #[arg(long, value_name = "BYTES")]
+    pub body_bytes: Option<usize>,
+    /// Also send N byte-identical re-deliveries of events (SpotDraft retries); expect 200.
+    #[arg(long, value_name = "N", default_value = "0")]
+    pub duplicate: usize,
+    /// Send in random order (out-of-order delivery).
+    #[arg(long)]
+    pub shuffle: bool,
+    /// Also send one (or =N) deliveries altered after signing; expect 401.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true, default_missing_value = "1", default_value = "0")]
+    pub tamper: usize,
+    /// Also send one (or =N) deliveries signed with another workspace's key; expect 401.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true, default_missing_value = "1", default_value = "0")]
+    pub wrong_key: usize,
+    /// Also send one (or =N) deliveries whose JSON was re-serialised after signing (a body-parsing proxy); expect 401.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true, default_missing_value = "1", default_value = "0")]
+    pub reserialize: usize,
+    /// Pause this many milliseconds before each delivery (per connection).
+    #[arg(long, value_name = "MS", default_value = "0")]
+    pub delay: u64,
+    /// Deliveries in flight at once.
+    #[arg(long, value_name = "N", default_value = "1", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub concurrency: u16,
+    /// Seed for --shuffle, the choice of copies and --events timestamps (default: random, now).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Sign with the legacy header X-SD-CONTENT-HASH.
+    #[arg(long)]
+    pub legacy_header: bool,
+    /// Per-request timeout in seconds.
+    #[arg(long, value_name = "SECS", default_value = "30")]
+    pub timeout: u64,
+    /// Write one JSON line per delivery (kind, dedupe key, status, latency) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Save the body and signature of every non-2xx delivery here (for `sdkit diagnose`).
+    #[arg(long, value_name = "DIR")]
+    pub save_rejected: Option<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress output.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// The store, shared by serve, log and replay.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// sqlite:PATH or postgres://user@host:port/db
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "SDKIT_STORE",
+        default_value = "sqlite:./spotdraft-inbox.db"
+    )]
+    pub store: String,
+}
+
+/// `sdkit serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Keys.
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on (port 0 picks a free port; see --addr-file).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Write the bound address to this file once listening.
+    #[arg(long, value_name = "FILE")]
+    pub addr_file: Option<PathBuf>,
+    /// The webhook path.
+    #[arg(long, value_name = "PATH", default_value = "/webhooks/spotdraft")]
+    pub path: String,
+    /// Liveness path for load balancers (GET answers 200).
+    #[arg(long, value_name = "PATH", default_value = "/healthz")]
+    pub health_path: String,
+    /// Largest body accepted (bytes).
+    #[arg(long, value_name = "BYTES", default_value_t = spotdraft_kit::DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+    /// Run this shell command per delivery, with the delivery JSON on stdin.
+    #[arg(long, value_name = "CMD", conflicts_with = "forward")]
+    pub exec: Option<String>,
+    /// POST the delivery JSON to this internal URL per delivery.
+    #[arg(long, value_name = "URL")]
+    pub forward: Option<String>,
+    /// Give up on a delivery after this many failed attempts (status failed).
+    #[arg(long, value_name = "N", default_value = "8", value_parser = clap::value_parser!(i64).range(1..))]
+    pub max_attempts: i64,
+    /// First retry delay; doubles per attempt (with jitter), capped at 5 minutes.
+    #[arg(long, value_name = "MS", default_value = "1000")]
+    pub retry_base_ms: i64,
+    /// Seconds an --exec command or --forward request may take.
+    #[arg(long, value_name = "SECS", default_value = "30")]
+    pub handler_timeout: u64,
+    /// Worker threads (PostgreSQL; a SQLite store uses one).
+    #[arg(long, value_name = "N", default_value = "2", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub workers: u16,
+    /// Database connections for writes (PostgreSQL; SQLite uses one writer with group commit).
+    #[arg(long, value_name = "N", default_value = "4", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub db_connections: u16,
+    /// How often idle workers look for due deliveries (ms).
+    #[arg(long, value_name = "MS", default_value = "500")]
+    pub poll_ms: u64,
+    /// Do not process deliveries (receive and store only).
+    #[arg(long)]
+    pub no_worker: bool,
+    /// Seconds to wait for in-flight requests on SIGTERM/SIGINT.
+    #[arg(long, value_name = "SECS", default_value = "30")]
+    pub shutdown_timeout: u64,
+}
+
+/// `sdkit log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Received within (30m, 2h, 7d) or since a UTC time (2026-11-02T10:00).
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Only this activity (e.g. CONTRACT_EXECUTED).
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Option<String>,
+    /// Only this contract id.
+    #[arg(long, value_name = "ID")]
+    pub contract: Option<i64>,
+    /// Only this status.
+    #[arg(long, value_parser = ["pending", "processed", "failed"])]
+    pub status: Option<String>,
+    /// At most this many, the newest (0: all).
+    #[arg(long, value_name = "N", default_value = "100")]
+    pub limit: i64,
+    /// JSON lines instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `sdkit replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The delivery's dedupe key (see `sdkit log`).
+    #[arg(value_name = "DEDUPE_KEY")]
+    pub dedupe_key: String,
+    /// Print the delivery JSON (what --exec receives) instead of re-queueing.
+    #[arg(long)]
+    pub print: bool,
+}
+
+/// `sdkit env-diff`.
+#[derive(Debug, Args)]
+pub struct EnvDiffArgs {
+    /// First environment file (KEY=VALUE lines, e.g. uat.env).
+    #[arg(value_name = "A_ENV")]
+    pub first: PathBuf,
+    /// Second environment file (e.g. prod.env).
+    #[arg(value_name = "B_ENV")]
+    pub second: PathBuf,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `sdkit api`.
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// The API call.
+    #[command(subcommand)]
+    pub command: ApiCommand,
+    /// Log each request (redacted) and response status to stderr.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// The API calls.
+#[derive(Debug, Subcommand)]
+pub enum ApiCommand {
+    /// Fetch the workspace's webhook HMAC key; prints its fingerprint, never the key.
+    #[command(after_help = "Examples:\n  \
+        sdkit api hmac-key\n  \
+        sdkit api hmac-key --write hmac.key && sdkit serve --key prod=@hmac.key")]
+    HmacKey {
+        /// Write the key to this file (mode 0600) for `--key @FILE`.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+    },
+    /// Register or delete webhooks.
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
+    /// Contract calls.
+    #[command(subcommand)]
+    Contracts(ContractsCommand),
+}
+
+/// `sdkit api webhooks ...`.
+#[derive(Debug, Subcommand)]
+pub enum WebhooksCommand {
+    /// Register a webhook (https URL, one or more documented activities); prints its id.
+    #[command(after_help = "Examples:\n  \
+        sdkit api webhooks create --title inbox --url https://hooks.example.com/webhooks/spotdraft \\\n    \
+        --activity CONTRACT_EXECUTED --activity CONTRACT_SIGNED")]
+    Create {
+        /// Webhook title.
+        #[arg(long)]
+        title: String,
+        /// Receiver URL (https).
+        #[arg(long)]
+        url: String,
+        /// Activity to deliver; repeatable.
+        #[arg(long = "activity", value_name = "ACTIVITY", required = true)]
+        activities: Vec<String>,
+    },
+    /// Delete a webhook by id (SpotDraft has no list endpoint: keep the id from create).
+    #[command(after_help = "Examples:\n  sdkit api webhooks delete 42")]
+    Delete {
+        /// Webhook id.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Ask SpotDraft to re-send the latest webhook of each contract.
+    #[command(after_help = "Examples:\n  sdkit api webhooks re-trigger 4711 4712")]
+    ReTrigger {
+        /// Contract ids.
+        #[arg(value_name = "CONTRACT_ID", required = true)]
+        contract_ids: Vec<u64>,
+    },
+}
+
+/// `sdkit api contracts ...`.
+#[derive(Debug, Subcommand)]
+pub enum ContractsCommand {
+    /// A contract's status.
+    #[command(
+        after_help = "Examples:\n  sdkit api contracts status 4711\n  sdkit api contracts status T-123"
+    )]
+    Status {
+        /// Contract id (4711, T-123, H-123).
+        #[arg(value_name = "CONTRACT_ID")]
+        id: String,
+    },
+}

@@ -1,0 +1,80 @@
+//! `sdkit verify` (a verdict) and `sdkit diagnose` (an explanation).
+
+use serde_json::json;
+use spotdraft_kit::{diagnose, Cause, KeyEncoding, Verifier};
+
+use crate::cli::CheckArgs;
+use crate::errors::{CliError, CliResult};
+use crate::input::read_body;
+use crate::keys::load_keys;
+
+fn encoding(args: &CheckArgs) -> KeyEncoding {
+    KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default()
+}
+
+/// Exit 0 when the signature matches one of the keys, 1 when not.
+pub fn verify(args: &CheckArgs) -> CliResult<i32> {
+    let keys = load_keys(&args.keys.keys, encoding(args))?;
+    let body = read_body(&args.file)?;
+    let verifier = Verifier::new(keys).map_err(|e| CliError::from_core_input("keys", &e))?;
+    match verifier.verify(&body, &args.signature) {
+        Ok(index) => {
+            let key_id = verifier.key_id(index);
+            if args.json {
+                println!(
+                    "{}",
+                    json!({"valid": true, "key_index": index, "key_id": key_id, "body_bytes": body.len()})
+                );
+            } else {
+                let label = key_id.map(|id| format!(" ({id})")).unwrap_or_default();
+                println!("valid: the signature matches key {index}{label}");
+            }
+            Ok(0)
+        }
+        Err(err) => {
+            if args.json {
+                println!(
+                    "{}",
+                    json!({"valid": false, "code": err.code().as_str(), "message": err.message(), "body_bytes": body.len()})
+                );
+            } else {
+                println!("invalid: {err}");
+                eprintln!("hint: `sdkit diagnose` with the same arguments explains the most common causes");
+            }
+            Ok(1)
+        }
+    }
+}
+
+/// Explains the signature; exit 0 when it is valid, 1 otherwise.
+pub fn diagnose_cmd(args: &CheckArgs) -> CliResult<i32> {
+    let keys = load_keys(&args.keys.keys, encoding(args))?;
+    let body = read_body(&args.file)?;
+    let d = diagnose(&body, &args.signature, &keys);
+    let key_id = d.key_index.and_then(|i| keys.get(i)).and_then(|k| k.id());
+    if args.json {
+        println!(
+            "{}",
+            json!({
+                "cause": d.cause.as_str(),
+                "valid": d.cause == Cause::Valid,
+                "explanation": d.cause.explanation(),
+                "variant": d.variant,
+                "key_index": d.key_index,
+                "key_id": key_id,
+                "body_bytes": body.len(),
+            })
+        );
+    } else {
+        println!("cause: {}", d.cause.as_str());
+        println!("{}", d.cause.explanation());
+        if let Some(v) = d.variant {
+            println!("variant: {v}");
+        }
+        if let Some(i) = d.key_index {
+            let label = key_id.map(|id| format!(" ({id})")).unwrap_or_default();
+            println!("key: {i}{label}");
+        }
+    }
+    Ok(if d.cause == Cause::Valid { 0 } else { 1 })
+}

@@ -1,0 +1,279 @@
+//! The HTTP side of the receiver: one route, exact status codes, graceful
+//! shutdown.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt as _, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use serde_json::{json, Map, Value};
+use spotdraft_kit::{Delivery, Verifier};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, oneshot};
+
+use super::ingest::IngestJob;
+use crate::clock::now_ms;
+use crate::logline::Line;
+use crate::store::{Inserted, NewDelivery};
+
+/// Shared by every request.
+pub struct State {
+    /// Keys and limits.
+    pub verifier: Verifier,
+    /// The webhook path.
+    pub path: String,
+    /// The liveness path.
+    pub health_path: String,
+    /// Largest accepted body.
+    pub max_body_bytes: usize,
+    /// To the ingest threads.
+    pub ingest: mpsc::Sender<IngestJob>,
+}
+
+/// Request headers worth keeping with a delivery (never cookies or
+/// authorisation): what sent it, and the signature as evidence.
+const KEPT_HEADERS: [&str; 7] = [
+    "content-type",
+    "content-length",
+    "user-agent",
+    "x-request-id",
+    "x-forwarded-for",
+    "x-sd-webhook-content-hash",
+    "x-sd-content-hash",
+];
+
+type Resp = Response<Full<Bytes>>;
+
+fn respond(status: u16, body: Value) -> Resp {
+    let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
+fn elapsed_ms(started: Instant) -> f64 {
+    (started.elapsed().as_secs_f64() * 1e5).round() / 100.0
+}
+
+fn rejected(err: &spotdraft_kit::Error, started: Instant) -> Resp {
+    let mut line = Line::new("warn", "delivery_rejected");
+    if let Some(record) = err.log_record() {
+        line = line.record(record);
+    }
+    line.field("http_status", err.http_status())
+        .field("duration_ms", elapsed_ms(started))
+        .emit();
+    respond(
+        err.http_status(),
+        json!({"error": err.code().as_str(), "message": err.message()}),
+    )
+}
+
+fn reject_chunked_oversize(max: usize, started: Instant) -> Resp {
+    // A body without Content-Length that outgrew the limit: its length is
+    // unknown and it is not hashed (the limit exists to bound work).
+    Line::new("warn", "delivery_rejected")
+        .field("outcome", "rejected")
+        .field("reason", "body_too_large")
+        .field("http_status", 413)
+        .field("body_bytes_over", max)
+        .field("duration_ms", elapsed_ms(started))
+        .emit();
+    respond(
+        413,
+        json!({"error": "body_too_large", "message": "the body is larger than the receiver accepts"}),
+    )
+}
+
+async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Resp, Infallible> {
+    let started = Instant::now();
+    if req.uri().path() == state.health_path && req.method() == Method::GET {
+        return Ok(respond(200, json!({"status": "ok"})));
+    }
+    if req.uri().path() != state.path {
+        return Ok(respond(404, json!({"error": "not_found"})));
+    }
+    if req.method() != Method::POST {
+        let mut resp = respond(
+            405,
+            json!({"error": "method_not_allowed", "message": "webhooks are POSTed"}),
+        );
+        resp.headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("POST"));
+        return Ok(resp);
+    }
+    let (parts, body) = req.into_parts();
+    let declared = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(n) = declared {
+        // Refused from the header alone, with the core's error and record.
+        if let Err(err) = state
+            .verifier
+            .check_body_length(usize::try_from(n).unwrap_or(usize::MAX))
+        {
+            return Ok(rejected(&err, started));
+        }
+    }
+    let body = match Limited::new(body, state.max_body_bytes).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => {
+            return Ok(reject_chunked_oversize(state.max_body_bytes, started))
+        }
+        Err(_) => {
+            return Ok(respond(
+                400,
+                json!({"error": "bad_request", "message": "the body could not be read"}),
+            ))
+        }
+    };
+    let delivery = match state.verifier.open(&parts.headers, &body) {
+        Ok(d) => d,
+        Err(err) => return Ok(rejected(&err, started)),
+    };
+    let mut kept = Map::new();
+    for name in KEPT_HEADERS {
+        if let Some(v) = parts.headers.get(name).and_then(|v| v.to_str().ok()) {
+            kept.insert(name.to_owned(), v.into());
+        }
+    }
+    let new = new_delivery(&delivery, Value::Object(kept).to_string(), body.to_vec());
+    let (reply, answer) = oneshot::channel();
+    let stored = match state
+        .ingest
+        .send(IngestJob {
+            delivery: new,
+            reply,
+        })
+        .await
+    {
+        Ok(()) => answer
+            .await
+            .unwrap_or_else(|_| Err("the ingest thread stopped".into())),
+        Err(_) => Err("the ingest thread stopped".into()),
+    };
+    let line = Line::new("info", "delivery_received").record(&delivery.log_record());
+    let key = delivery.dedupe_key();
+    Ok(match stored {
+        Ok(Inserted::New(id)) => {
+            line.field("http_status", 202)
+                .field("duplicate", false)
+                .field("job_id", id)
+                .field("duration_ms", elapsed_ms(started))
+                .emit();
+            respond(
+                202,
+                json!({"status": "accepted", "duplicate": false, "dedupe_key": key}),
+            )
+        }
+        Ok(Inserted::Duplicate) => {
+            line.field("http_status", 200)
+                .field("duplicate", true)
+                .field("duration_ms", elapsed_ms(started))
+                .emit();
+            respond(
+                200,
+                json!({"status": "duplicate", "duplicate": true, "dedupe_key": key}),
+            )
+        }
+        Err(error) => {
+            line.field("http_status", 503)
+                .field("store_error", error)
+                .field("duration_ms", elapsed_ms(started))
+                .emit();
+            respond(
+                503,
+                json!({"error": "store_unavailable", "message": "the delivery could not be stored; retry later"}),
+            )
+        }
+    })
+}
+
+fn new_delivery(d: &Delivery, headers: String, body: Vec<u8>) -> NewDelivery {
+    let e = d.event();
+    NewDelivery {
+        dedupe_key: d.dedupe_key().to_owned(),
+        received_at_ms: now_ms(),
+        activity: e.activity().as_str().to_owned(),
+        contract_id: e.contract_id(),
+        external_id: e.external_id(),
+        occurred_at: e.occurred_at().map(str::to_owned),
+        body_sha256: d.body_sha256().to_owned(),
+        key_index: i64::try_from(d.key_index()).unwrap_or(i64::MAX),
+        key_id: d.key_id().map(str::to_owned),
+        headers,
+        body,
+    }
+}
+
+async fn recv_signal(kind: tokio::signal::unix::SignalKind) {
+    match tokio::signal::unix::signal(kind) {
+        Ok(mut s) => {
+            s.recv().await;
+        }
+        Err(_) => std::future::pending::<()>().await,
+    }
+}
+
+async fn shutdown_signal() -> &'static str {
+    use tokio::signal::unix::SignalKind;
+    tokio::select! {
+        () = recv_signal(SignalKind::terminate()) => "SIGTERM",
+        () = recv_signal(SignalKind::interrupt()) => "SIGINT",
+    }
+}
+
+/// Accepts connections until SIGTERM/SIGINT, then stops accepting and
+/// waits (at most `timeout`) for in-flight requests to finish.
+pub async fn serve(listener: TcpListener, state: Arc<State>, timeout: Duration) {
+    let graceful = GracefulShutdown::new();
+    let mut signal = std::pin::pin!(shutdown_signal());
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _peer)) => stream,
+                    Err(e) => {
+                        // Out of file descriptors and the like: back off briefly.
+                        Line::new("warn", "accept_failed").field("error", e.to_string()).emit();
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let state = state.clone();
+                let service = service_fn(move |req| handle(state.clone(), req));
+                let conn = hyper::server::conn::http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(Duration::from_secs(30))
+                    .serve_connection(TokioIo::new(stream), service);
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+            }
+            name = &mut signal => {
+                Line::new("info", "shutting_down").field("signal", name).emit();
+                break;
+            }
+        }
+    }
+    drop(listener);
+    drop(state);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(timeout) => {
+            Line::new("warn", "shutdown_timeout").field("after_s", timeout.as_secs()).emit();
+        }
+    }
+}

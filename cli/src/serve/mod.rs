@@ -1,0 +1,175 @@
+//! `sdkit serve`: the reference receiver.
+//!
+//! Request path (async, hyper): size limit → [`Verifier::open`] → hand the
+//! delivery to an ingest thread → answer once it is committed: 202 for a
+//! new event, 200 `{"duplicate":true}` for one already stored, 503 when the
+//! store fails (so SpotDraft retries).
+//!
+//! Ingest threads own write connections and group-commit whatever is
+//! queued: many deliveries share one transaction and one fsync, and none is
+//! answered before its commit. Worker threads process pending deliveries
+//! from the store, so work survives restarts and crashes.
+//!
+//! [`Verifier::open`]: spotdraft_kit::Verifier::open
+
+mod http;
+mod ingest;
+mod process;
+mod worker;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use spotdraft_kit::KeyEncoding;
+
+use crate::cli::ServeArgs;
+use crate::errors::{CliError, CliResult};
+use crate::keys;
+use crate::logline::Line;
+use crate::store::{self, SingleInstanceGuard, StoreUrl};
+
+/// Wakes idle workers when an ingest thread commits new deliveries.
+#[derive(Default)]
+pub struct Wake {
+    pending: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl Wake {
+    /// Signals new work.
+    pub fn notify(&self) {
+        if let Ok(mut p) = self.pending.lock() {
+            *p = true;
+        }
+        self.cv.notify_all();
+    }
+
+    /// Waits for new work or the timeout.
+    pub fn wait(&self, timeout: Duration) {
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        if !*p {
+            if let Ok((guard, _)) = self.cv.wait_timeout(p, timeout) {
+                p = guard;
+            } else {
+                return;
+            }
+        }
+        *p = false;
+    }
+}
+
+/// Runs until SIGTERM or SIGINT, then finishes in-flight requests and
+/// commits, and exits 0.
+pub fn run(args: &ServeArgs) -> CliResult<i32> {
+    let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
+    let verifier =
+        keys::verifier(&args.keys.keys, encoding)?.with_max_body_bytes(args.max_body_bytes);
+    if !args.path.starts_with('/') {
+        return Err(CliError::usage(format!(
+            "--path {:?} must start with /",
+            args.path
+        )));
+    }
+    let url = store::parse_store_url(&args.store.store)
+        .map_err(|e| CliError::usage(format!("--store: {e}")))?;
+    let listen: std::net::SocketAddr = args.listen.parse().map_err(|_| {
+        CliError::usage(format!(
+            "--listen {:?}: expected IP:PORT, e.g. 127.0.0.1:8080",
+            args.listen
+        ))
+    })?;
+    let processor = process::Processor::from_args(args)?;
+
+    let guard = SingleInstanceGuard::acquire(&url)?;
+    let sqlite = matches!(url, StoreUrl::Sqlite(_));
+    let writers = if sqlite {
+        1
+    } else {
+        usize::from(args.db_connections)
+    };
+    let workers = match (args.no_worker, sqlite) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => usize::from(args.workers),
+    };
+    // Every connection is opened before listening: a bad store fails fast.
+    let writer_stores = (0..writers)
+        .map(|_| store::open(&url))
+        .collect::<CliResult<Vec<_>>>()?;
+    let worker_stores = (0..workers)
+        .map(|_| store::open(&url))
+        .collect::<CliResult<Vec<_>>>()?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::failure(format!("cannot start the runtime: {e}")))?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(listen))
+        .map_err(|e| CliError::usage(format!("cannot listen on {listen}: {e}")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| CliError::failure(format!("cannot read the bound address: {e}")))?;
+
+    let wake = Arc::new(Wake::default());
+    let (ingest_tx, ingest_rx) = tokio::sync::mpsc::channel(8192);
+    let ingest_rx = Arc::new(Mutex::new(ingest_rx));
+    let ingest_threads: Vec<_> = writer_stores
+        .into_iter()
+        .map(|s| {
+            let (rx, wake) = (ingest_rx.clone(), wake.clone());
+            std::thread::spawn(move || ingest::run(s, &rx, &wake))
+        })
+        .collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    let poll = Duration::from_millis(args.poll_ms.max(10));
+    let worker_threads: Vec<_> = worker_stores
+        .into_iter()
+        .map(|s| {
+            let (processor, wake, stop) = (processor.clone(), wake.clone(), stop.clone());
+            std::thread::spawn(move || worker::run(s, &processor, &wake, &stop, poll))
+        })
+        .collect();
+
+    Line::new("info", "listening")
+        .field("addr", addr.to_string())
+        .field("path", args.path.clone())
+        .field("store", if sqlite { "sqlite" } else { "postgres" })
+        .field("keys", verifier.len())
+        .field("workers", workers)
+        .field("processing", processor.describe())
+        .emit();
+    if let Some(path) = &args.addr_file {
+        // Written after binding, atomically: scripts poll for it.
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, addr.to_string())
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+    }
+
+    let state = Arc::new(http::State {
+        verifier,
+        path: args.path.clone(),
+        health_path: args.health_path.clone(),
+        max_body_bytes: args.max_body_bytes,
+        ingest: ingest_tx,
+    });
+    let timeout = Duration::from_secs(args.shutdown_timeout);
+    runtime.block_on(http::serve(listener, state, timeout));
+    // Drops whatever outlived the timeout, and with it the last ingest sender.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    for t in ingest_threads {
+        let _ = t.join();
+    }
+    stop.store(true, Ordering::SeqCst);
+    wake.notify();
+    for t in worker_threads {
+        let _ = t.join();
+    }
+    Line::new("info", "stopped").emit();
+    drop(guard);
+    Ok(0)
+}

@@ -1,0 +1,236 @@
+//! PostgreSQL: the same table; `ON CONFLICT DO NOTHING` for dedupe and
+//! `FOR UPDATE SKIP LOCKED` for the queue, so several receivers can share
+//! one database.
+
+use postgres::types::ToSql;
+use postgres::{Client, NoTls, Row};
+
+use super::{Filter, Handler, Inserted, NewDelivery, Outcome, Store, StoredDelivery, COLUMNS};
+use crate::errors::{CliError, CliResult};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sdkit_deliveries (
+    id              BIGSERIAL PRIMARY KEY,
+    dedupe_key      TEXT    NOT NULL UNIQUE,
+    received_at_ms  BIGINT  NOT NULL,
+    activity        TEXT    NOT NULL,
+    contract_id     BIGINT,
+    external_id     TEXT,
+    occurred_at     TEXT,
+    body_sha256     TEXT    NOT NULL,
+    key_index       BIGINT  NOT NULL,
+    key_id          TEXT,
+    headers         TEXT    NOT NULL,
+    body            BYTEA   NOT NULL,
+    status          TEXT    NOT NULL DEFAULT 'pending',
+    attempts        BIGINT  NOT NULL DEFAULT 0,
+    next_attempt_ms BIGINT  NOT NULL,
+    processed_at_ms BIGINT,
+    last_error      TEXT
+);
+CREATE INDEX IF NOT EXISTS sdkit_deliveries_due ON sdkit_deliveries (status, next_attempt_ms);
+CREATE INDEX IF NOT EXISTS sdkit_deliveries_received ON sdkit_deliveries (received_at_ms);
+";
+
+/// A PostgreSQL store (one connection).
+pub struct PostgresStore {
+    client: Client,
+}
+
+fn db_err(e: postgres::Error) -> CliError {
+    CliError::store(e)
+}
+
+impl PostgresStore {
+    /// Connects and creates the schema. Plain TCP or a Unix socket: put a
+    /// TLS-terminating proxy in front for a remote database.
+    pub fn connect(url: &str) -> CliResult<Self> {
+        let mut client = Client::connect(url, NoTls)
+            .map_err(|e| CliError::usage(format!("cannot connect to PostgreSQL: {e}")))?;
+        // Two instances starting together may race on CREATE TABLE: an
+        // advisory lock serialises schema creation.
+        let mut tx = client.transaction().map_err(db_err)?;
+        tx.execute("SELECT pg_advisory_xact_lock(7317001)", &[])
+            .map_err(db_err)?;
+        tx.batch_execute(SCHEMA).map_err(db_err)?;
+        tx.commit().map_err(db_err)?;
+        Ok(PostgresStore { client })
+    }
+}
+
+fn row_to_delivery(row: &Row) -> StoredDelivery {
+    StoredDelivery {
+        id: row.get(0),
+        dedupe_key: row.get(1),
+        received_at_ms: row.get(2),
+        activity: row.get(3),
+        contract_id: row.get(4),
+        external_id: row.get(5),
+        occurred_at: row.get(6),
+        body_sha256: row.get(7),
+        key_index: row.get(8),
+        key_id: row.get(9),
+        headers: row.get(10),
+        status: row.get(11),
+        attempts: row.get(12),
+        next_attempt_ms: row.get(13),
+        processed_at_ms: row.get(14),
+        last_error: row.get(15),
+        body: None,
+    }
+}
+
+impl Store for PostgresStore {
+    fn insert_batch(&mut self, batch: &[NewDelivery]) -> CliResult<Vec<Inserted>> {
+        // Insert in dedupe-key order: two instances inserting overlapping
+        // batches then take row locks in the same order and cannot deadlock.
+        let mut order: Vec<usize> = (0..batch.len()).collect();
+        order.sort_by(|&a, &b| batch[a].dedupe_key.cmp(&batch[b].dedupe_key));
+        let mut out = vec![Inserted::Duplicate; batch.len()];
+        let mut tx = self.client.transaction().map_err(db_err)?;
+        let stmt = tx
+            .prepare(
+                "INSERT INTO sdkit_deliveries (dedupe_key, received_at_ms, activity, \
+                 contract_id, external_id, occurred_at, body_sha256, key_index, key_id, \
+                 headers, body, next_attempt_ms) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $2) \
+                 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+            )
+            .map_err(db_err)?;
+        for i in order {
+            let d = &batch[i];
+            let row = tx
+                .query_opt(
+                    &stmt,
+                    &[
+                        &d.dedupe_key,
+                        &d.received_at_ms,
+                        &d.activity,
+                        &d.contract_id,
+                        &d.external_id,
+                        &d.occurred_at,
+                        &d.body_sha256,
+                        &d.key_index,
+                        &d.key_id,
+                        &d.headers,
+                        &d.body,
+                    ],
+                )
+                .map_err(db_err)?;
+            out[i] = row.map_or(Inserted::Duplicate, |r| Inserted::New(r.get(0)));
+        }
+        tx.commit().map_err(db_err)?;
+        Ok(out)
+    }
+
+    fn process_due(
+        &mut self,
+        now_ms: i64,
+        limit: usize,
+        with_body: bool,
+        handler: &mut Handler<'_>,
+    ) -> CliResult<usize> {
+        // Large bodies stay on disk unless the handler reads them.
+        let body = if with_body {
+            "body"
+        } else {
+            "NULL::bytea AS body"
+        };
+        // The row locks are held until the outcome is committed: another
+        // instance skips these rows, and a crash releases them for a retry.
+        let mut tx = self.client.transaction().map_err(db_err)?;
+        let rows = tx
+            .query(
+                &format!(
+                    "SELECT {COLUMNS}, {body} FROM sdkit_deliveries \
+                     WHERE status = 'pending' AND next_attempt_ms <= $1 \
+                     ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED"
+                ),
+                &[&now_ms, &i64::try_from(limit).unwrap_or(64)],
+            )
+            .map_err(db_err)?;
+        let n = rows.len();
+        for row in rows {
+            let mut d = row_to_delivery(&row);
+            d.body = row.get(16);
+            let outcome = handler(&d);
+            match outcome {
+                Outcome::Processed => tx.execute(
+                    "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
+                     processed_at_ms = $2, last_error = NULL WHERE id = $1",
+                    &[&d.id, &now_ms],
+                ),
+                Outcome::Retry { delay_ms, error } => tx.execute(
+                    "UPDATE sdkit_deliveries SET attempts = attempts + 1, next_attempt_ms = $2, \
+                     last_error = $3 WHERE id = $1",
+                    &[&d.id, &(now_ms + delay_ms), &error],
+                ),
+                Outcome::Failed { error } => tx.execute(
+                    "UPDATE sdkit_deliveries SET status = 'failed', attempts = attempts + 1, \
+                     last_error = $2 WHERE id = $1",
+                    &[&d.id, &error],
+                ),
+            }
+            .map_err(db_err)?;
+        }
+        tx.commit().map_err(db_err)?;
+        Ok(n)
+    }
+
+    fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>> {
+        let mut sql = format!("SELECT {COLUMNS} FROM sdkit_deliveries WHERE true");
+        let mut args: Vec<Box<dyn ToSql + Sync>> = Vec::new();
+        if let Some(since) = filter.since_ms {
+            args.push(Box::new(since));
+            sql.push_str(&format!(" AND received_at_ms >= ${}", args.len()));
+        }
+        if let Some(activity) = &filter.activity {
+            args.push(Box::new(activity.clone()));
+            sql.push_str(&format!(" AND activity = ${}", args.len()));
+        }
+        if let Some(contract) = filter.contract_id {
+            args.push(Box::new(contract));
+            sql.push_str(&format!(" AND contract_id = ${}", args.len()));
+        }
+        if let Some(status) = &filter.status {
+            args.push(Box::new(status.clone()));
+            sql.push_str(&format!(" AND status = ${}", args.len()));
+        }
+        sql.push_str(" ORDER BY id DESC");
+        if filter.limit > 0 {
+            sql.push_str(&format!(" LIMIT {}", filter.limit));
+        }
+        let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a.as_ref()).collect();
+        let rows = self.client.query(&sql, &refs).map_err(db_err)?;
+        let mut out: Vec<StoredDelivery> = rows.iter().map(row_to_delivery).collect();
+        out.reverse();
+        Ok(out)
+    }
+
+    fn get(&mut self, dedupe_key: &str) -> CliResult<Option<StoredDelivery>> {
+        let row = self
+            .client
+            .query_opt(
+                &format!("SELECT {COLUMNS}, body FROM sdkit_deliveries WHERE dedupe_key = $1"),
+                &[&dedupe_key],
+            )
+            .map_err(db_err)?;
+        Ok(row.map(|r| {
+            let mut d = row_to_delivery(&r);
+            d.body = Some(r.get(16));
+            d
+        }))
+    }
+
+    fn requeue(&mut self, dedupe_key: &str, now_ms: i64) -> CliResult<bool> {
+        let n = self
+            .client
+            .execute(
+                "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = $2 \
+                 WHERE dedupe_key = $1",
+                &[&dedupe_key, &now_ms],
+            )
+            .map_err(db_err)?;
+        Ok(n > 0)
+    }
+}

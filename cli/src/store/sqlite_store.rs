@@ -1,0 +1,255 @@
+//! SQLite: WAL journal, `synchronous=FULL` (an fsync per commit), one
+//! serving process per file.
+
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::{Filter, Handler, Inserted, NewDelivery, Outcome, Store, StoredDelivery, COLUMNS};
+use crate::errors::{CliError, CliResult};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sdkit_deliveries (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    dedupe_key      TEXT    NOT NULL UNIQUE,
+    received_at_ms  BIGINT  NOT NULL,
+    activity        TEXT    NOT NULL,
+    contract_id     BIGINT,
+    external_id     TEXT,
+    occurred_at     TEXT,
+    body_sha256     TEXT    NOT NULL,
+    key_index       INTEGER NOT NULL,
+    key_id          TEXT,
+    headers         TEXT    NOT NULL,
+    body            BLOB    NOT NULL,
+    status          TEXT    NOT NULL DEFAULT 'pending',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_ms BIGINT  NOT NULL,
+    processed_at_ms BIGINT,
+    last_error      TEXT
+);
+CREATE INDEX IF NOT EXISTS sdkit_deliveries_due ON sdkit_deliveries (status, next_attempt_ms);
+CREATE INDEX IF NOT EXISTS sdkit_deliveries_received ON sdkit_deliveries (received_at_ms);
+";
+
+/// A SQLite store.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+fn db_err(e: rusqlite::Error) -> CliError {
+    CliError::store(e)
+}
+
+impl SqliteStore {
+    /// Opens or creates the file and its schema.
+    pub fn open(path: &str) -> CliResult<Self> {
+        let conn = Connection::open(path)
+            .map_err(|e| CliError::usage(format!("cannot open SQLite store {path}: {e}")))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(db_err)?;
+        // WAL lets `sdkit log` read while the server writes; FULL makes every
+        // commit durable before the receiver answers 2xx.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db_err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(db_err)?;
+        conn.execute_batch(SCHEMA).map_err(db_err)?;
+        Ok(SqliteStore { conn })
+    }
+}
+
+fn row_to_delivery(row: &Row<'_>) -> rusqlite::Result<StoredDelivery> {
+    Ok(StoredDelivery {
+        id: row.get(0)?,
+        dedupe_key: row.get(1)?,
+        received_at_ms: row.get(2)?,
+        activity: row.get(3)?,
+        contract_id: row.get(4)?,
+        external_id: row.get(5)?,
+        occurred_at: row.get(6)?,
+        body_sha256: row.get(7)?,
+        key_index: row.get(8)?,
+        key_id: row.get(9)?,
+        headers: row.get(10)?,
+        status: row.get(11)?,
+        attempts: row.get(12)?,
+        next_attempt_ms: row.get(13)?,
+        processed_at_ms: row.get(14)?,
+        last_error: row.get(15)?,
+        body: None,
+    })
+}
+
+impl Store for SqliteStore {
+    fn insert_batch(&mut self, batch: &[NewDelivery]) -> CliResult<Vec<Inserted>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        let mut out = Vec::with_capacity(batch.len());
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO sdkit_deliveries (dedupe_key, received_at_ms, activity, \
+                     contract_id, external_id, occurred_at, body_sha256, key_index, key_id, \
+                     headers, body, next_attempt_ms) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?2) \
+                     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+                )
+                .map_err(db_err)?;
+            for d in batch {
+                let id: Option<i64> = stmt
+                    .query_row(
+                        params![
+                            d.dedupe_key,
+                            d.received_at_ms,
+                            d.activity,
+                            d.contract_id,
+                            d.external_id,
+                            d.occurred_at,
+                            d.body_sha256,
+                            d.key_index,
+                            d.key_id,
+                            d.headers,
+                            d.body,
+                        ],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                    .map_err(db_err)?;
+                out.push(id.map_or(Inserted::Duplicate, Inserted::New));
+            }
+        }
+        tx.commit().map_err(db_err)?;
+        Ok(out)
+    }
+
+    fn process_due(
+        &mut self,
+        now_ms: i64,
+        limit: usize,
+        with_body: bool,
+        handler: &mut Handler<'_>,
+    ) -> CliResult<usize> {
+        // Large bodies stay on disk unless the handler reads them.
+        let body = if with_body { "body" } else { "NULL AS body" };
+        // One process serves a SQLite file (SingleInstanceGuard) and runs one
+        // worker, so selecting due rows is claiming them. A crash before the
+        // commit below leaves them pending: they run again after restart.
+        let due: Vec<StoredDelivery> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {COLUMNS}, {body} FROM sdkit_deliveries \
+                     WHERE status = 'pending' AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2"
+                ))
+                .map_err(db_err)?;
+            let rows = stmt
+                .query_map(params![now_ms, i64::try_from(limit).unwrap_or(64)], |r| {
+                    let mut d = row_to_delivery(r)?;
+                    d.body = r.get(16)?;
+                    Ok(d)
+                })
+                .map_err(db_err)?;
+            rows.collect::<rusqlite::Result<_>>().map_err(db_err)?
+        };
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let outcomes: Vec<Outcome> = due.iter().map(&mut *handler).collect();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        for (d, outcome) in due.iter().zip(&outcomes) {
+            record_outcome(&tx, d.id, outcome, now_ms)?;
+        }
+        tx.commit().map_err(db_err)?;
+        Ok(due.len())
+    }
+
+    fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>> {
+        let mut sql = format!("SELECT {COLUMNS} FROM sdkit_deliveries WHERE 1=1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(since) = filter.since_ms {
+            args.push(since.into());
+            sql.push_str(&format!(" AND received_at_ms >= ?{}", args.len()));
+        }
+        if let Some(activity) = &filter.activity {
+            args.push(activity.clone().into());
+            sql.push_str(&format!(" AND activity = ?{}", args.len()));
+        }
+        if let Some(contract) = filter.contract_id {
+            args.push(contract.into());
+            sql.push_str(&format!(" AND contract_id = ?{}", args.len()));
+        }
+        if let Some(status) = &filter.status {
+            args.push(status.clone().into());
+            sql.push_str(&format!(" AND status = ?{}", args.len()));
+        }
+        sql.push_str(" ORDER BY id DESC");
+        if filter.limit > 0 {
+            sql.push_str(&format!(" LIMIT {}", filter.limit));
+        }
+        let mut stmt = self.conn.prepare(&sql).map_err(db_err)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), row_to_delivery)
+            .map_err(db_err)?;
+        let mut out: Vec<StoredDelivery> = rows.collect::<rusqlite::Result<_>>().map_err(db_err)?;
+        out.reverse();
+        Ok(out)
+    }
+
+    fn get(&mut self, dedupe_key: &str) -> CliResult<Option<StoredDelivery>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS}, body FROM sdkit_deliveries WHERE dedupe_key = ?1"),
+                params![dedupe_key],
+                |r| {
+                    let mut d = row_to_delivery(r)?;
+                    d.body = Some(r.get(16)?);
+                    Ok(d)
+                },
+            )
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn requeue(&mut self, dedupe_key: &str, now_ms: i64) -> CliResult<bool> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = ?2 \
+                 WHERE dedupe_key = ?1",
+                params![dedupe_key, now_ms],
+            )
+            .map_err(db_err)?;
+        Ok(n > 0)
+    }
+}
+
+fn record_outcome(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    outcome: &Outcome,
+    now_ms: i64,
+) -> CliResult<()> {
+    match outcome {
+        Outcome::Processed => tx.execute(
+            "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
+             processed_at_ms = ?2, last_error = NULL WHERE id = ?1",
+            params![id, now_ms],
+        ),
+        Outcome::Retry { delay_ms, error } => tx.execute(
+            "UPDATE sdkit_deliveries SET attempts = attempts + 1, next_attempt_ms = ?2, \
+             last_error = ?3 WHERE id = ?1",
+            params![id, now_ms + delay_ms, error],
+        ),
+        Outcome::Failed { error } => tx.execute(
+            "UPDATE sdkit_deliveries SET status = 'failed', attempts = attempts + 1, \
+             last_error = ?2 WHERE id = ?1",
+            params![id, error],
+        ),
+    }
+    .map_err(db_err)?;
+    Ok(())
+}

@@ -1,0 +1,397 @@
+//! `sdkit api` against a fake SpotDraft on loopback, and `sdkit env-diff`.
+
+// Test code: clocks, environment and unwraps are fine here.
+#![allow(clippy::disallowed_methods, clippy::unwrap_used)]
+
+mod common;
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use common::*;
+use serde_json::Value;
+
+const SECRET: &str = "client-secret-for-tests";
+
+/// Answers each connection with the next canned (status, body); records
+/// the request line, headers and body.
+fn fake_spotdraft(responses: Vec<(u16, &'static str)>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for (status, body) in responses {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            let mut len = 0usize;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if line == "\r\n" || line.is_empty() {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    len = v.trim().parse().unwrap();
+                }
+                request.push_str(&line);
+            }
+            let mut body_in = vec![0u8; len];
+            reader.read_exact(&mut body_in).unwrap();
+            request.push_str(&String::from_utf8_lossy(&body_in));
+            log.lock().unwrap().push(request);
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (format!("http://{addr}/api/"), seen)
+}
+
+fn api(base: &str, args: &[&str]) -> std::process::Output {
+    sdkit()
+        .arg("api")
+        .args(args)
+        .env("SPOTDRAFT_BASE_URL", base)
+        .env("SPOTDRAFT_CLIENT_ID", "client-1")
+        .env("SPOTDRAFT_CLIENT_SECRET", SECRET)
+        .env_remove("SPOTDRAFT_REGION")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn hmac_key_retries_and_never_prints_the_key() {
+    let key_json: &'static str = Box::leak(format!("{{\"hmac_key\":\"{KEY}\"}}").into_boxed_str());
+    let (base, seen) = fake_spotdraft(vec![(503, "{\"detail\":\"busy\"}"), (200, key_json)]);
+    let dir = tempdir("api");
+    let file = dir.join("hmac.key");
+    let o = api(&base, &["hmac-key", "--write", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["fingerprint"].as_str().unwrap().len(), 16);
+    for text in [&out, &stderr(&o)] {
+        assert!(!text.contains(KEY) && !text.contains(SECRET));
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), format!("{KEY}\n"));
+    use std::os::unix::fs::PermissionsExt as _;
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 2, "one retry after the 503");
+    assert!(seen[1].starts_with("GET /api/v2.1/public/webhooks/hmac_key/ HTTP/1.1"));
+    assert!(seen[1].contains("client-id: client-1"));
+    // The written key works for the receiver and for verify.
+    let body = std::fs::read(payloads()[0].clone()).unwrap();
+    let sig = spotdraft_kit::sign(&spotdraft_kit::HmacKey::from_base64(KEY).unwrap(), &body);
+    let o = run(&[
+        "verify",
+        "--key",
+        &format!("@{}", file.display()),
+        "--signature",
+        &sig,
+        payloads()[0].to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn webhook_create_delete_and_errors() {
+    let (base, seen) = fake_spotdraft(vec![
+        (201, "{\"id\":42,\"status\":\"ENABLED\"}"),
+        (204, ""),
+        (404, "{\"detail\":\"Not found.\"}"),
+    ]);
+    let o = api(
+        &base,
+        &[
+            "webhooks",
+            "create",
+            "--title",
+            "inbox",
+            "--url",
+            "https://hooks.example.com/webhooks/spotdraft",
+            "--activity",
+            "CONTRACT_EXECUTED",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["id"],
+        42
+    );
+    let o = api(&base, &["webhooks", "delete", "42"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = api(&base, &["contracts", "status", "T-12"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("api_error") && stderr(&o).contains("404"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains(SECRET));
+    let seen = seen.lock().unwrap();
+    assert!(seen[0].starts_with("POST /api/v2.1/public/webhooks/ HTTP/1.1"));
+    assert!(seen[0].contains("\"only_for_activities\":[\"CONTRACT_EXECUTED\"]"));
+    assert!(seen[1].starts_with("DELETE /api/v2.1/public/webhooks/42 HTTP/1.1"));
+    assert!(seen[2].starts_with("GET /api/v2.1/public/contracts/T-12/status HTTP/1.1"));
+    drop(seen);
+
+    // Input the core rejects, and missing config: exit 2, nothing sent.
+    let o = api(
+        &base,
+        &[
+            "webhooks",
+            "create",
+            "--title",
+            "t",
+            "--url",
+            "http://insecure.example.com",
+            "--activity",
+            "CONTRACT_EXECUTED",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = api(&base, &["webhooks", "delete", "../x"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = sdkit()
+        .args(["api", "hmac-key"])
+        .env_remove("SPOTDRAFT_CLIENT_ID")
+        .env_remove("SPOTDRAFT_BASE_URL")
+        .env_remove("SPOTDRAFT_REGION")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("SPOTDRAFT_CLIENT_ID"));
+}
+
+#[test]
+fn env_diff_finds_shared_credentials_without_printing_secrets() {
+    let dir = tempdir("env-diff");
+    let uat = dir.join("uat.env");
+    let prod = dir.join("prod.env");
+    std::fs::write(&uat, format!("# UAT\nSPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=shared\nSPOTDRAFT_CLIENT_SECRET=\"{SECRET}\"\nexport SPOTDRAFT_HMAC_KEYS=uat:{KEY}\nSPOTDRAFT_ID_TEMPLATE_NDA=101\n")).unwrap();
+    std::fs::write(&prod, format!("SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=shared\nSPOTDRAFT_CLIENT_SECRET=other\nSPOTDRAFT_HMAC_KEYS=prod:{KEY}\nSPOTDRAFT_ID_TEMPLATE_NDA=202\n")).unwrap();
+    let o = run(&[
+        "env-diff",
+        "--json",
+        uat.to_str().unwrap(),
+        prod.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (v["a"].as_str(), v["b"].as_str()),
+        (Some("uat"), Some("prod"))
+    );
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"same_client_id") && codes.contains(&"same_hmac_key"),
+        "{codes:?}"
+    );
+    assert!(!stdout(&o).contains(SECRET) && !stdout(&o).contains(KEY));
+    // Clean pair: exit 0.
+    std::fs::write(&prod, "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=prod-client\nSPOTDRAFT_CLIENT_SECRET=other\nSPOTDRAFT_HMAC_KEYS=prod:c2VjcmV0\nSPOTDRAFT_ID_TEMPLATE_NDA=202\n").unwrap();
+    std::fs::write(&uat, "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=uat-client\nSPOTDRAFT_CLIENT_SECRET=x\nSPOTDRAFT_HMAC_KEYS=uat:dWF0\nSPOTDRAFT_ID_TEMPLATE_NDA=101\n").unwrap();
+    let o = run(&["env-diff", uat.to_str().unwrap(), prod.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Bad files: exit 2, the offending line named, its value not echoed.
+    std::fs::write(&uat, "SPOTDRAFT_REGION=us\nthis-line-is-secret-ish\n").unwrap();
+    let o = run(&["env-diff", uat.to_str().unwrap(), prod.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("uat.env:2") && !stderr(&o).contains("secret-ish"));
+    let o = run(&["env-diff", "/nonexistent.env", prod.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn serve_forwards_verified_events_and_retries() {
+    let (base, seen) = fake_spotdraft(vec![(500, "{}"), (200, "{}")]);
+    let internal = format!("{base}internal/events");
+    let dir = tempdir("forward");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let server = Server::start(
+        &store,
+        &dir,
+        "s",
+        &[
+            "--forward",
+            &internal,
+            "--retry-base-ms",
+            "20",
+            "--poll-ms",
+            "20",
+        ],
+    );
+    let file = payloads()[0].clone();
+    let o = run(&[
+        "send",
+        "--to",
+        &server.url(),
+        "--key",
+        KEY,
+        file.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    wait_processed(&store, std::time::Duration::from_secs(30));
+    let rows = stored(&store);
+    assert_eq!(rows[0]["status"], "processed");
+    assert_eq!(rows[0]["attempts"], 2);
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    assert!(seen[1].starts_with("POST /api/internal/events HTTP/1.1"));
+    let key = rows[0]["dedupe_key"].as_str().unwrap();
+    assert!(seen[1].contains(&format!("x-sdkit-dedupe-key: {key}")));
+    let body = &seen[1][seen[1].find("\r\n{").unwrap() + 2..];
+    let doc: Value = serde_json::from_str(body).unwrap();
+    assert_eq!(doc["attempt"], 2);
+    assert_eq!(
+        doc["event"],
+        serde_json::from_slice::<Value>(&std::fs::read(&file).unwrap()).unwrap()
+    );
+    drop(seen);
+    assert!(server.stop().success());
+}
+
+/// The project's shared stub of SpotDraft's API (tests/stub), which every
+/// runtime's executor is tested against.
+struct Stub {
+    child: std::process::Child,
+    base: String,
+    addr: String,
+}
+
+impl Stub {
+    fn start() -> Stub {
+        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/stub/spotdraft_stub.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args(["--client-id", "client-1", "--client-secret", SECRET])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs the SpotDraft stub");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .expect("stub banner")
+            .to_owned();
+        let addr = url.trim_start_matches("http://").to_owned();
+        Stub {
+            child,
+            base: format!("{url}/api/"),
+            addr,
+        }
+    }
+
+    fn control(&self, method: &str, path: &str, body: &str) -> String {
+        let mut s = std::net::TcpStream::connect(&self.addr).unwrap();
+        write!(
+            s,
+            "{method} {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out.split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Stub {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn against_the_shared_spotdraft_stub() {
+    let stub = Stub::start();
+    // Two injected 503s, then the answer: the core's retry policy rides them out.
+    stub.control(
+        "POST",
+        "/__control/fault",
+        r#"{"path": "/api/v2.1/public/contracts/T-3/status", "status": 503, "times": 2}"#,
+    );
+    let o = api(&stub.base, &["contracts", "status", "T-3"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["status"],
+        "EXECUTED"
+    );
+    let o = api(
+        &stub.base,
+        &[
+            "webhooks",
+            "create",
+            "--title",
+            "inbox",
+            "--url",
+            "https://hooks.example.com/in",
+            "--activity",
+            "CONTRACT_SIGNED",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let id = serde_json::from_str::<Value>(&stdout(&o)).unwrap()["id"].to_string();
+    assert_eq!(
+        api(&stub.base, &["webhooks", "delete", &id]).status.code(),
+        Some(0)
+    );
+    let o = api(&stub.base, &["webhooks", "delete", &id]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("404"), "{}", stderr(&o));
+    let o = api(&stub.base, &["hmac-key"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Wrong credentials: 401, not retried, secret not printed.
+    let o = sdkit()
+        .args(["api", "contracts", "status", "T-1"])
+        .env("SPOTDRAFT_BASE_URL", &stub.base)
+        .env("SPOTDRAFT_CLIENT_ID", "client-1")
+        .env("SPOTDRAFT_CLIENT_SECRET", "wrong-secret-value")
+        .env_remove("SPOTDRAFT_REGION")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("401") && !stderr(&o).contains("wrong-secret-value"),
+        "{}",
+        stderr(&o)
+    );
+    let calls: Value = serde_json::from_str(&stub.control("GET", "/__control/calls", "")).unwrap();
+    let calls = calls
+        .as_array()
+        .or_else(|| calls["calls"].as_array())
+        .unwrap()
+        .clone();
+    let status_calls = calls
+        .iter()
+        .filter(|c| c["path"] == "/api/v2.1/public/contracts/T-3/status")
+        .count();
+    assert_eq!(status_calls, 3, "two 503s and the success");
+    let unauthed = calls
+        .iter()
+        .filter(|c| c["path"] == "/api/v2.1/public/contracts/T-1/status")
+        .count();
+    assert_eq!(unauthed, 1, "a 401 is not retried");
+}
