@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The Python package's checks, run by `make test-python` after the build:
+#   1. pytest: conformance vectors, API and errors, differential test against
+#      hmac/hashlib, FastAPI (uvicorn), Flask (test client and a real socket)
+#      and Django adapters, the example receivers;
+#   2. mypy --strict on the package and a typed usage file;
+#   3. mypy.stubtest: the .pyi stubs against the compiled module;
+#   4. `pip install ./python` into a fresh virtualenv (maturin from PyPI as
+#      the build backend), then the vectors against that installed copy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+py=.venv/bin/python
+
+echo "== pytest"
+"$py" -m pytest -q tests
+
+echo "== mypy --strict"
+(cd tests && "../$py" -m mypy --strict --config-file ../pyproject.toml --cache-dir ../.venv/mypy-cache \
+  typed_usage.py ../spotdraft_kit)
+
+echo "== stubtest"
+"$py" -m mypy.stubtest --mypy-config-file pyproject.toml spotdraft_kit
+
+echo "== pip install ./python into a fresh venv"
+fresh="$(mktemp -d)"
+trap 'rm -rf "$fresh"' EXIT
+"$py" -m venv "$fresh/venv"
+"$fresh/venv/bin/python" -m pip install --quiet --disable-pip-version-check .
+"$fresh/venv/bin/python" -m pip install --quiet --disable-pip-version-check "pytest==$("$py" -c 'import pytest; print(pytest.__version__)')"
+# Run from outside the source tree so the installed wheel is imported.
+(cd "$fresh" && SPOTDRAFT_KIT_EXPECT_PREFIX="$fresh/venv" \
+  "$fresh/venv/bin/python" -m pytest -q -p no:cacheprovider \
+  "$OLDPWD/tests/test_vectors.py" "$OLDPWD/tests/test_differential.py")

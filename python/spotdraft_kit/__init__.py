@@ -1,0 +1,63 @@
+"""Verify, parse and dedupe SpotDraft webhook deliveries.
+
+A thin binding over the spotdraft-kit Rust core: the same names, behaviour
+and error codes as the Rust, Node and WebAssembly packages.
+
+    from spotdraft_kit import Verifier, SpotDraftKitError
+
+    verifier = Verifier({"production": HMAC_KEY})
+    try:
+        delivery = verifier.open(request.headers, raw_body)
+    except SpotDraftKitError as err:
+        return Response(status=err.http_status)    # 401, 400 or 413
+    store(delivery.dedupe_key, raw_body)             # UNIQUE: drops duplicates
+
+Framework adapters are submodules: ``spotdraft_kit.starlette`` (FastAPI),
+``spotdraft_kit.flask`` and ``spotdraft_kit.django``.
+"""
+
+from ._native import (
+    DEFAULT_MAX_BODY_BYTES,
+    ERROR_CODES,
+    LEGACY_SIGNATURE_HEADER,
+    MAX_KEYS,
+    SIGNATURE_HEADER,
+    ApiError,
+    Delivery,
+    Diagnosis,
+    Event,
+    InvalidArgumentError,
+    InvalidKeyError,
+    PayloadError,
+    SignatureError,
+    SpotDraftKitError,
+    Verifier,
+    __version__,
+    body_sha256,
+    diagnose,
+    parse_event,
+    sign,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BODY_BYTES",
+    "ERROR_CODES",
+    "LEGACY_SIGNATURE_HEADER",
+    "MAX_KEYS",
+    "SIGNATURE_HEADER",
+    "ApiError",
+    "Delivery",
+    "Diagnosis",
+    "Event",
+    "InvalidArgumentError",
+    "InvalidKeyError",
+    "PayloadError",
+    "SignatureError",
+    "SpotDraftKitError",
+    "Verifier",
+    "__version__",
+    "body_sha256",
+    "diagnose",
+    "parse_event",
+    "sign",
+]

@@ -1,0 +1,88 @@
+"""The deliveries every adapter is tested with: valid, tampered, missing
+header, oversize, duplicate, and an invalid payload."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from conftest import KEY, payload, signed_headers
+
+import spotdraft_kit
+
+# Small enough that the oversize case stays small.
+MAX_BODY_BYTES = 4096
+VERIFIER = spotdraft_kit.Verifier({"production": KEY}, max_body_bytes=MAX_BODY_BYTES)
+
+Post = Callable[[bytes, list[tuple[str, str]]], tuple[int, object]]
+
+
+def pairs(headers: dict[str, str]) -> list[tuple[str, str]]:
+    return list(headers.items())
+
+
+def run_all(post: Post, rejected_detail_key: str) -> list[str]:
+    """Posts each case; returns the dedupe keys the receiver accepted."""
+    accepted: list[str] = []
+    body = payload()
+
+    status, answer = post(body, pairs(signed_headers(body)))
+    assert status == 202, answer
+    assert isinstance(answer, dict)
+    accepted.append(answer["dedupe_key"])
+    assert answer["key_id"] == "production"
+
+    # The same delivery again (SpotDraft retries): verified again; the
+    # receiver sees the same dedupe key.
+    status, answer = post(body, pairs(signed_headers(body)))
+    assert status == 202
+    assert isinstance(answer, dict)
+    assert answer["dedupe_key"] == accepted[0]
+
+    # Lower-case header names (proxies, HTTP/2) and the legacy header.
+    lower = {k.lower(): v for k, v in signed_headers(body).items()}
+    status, answer = post(body, pairs(lower))
+    assert status == 202
+    legacy = [("X-SD-CONTENT-HASH", spotdraft_kit.sign(KEY, body))]
+    status, answer = post(body, legacy)
+    assert status == 202
+    assert isinstance(answer, dict)
+    assert answer["signature_header"] == "legacy"
+
+    tampered = body.replace(b"4242", b"4243")
+    status, answer = post(tampered, pairs(signed_headers(body)))
+    assert status == 401
+    assert isinstance(answer, dict)
+    assert answer[rejected_detail_key] == "signature_mismatch"
+
+    status, answer = post(body, [("Content-Type", "application/json")])
+    assert status == 401
+    assert isinstance(answer, dict)
+    assert answer[rejected_detail_key] == "missing_signature"
+
+    # Present twice with different values: refused, not guessed.
+    other = spotdraft_kit.sign(KEY, b"{}")
+    twice = [("X-SD-WEBHOOK-CONTENT-HASH", spotdraft_kit.sign(KEY, body)), ("X-SD-WEBHOOK-CONTENT-HASH", other)]
+    status, answer = post(body, twice)
+    assert status == 401
+    assert isinstance(answer, dict)
+    assert answer[rejected_detail_key] == "malformed_signature"
+
+    big = payload(padding="x" * MAX_BODY_BYTES)
+    status, answer = post(big, pairs(signed_headers(big)))
+    assert status == 413
+    assert isinstance(answer, dict)
+    assert answer[rejected_detail_key] == "body_too_large"
+
+    not_event = b'{"no_activity": true}'
+    status, answer = post(not_event, pairs(signed_headers(not_event)))
+    assert status == 400
+    assert isinstance(answer, dict)
+    assert answer[rejected_detail_key] == "invalid_payload"
+
+    second = payload(contract_id=7)
+    status, answer = post(second, pairs(signed_headers(second)))
+    assert status == 202
+    assert isinstance(answer, dict)
+    assert answer["dedupe_key"] != accepted[0]
+    accepted.append(answer["dedupe_key"])
+    return accepted

@@ -1,0 +1,55 @@
+"""A typed use of the public API: `mypy --strict` must accept this file
+(it is type-checked in `make test`, and also run as a test)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import spotdraft_kit
+from spotdraft_kit import Delivery, Diagnosis, Event, SpotDraftKitError, Verifier
+
+KEY = "c2VjcmV0LWtleS1mb3ItdHlwZXM="
+BODY = b'{"activity":"CONTRACT_EXECUTED","contract_id":42,"activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}'
+
+
+def receive(verifier: Verifier, headers: dict[str, str], body: bytes) -> tuple[int, Optional[str]]:
+    try:
+        delivery: Delivery = verifier.open(headers, body)
+    except SpotDraftKitError as err:
+        code: str = err.code
+        status: int = err.http_status
+        record = err.log_record
+        if record is not None:
+            reason = record["reason"]
+            assert isinstance(reason, str)
+        return status, code
+    event: Event = delivery.event
+    contract: Optional[int] = event.contract_id
+    person = event.performed_by
+    email: Optional[str] = person["email"] if person is not None else None
+    names = [c["organization_name"] for c in event.counterparties]
+    assert contract is None or contract > 0
+    assert email is None or "@" in email
+    assert all(n is None or isinstance(n, str) for n in names)
+    record_ok: dict[str, str | int | bool] = delivery.log_record()
+    assert record_ok["outcome"] == "accepted"
+    return 202, delivery.dedupe_key
+
+
+def test_typed_usage() -> None:
+    signature: str = spotdraft_kit.sign(KEY, BODY)
+    verifier = Verifier({"production": KEY}, max_body_bytes=1 << 20)
+    index: int = verifier.verify(BODY, signature)
+    assert index == 0 and verifier.is_valid(bytearray(BODY), signature)
+    assert receive(verifier, {"X-SD-WEBHOOK-CONTENT-HASH": signature}, BODY)[0] == 202
+    assert receive(verifier, {}, BODY) == (401, "missing_signature")
+    pairs: list[tuple[bytes, bytes]] = [(b"x-sd-content-hash", signature.encode())]
+    assert verifier.open(pairs, memoryview(BODY)).signature_header == "legacy"
+    found: Diagnosis = spotdraft_kit.diagnose(BODY, signature, [("production", KEY)])
+    assert found.cause == "valid"
+    digest: str = spotdraft_kit.body_sha256(BODY)
+    assert len(digest) == 64
+    event = spotdraft_kit.parse_event(BODY.decode())
+    assert event.payload["contract_id"] == 42
+    verifier2 = Verifier([KEY, ("old", b"raw-key-bytes")], encoding="base64")
+    assert len(verifier2) == 2
