@@ -145,7 +145,7 @@ impl HmacKey {
                         "the HMAC key is empty"
                     } else {
                         "the HMAC key is not valid base64 (standard or URL-safe alphabet); \
-                         use the `hmac_key` value SpotDraft returns, or KeyEncoding::Utf8 for a legacy callback secret"
+                         use the `hmac_key` value SpotDraft returns, or the utf8 key encoding for a legacy callback secret"
                     },
                 )
             })?,
