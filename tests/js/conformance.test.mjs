@@ -237,3 +237,35 @@ test('the module keeps working after every error path', () => {
   const body = '{"activity":"CONTRACT_CREATED"}';
   assert.equal(v.open({ 'x-sd-webhook-content-hash': sign('c2VjcmV0LWtleQ==', body) }, body).keyIndex, 0);
 });
+
+// Differential: random keys and bodies against Node's own crypto (OpenSSL),
+// an implementation independent of the Rust core. Seeded, so a failure
+// reproduces.
+test('sign, verify and bodySha256 agree with node:crypto on random inputs', async () => {
+  const { createHash, createHmac } = await import('node:crypto');
+  let seed = 0x2545f491;
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const bytes = (n) => Uint8Array.from({ length: n }, () => next() & 0xff);
+  for (let i = 0; i < 300; i += 1) {
+    const key = bytes(1 + (next() % 130));
+    const body = bytes(next() % (i % 10 === 0 ? 70000 : 700));
+    const expected = createHmac('sha512', key).update(body).digest('hex');
+    const keyB64 = Buffer.from(key).toString('base64');
+    assert.equal(sign(keyB64, body), expected, `sign #${i}`);
+    assert.equal(sign(key, body), expected, `sign raw key #${i}`);
+    const verifier = new Verifier([keyB64]);
+    assert.equal(verifier.verify(body, expected), 0, `verify #${i}`);
+    assert.equal(verifier.isValid(body, expected.toUpperCase()), true, `verify upper #${i}`);
+    if (body.length > 0) {
+      const tampered = body.slice();
+      tampered[next() % tampered.length] ^= 1 << (next() % 8);
+      assert.equal(verifier.isValid(tampered, expected), false, `bit flip #${i}`);
+    }
+    assert.equal(bodySha256(body), createHash('sha256').update(body).digest('hex'), `sha256 #${i}`);
+  }
+});
