@@ -13,7 +13,7 @@ setup-python: ## Create python/.venv with maturin, pytest, mypy and the framewor
 build-python: setup-python ## Build the Python extension into python/.venv (maturin develop --release)
 	python/scripts/build.sh
 
-test-python: build-python ## Python: vectors, errors, adapters on real servers, examples, mypy --strict, stubtest, pip install ./python
+test-python: build-python ## Python: vectors, API golden tables, API executors vs the stub, errors, adapters on real servers, examples, mypy --strict, stubtest, pip install ./python
 	python/scripts/test.sh
 
 bench-python: build-python ## Python open() on 2 KiB and 64 KiB vs hmac + json + hashlib (timeit medians, ratios)

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The Python package's checks, run by `make test-python` after the build:
-#   1. pytest: conformance vectors, API and errors, differential test against
-#      hmac/hashlib, FastAPI (uvicorn), Flask (test client and a real socket)
-#      and Django adapters, the example receivers;
+#   1. pytest: conformance vectors, the API golden tables, the API executors
+#      (urllib and httpx) against tests/stub/spotdraft_stub.py, API and
+#      errors, differential test against hmac/hashlib, FastAPI (uvicorn),
+#      Flask (test client and a real socket) and Django adapters, the
+#      example receivers;
 #   2. mypy --strict on the package and a typed usage file;
 #   3. mypy.stubtest: the .pyi stubs against the compiled module;
 #   4. `pip install ./python` into a fresh virtualenv (maturin from PyPI as
-#      the build backend), then the vectors against that installed copy.
+#      the build backend), then the webhook vectors and the API golden
+#      tables against that installed copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin/python
@@ -30,4 +33,4 @@ trap 'rm -rf "$fresh"' EXIT
 # Run from outside the source tree so the installed wheel is imported.
 (cd "$fresh" && SPOTDRAFT_KIT_EXPECT_PREFIX="$fresh/venv" \
   "$fresh/venv/bin/python" -m pytest -q -p no:cacheprovider \
-  "$OLDPWD/tests/test_vectors.py" "$OLDPWD/tests/test_differential.py")
+  "$OLDPWD/tests/test_vectors.py" "$OLDPWD/tests/test_differential.py" "$OLDPWD/tests/test_api_vectors.py")

@@ -12,12 +12,23 @@ and error codes as the Rust, Node and WebAssembly packages.
         return Response(status=err.http_status)    # 401, 400 or 413
     store(delivery.dedupe_key, raw_body)             # UNIQUE: drops duplicates
 
+The SpotDraft API: ``Api`` builds each request (sans-I/O) and ``send`` /
+``send_async`` execute it with the rate limiter and retry policy:
+
+    api = Api.from_env(os.environ)            # SPOTDRAFT_REGION, _CLIENT_ID, ...
+    hmac_key = api.send(api.webhooks_hmac_key())["hmac_key"]
+
 Framework adapters are submodules: ``spotdraft_kit.starlette`` (FastAPI),
 ``spotdraft_kit.flask`` and ``spotdraft_kit.django``.
 """
 
 from ._native import (
     DEFAULT_MAX_BODY_BYTES,
+    MAX_PAGE_LIMIT,
+    Api,
+    HttpRequest,
+    RateLimiter,
+    RetryPolicy,
     ERROR_CODES,
     LEGACY_SIGNATURE_HEADER,
     MAX_KEYS,
@@ -41,6 +52,11 @@ from ._native import (
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
+    "MAX_PAGE_LIMIT",
+    "Api",
+    "HttpRequest",
+    "RateLimiter",
+    "RetryPolicy",
     "ERROR_CODES",
     "LEGACY_SIGNATURE_HEADER",
     "MAX_KEYS",

@@ -17,6 +17,8 @@ __all__ = [
     "HeaderItems",
     "HeaderValue",
     "Headers",
+    "Id",
+    "JsonValue",
     "Key",
     "Keys",
     "LogRecord",
@@ -51,6 +53,12 @@ Headers = Union[
 ]
 """Any mapping (Starlette, Werkzeug or Django headers, a dict in any case),
 an object with ``items()``, or a list of ``(name, value)`` pairs."""
+
+JsonValue = Any
+"""What ``json.loads`` returns: the parsed body of a SpotDraft response."""
+
+Id = Union[str, int]
+"""A SpotDraft id: an ``int``, or a ``str`` (contract references like ``T-42``)."""
 
 LogRecord = dict[str, Union[str, int, bool]]
 """A flat log record: no secret, no personal data."""

@@ -13,13 +13,20 @@
 //! | api_error, invalid_config, invalid_id | `ApiError` |
 //! | invalid_argument | `InvalidArgumentError` (also a `TypeError` and a `ValueError`) |
 //!
-//! Messages are the core's and never contain a key, a signature or a body.
+//! An `ApiError` also carries the core's API details: `status` (0 when no
+//! response arrived), `retryable`, `detail`, `api_code`, `api_message`,
+//! `field_errors` and `Retry-After` (`retry_after_ms` or
+//! `retry_after_at_unix_ms`); they are class-level defaults when absent.
+//!
+//! Messages are the core's and never contain a key, a signature, a client
+//! secret or a body.
 
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 use pyo3::{create_exception, PyTypeInfo};
+use spotdraft_kit::api::RetryAfter;
 use spotdraft_kit::{Error, ErrorCode, LogRecord, LogValue};
 
 create_exception!(
@@ -95,6 +102,17 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     base.setattr("code", ErrorCode::InvalidArgument.as_str())?;
     base.setattr("http_status", ErrorCode::InvalidArgument.http_status())?;
     base.setattr("log_record", py.None())?;
+    // Defaults of the API details, present on every `ApiError` (an
+    // `invalid_config` or `invalid_id` error has no response).
+    let api = ApiError::type_object(py);
+    api.setattr("status", 0)?;
+    api.setattr("retryable", false)?;
+    api.setattr("detail", py.None())?;
+    api.setattr("api_code", py.None())?;
+    api.setattr("api_message", py.None())?;
+    api.setattr("field_errors", PyTuple::empty(py))?;
+    api.setattr("retry_after_ms", py.None())?;
+    api.setattr("retry_after_at_unix_ms", py.None())?;
     Ok(())
 }
 
@@ -145,6 +163,23 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         instance.setattr("status", api.status)?;
         instance.setattr("detail", api.detail.as_deref())?;
         instance.setattr("retryable", api.retryable)?;
+        instance.setattr("api_code", api.code.as_deref())?;
+        instance.setattr("api_message", api.message.as_deref())?;
+        let fields = api
+            .field_errors
+            .iter()
+            .map(|(field, message)| PyTuple::new(py, [field, message]))
+            .collect::<PyResult<Vec<_>>>()?;
+        instance.setattr("field_errors", PyTuple::new(py, fields)?)?;
+        // Retry-After as seconds, or as an HTTP date (an absolute time: the
+        // retry policy turns it into a wait with the caller's clock).
+        let (wait_ms, at_ms) = match api.retry_after {
+            None => (None, None),
+            Some(RetryAfter::DelayMs(ms)) => (Some(ms), None),
+            Some(RetryAfter::AtUnixMs(ms)) => (None, Some(ms)),
+        };
+        instance.setattr("retry_after_ms", wait_ms)?;
+        instance.setattr("retry_after_at_unix_ms", at_ms)?;
     }
     Ok(PyErr::from_value(instance))
 }

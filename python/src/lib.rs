@@ -5,8 +5,12 @@
 //! core crate. Python values become core inputs in [`body`], [`headers`] and
 //! [`keys`]; core results become Python objects in [`event`] and
 //! [`delivery`]; core errors become exceptions in one place, [`errors`].
+//! The SpotDraft API layer (request builders, response parsing, retry
+//! policy, rate limiter) is converted in [`api`]; its executors are pure
+//! Python (`spotdraft_kit/_executor.py`).
 //! Bodies of 4 KiB and more are hashed with the GIL released.
 
+mod api;
 mod body;
 mod delivery;
 mod errors;
@@ -99,6 +103,7 @@ fn body_sha256(body: &Bound<'_, PyAny>) -> PyResult<String> {
 fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     errors::register(module)?;
+    api::register(module)?;
     module.add_class::<Verifier>()?;
     module.add_class::<Delivery>()?;
     module.add_class::<Event>()?;

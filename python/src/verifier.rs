@@ -46,6 +46,33 @@ impl Verifier {
         Ok(Verifier { inner, key_ids })
     }
 
+    /// A verifier from `SPOTDRAFT_HMAC_KEYS` in a mapping (for example
+    /// `os.environ`): comma-separated base64 keys, each optionally
+    /// labelled `label:key` (rotation: list the new key and the old one).
+    #[staticmethod]
+    #[pyo3(signature = (mapping, *, max_body_bytes = None))]
+    fn from_env(
+        mapping: &Bound<'_, PyAny>,
+        max_body_bytes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let py = mapping.py();
+        let mut env = std::collections::HashMap::new();
+        // Only the one variable is copied out of the environment.
+        if let Ok(value) = mapping.get_item("SPOTDRAFT_HMAC_KEYS") {
+            let text: String = value
+                .extract()
+                .map_err(|_| invalid_argument(py, "SPOTDRAFT_HMAC_KEYS must be a str"))?;
+            env.insert("SPOTDRAFT_HMAC_KEYS".to_owned(), text);
+        }
+        let keys = spotdraft_kit::api::hmac_keys_from_env_map(&env).into_py_result(py)?;
+        let key_ids = keys.iter().map(|k| k.id().map(str::to_owned)).collect();
+        let mut inner = spotdraft_kit::Verifier::new(keys).into_py_result(py)?;
+        if let Some(limit) = max_body_bytes.filter(|v| !v.is_none()) {
+            inner = inner.with_max_body_bytes(byte_limit(limit)?);
+        }
+        Ok(Verifier { inner, key_ids })
+    }
+
     /// Checks `signature` (the header value) over the exact body bytes and
     /// returns the index of the first matching key.
     fn verify(&self, body: &Bound<'_, PyAny>, signature: &Bound<'_, PyAny>) -> PyResult<usize> {

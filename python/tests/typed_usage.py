@@ -53,3 +53,25 @@ def test_typed_usage() -> None:
     assert event.payload["contract_id"] == 42
     verifier2 = Verifier([KEY, ("old", b"raw-key-bytes")], encoding="base64")
     assert len(verifier2) == 2
+
+
+def test_typed_api_usage() -> None:
+    api = spotdraft_kit.Api.from_env(
+        {"SPOTDRAFT_REGION": "us", "SPOTDRAFT_CLIENT_ID": "id", "SPOTDRAFT_CLIENT_SECRET": "s3cret-typed"},
+        retry_policy=spotdraft_kit.RetryPolicy(max_attempts=3),
+    )
+    request: spotdraft_kit.HttpRequest = api.contracts_list(1, spotdraft_kit.MAX_PAGE_LIMIT, [("status", "eq", "EXECUTED")])
+    headers: dict[str, str] = request.headers
+    assert headers["client-id"] == "id" and request.body is None
+    record: dict[str, str | int | bool] = request.redacted().log_record()
+    assert record["operation"] == "contracts.list"
+    try:
+        api.parse_response(request, 503, [("Retry-After", "1")], b"")
+    except spotdraft_kit.ApiError as err:
+        status: int = err.status
+        delay: Optional[int] = api.retry_policy.next_delay_ms(1, err, 0.5, 0)
+        assert status == 503 and delay == 1000
+    failure: spotdraft_kit.ApiError = request.transport_error("timed out", True)
+    assert failure.retryable
+    wait: int = api.rate_limiter.acquire(0)
+    assert wait == 0

@@ -1,0 +1,1010 @@
+//! The sans-I/O SpotDraft API layer for Python: `Api` (one method per core
+//! endpoint builder), `HttpRequest`, `RetryPolicy` and `RateLimiter`.
+//!
+//! Conversion only: the core validates configs and arguments, builds URLs,
+//! headers and bodies, interprets responses and plans retries and waits.
+//! The executors that actually send (`urllib` and `httpx`) are pure Python,
+//! in `spotdraft_kit/_executor.py`; `Api.send` and `Api.send_async` only
+//! hand over to them.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use serde_json::Value;
+use spotdraft_kit::api::{self as core, ApiConfig, Method, Region, RetryAfter};
+use spotdraft_kit::{ApiErrorDetails, Error, ErrorCode};
+
+use crate::errors::{invalid_argument, log_record_dict, to_py, type_name, IntoPyResult};
+use crate::repr::{optional, quoted};
+
+/// The Python `json` module's `dumps` and `loads`, looked up once.
+static JSON: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+
+fn json_functions(py: Python<'_>) -> PyResult<&(Py<PyAny>, Py<PyAny>)> {
+    JSON.get_or_try_init(py, || {
+        let json = py.import("json")?;
+        Ok((
+            json.getattr("dumps")?.unbind(),
+            json.getattr("loads")?.unbind(),
+        ))
+    })
+}
+
+/// A Python object (dict, list, str, int, float, bool, None) as JSON.
+fn to_json(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
+    let py = value.py();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("allow_nan", false)?;
+    let text = json_functions(py)?
+        .0
+        .bind(py)
+        .call((value,), Some(&kwargs))
+        .map_err(|_| {
+            invalid_argument(
+                py,
+                format!("{what} must be JSON-serializable (dict, list, str, int, float, bool, None), not {}", type_name(value)),
+            )
+        })?;
+    let text: String = text.extract()?;
+    serde_json::from_str(&text)
+        .map_err(|_| invalid_argument(py, format!("{what} is not representable as JSON")))
+}
+
+/// JSON as Python objects (what `json.loads` returns).
+fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value)
+        .map_err(|_| invalid_argument(py, "the response is not representable as JSON"))?;
+    json_functions(py)?.1.bind(py).call1((text,))
+}
+
+fn text_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    value.extract::<String>().map_err(|_| {
+        invalid_argument(
+            value.py(),
+            format!("{what} must be a str, not {}", type_name(value)),
+        )
+    })
+}
+
+/// An id given as `str` or `int` (not `bool`), as the core's text.
+fn id_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(text.to_cow()?.into_owned());
+    }
+    if value.is_instance_of::<pyo3::types::PyInt>()
+        && !value.is_instance_of::<pyo3::types::PyBool>()
+    {
+        return Ok(value.str()?.to_cow()?.into_owned());
+    }
+    Err(invalid_argument(
+        value.py(),
+        format!("{what} must be a str or an int, not {}", type_name(value)),
+    ))
+}
+
+/// A page number or limit. Out-of-range values become 0, which the core
+/// rejects with its own message.
+fn count_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
+    if value.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(invalid_argument(
+            value.py(),
+            format!("{what} must be an int, not bool"),
+        ));
+    }
+    let n: i128 = value.extract().map_err(|_| {
+        invalid_argument(
+            value.py(),
+            format!("{what} must be an int, not {}", type_name(value)),
+        )
+    })?;
+    Ok(u32::try_from(n).unwrap_or(0))
+}
+
+/// The items of an iterable (a bare `str` is refused: iterating it would
+/// yield characters).
+fn items<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
+        return Err(invalid_argument(
+            value.py(),
+            format!(
+                "{what} must be a list or tuple, not a single {}",
+                type_name(value)
+            ),
+        ));
+    }
+    let iter = value.try_iter().map_err(|_| {
+        invalid_argument(
+            value.py(),
+            format!("{what} must be a list or tuple, not {}", type_name(value)),
+        )
+    })?;
+    iter.collect()
+}
+
+/// `(name, value)` pairs from a mapping (its `items()`) or an iterable of
+/// pairs; names and values as `str` or `bytes`.
+fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> {
+    let py = value.py();
+    let source = if value.is_instance_of::<PyDict>()
+        || (!value.is_instance_of::<PyList>()
+            && !value.is_instance_of::<PyTuple>()
+            && value.hasattr("items")?)
+    {
+        value.call_method0("items")?
+    } else {
+        value.clone()
+    };
+    let shape = || {
+        invalid_argument(
+            py,
+            format!("{what} must be a mapping or a list of (name, value) pairs"),
+        )
+    };
+    let mut out = Vec::new();
+    for item in items(&source, what)? {
+        let pair = items(&item, what).map_err(|_| shape())?;
+        let [name, val] = pair.as_slice() else {
+            return Err(shape());
+        };
+        let name = header_text(name, what)?;
+        // A mapping may hold several values of a name as a list.
+        if val.is_instance_of::<PyList>() || val.is_instance_of::<PyTuple>() {
+            for v in items(val, what)? {
+                out.push((name.clone(), header_text(&v, what)?));
+            }
+        } else {
+            out.push((name, header_text(val, what)?));
+        }
+    }
+    Ok(out)
+}
+
+fn header_text(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    if let Ok(bytes) = value.cast::<PyBytes>() {
+        return Ok(String::from_utf8_lossy(bytes.as_bytes()).into_owned());
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(text.to_string_lossy().into_owned());
+    }
+    if value.is_instance_of::<pyo3::types::PyInt>() {
+        return Ok(value.str()?.to_string());
+    }
+    Err(invalid_argument(
+        value.py(),
+        format!(
+            "{what}: names and values must be str or bytes, not {}",
+            type_name(value)
+        ),
+    ))
+}
+
+fn optional_body(body: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<u8>> {
+    match body {
+        None => Ok(Vec::new()),
+        Some(b) if b.is_none() => Ok(Vec::new()),
+        Some(b) => Ok(crate::body::extract(b, "body")?.into_owned()),
+    }
+}
+
+/// An immutable request built by `Api`: what an executor sends.
+/// `repr()` shows it redacted (no secret headers, no query values).
+#[pyclass(module = "spotdraft_kit", name = "HttpRequest", frozen)]
+pub struct PyHttpRequest {
+    inner: core::HttpRequest,
+}
+
+impl PyHttpRequest {
+    fn new(inner: core::HttpRequest) -> Self {
+        PyHttpRequest { inner }
+    }
+}
+
+#[pymethods]
+impl PyHttpRequest {
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
+    #[getter]
+    fn method(&self) -> &'static str {
+        self.inner.method.as_str()
+    }
+
+    /// The absolute URL.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.inner.url
+    }
+
+    /// The headers (lowercase names), credentials included: send them, do
+    /// not log them (use `redacted()` or `log_record()`).
+    #[getter]
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (k, v) in &self.inner.headers {
+            dict.set_item(k, v)?;
+        }
+        Ok(dict)
+    }
+
+    /// The JSON body as bytes, or None.
+    #[getter]
+    fn body<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.inner.body.as_deref().map(|b| PyBytes::new(py, b))
+    }
+
+    /// A stable operation name (`webhooks.create`), for logs.
+    #[getter]
+    fn operation(&self) -> &'static str {
+        self.inner.operation
+    }
+
+    /// The environment label of the `Api` that built it.
+    #[getter]
+    fn environment(&self) -> &str {
+        &self.inner.environment
+    }
+
+    /// Whether sending it twice cannot change the outcome (not POST/PATCH).
+    #[getter]
+    fn idempotent(&self) -> bool {
+        self.inner.method.is_idempotent()
+    }
+
+    /// A copy safe to log: secret and personal headers `<redacted>`, query
+    /// values dropped, no body.
+    fn redacted(&self) -> PyHttpRequest {
+        PyHttpRequest::new(self.inner.redacted())
+    }
+
+    /// What to log about the request: operation, method, host, path,
+    /// environment (never secrets, query values or body).
+    fn log_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        log_record_dict(py, &self.inner.log_record())
+    }
+
+    /// `log_record()` plus the response's status, the retries made and
+    /// SpotDraft's `x-request-id`.
+    #[pyo3(signature = (status, retries, headers=None))]
+    fn response_log_record<'py>(
+        &self,
+        py: Python<'py>,
+        status: u16,
+        retries: u32,
+        headers: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let headers = match headers {
+            Some(h) if !h.is_none() => pairs(h, "headers")?,
+            _ => Vec::new(),
+        };
+        log_record_dict(
+            py,
+            &self.inner.response_log_record(status, retries, &headers),
+        )
+    }
+
+    /// The response's JSON as Python objects (None for 204 or an empty
+    /// body), or raises `ApiError` (a 3xx names the likely cause).
+    #[pyo3(signature = (status, headers, body))]
+    fn parse_response<'py>(
+        &self,
+        py: Python<'py>,
+        status: u16,
+        headers: &Bound<'py, PyAny>,
+        body: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let headers = pairs(headers, "headers")?;
+        let body = optional_body(body)?;
+        let json = self
+            .inner
+            .parse_response(status, &headers, &body)
+            .into_py_result(py)?;
+        from_json(py, &json)
+    }
+
+    /// The `ApiError` (returned, not raised) for a request that got no
+    /// response; `maybe_sent` is whether the server may have received it
+    /// (a timeout after sending), which makes a POST not retryable.
+    fn transport_error<'py>(
+        &self,
+        py: Python<'py>,
+        what: &str,
+        maybe_sent: bool,
+    ) -> Bound<'py, PyAny> {
+        to_py(py, &self.inner.transport_error(what, maybe_sent))
+            .into_value(py)
+            .into_bound(py)
+            .into_any()
+    }
+
+    fn __repr__(&self) -> String {
+        let r = self.inner.redacted();
+        format!(
+            "HttpRequest(method={}, url={}, operation={}, environment={})",
+            quoted(r.method.as_str()),
+            quoted(&r.url),
+            quoted(r.operation),
+            quoted(&r.environment)
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyHttpRequest>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.inner.url.hash(&mut h);
+        self.inner.operation.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// Bounded exponential backoff with full jitter, honouring `Retry-After`.
+/// Deterministic: the caller passes the random number and the time.
+#[pyclass(module = "spotdraft_kit", name = "RetryPolicy", frozen)]
+pub struct PyRetryPolicy {
+    inner: core::RetryPolicy,
+}
+
+fn retry_after_of(error: &Bound<'_, PyAny>) -> PyResult<Option<RetryAfter>> {
+    let get = |name: &str| -> PyResult<Option<u64>> {
+        match error.getattr(name) {
+            Ok(v) if !v.is_none() => Ok(Some(v.extract()?)),
+            _ => Ok(None),
+        }
+    };
+    Ok(
+        match (get("retry_after_at_unix_ms")?, get("retry_after_ms")?) {
+            (Some(at), _) => Some(RetryAfter::AtUnixMs(at)),
+            (None, Some(ms)) => Some(RetryAfter::DelayMs(ms)),
+            (None, None) => None,
+        },
+    )
+}
+
+#[pymethods]
+impl PyRetryPolicy {
+    #[new]
+    #[pyo3(signature = (*, max_attempts = 5, base_ms = 500, cap_ms = 30_000))]
+    fn py_new(max_attempts: u32, base_ms: u64, cap_ms: u64) -> Self {
+        PyRetryPolicy {
+            inner: core::RetryPolicy {
+                max_attempts,
+                base_ms,
+                cap_ms,
+            },
+        }
+    }
+
+    /// Attempts in all, including the first.
+    #[getter]
+    fn max_attempts(&self) -> u32 {
+        self.inner.max_attempts
+    }
+
+    /// Backoff base in milliseconds.
+    #[getter]
+    fn base_ms(&self) -> u64 {
+        self.inner.base_ms
+    }
+
+    /// Largest delay in milliseconds, Retry-After included.
+    #[getter]
+    fn cap_ms(&self) -> u64 {
+        self.inner.cap_ms
+    }
+
+    /// The delay (ms) before the next attempt, or None to stop.
+    /// `attempt` counts the attempts made so far (1 after the first
+    /// failure); `error` is the `ApiError` of the last attempt (its
+    /// `retryable`, `status`, `retry_after_ms` and `retry_after_at_unix_ms`
+    /// are read); `random` is uniform in [0, 1); `now_ms` is Unix epoch ms.
+    fn next_delay_ms(
+        &self,
+        attempt: u32,
+        error: &Bound<'_, PyAny>,
+        random: f64,
+        now_ms: u64,
+    ) -> PyResult<Option<u64>> {
+        let retryable = error
+            .getattr("retryable")
+            .and_then(|v| v.extract::<bool>())
+            .unwrap_or(false);
+        let status = error
+            .getattr("status")
+            .and_then(|v| v.extract::<u16>())
+            .unwrap_or(0);
+        let details = ApiErrorDetails {
+            status,
+            retryable,
+            retry_after: retry_after_of(error)?,
+            ..Default::default()
+        };
+        Ok(self.inner.next_delay_ms(attempt, &details, random, now_ms))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RetryPolicy(max_attempts={}, base_ms={}, cap_ms={})",
+            self.inner.max_attempts, self.inner.base_ms, self.inner.cap_ms
+        )
+    }
+}
+
+/// At most `max_requests` requests in any `window_ms` window (SpotDraft
+/// allows 10 per second per workspace). Thread-safe.
+#[pyclass(module = "spotdraft_kit", name = "RateLimiter", frozen)]
+pub struct PyRateLimiter {
+    inner: Mutex<core::RateLimiter>,
+    max_requests: u32,
+    window_ms: u64,
+}
+
+#[pymethods]
+impl PyRateLimiter {
+    #[new]
+    #[pyo3(signature = (*, max_requests = 10, window_ms = 1000))]
+    fn py_new(max_requests: u32, window_ms: u64) -> Self {
+        PyRateLimiter {
+            inner: Mutex::new(core::RateLimiter::new(max_requests, window_ms)),
+            max_requests,
+            window_ms,
+        }
+    }
+
+    /// Reserves the next slot and returns how long to wait (ms) before
+    /// sending. `now_ms` is any monotonic clock in milliseconds.
+    fn acquire(&self, now_ms: u64) -> u64 {
+        // A panic cannot happen inside `acquire`; recover the data anyway.
+        let mut limiter = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        limiter.acquire(now_ms)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RateLimiter(max_requests={}, window_ms={})",
+            self.max_requests, self.window_ms
+        )
+    }
+}
+
+/// A SpotDraft API client: one method per endpoint, each returning an
+/// `HttpRequest`; `send()` / `send_async()` execute one with the rate
+/// limiter and retry policy. The client secret is never shown.
+#[pyclass(module = "spotdraft_kit", name = "Api", frozen)]
+pub struct PyApi {
+    inner: core::Api,
+    rate_limiter: Py<PyRateLimiter>,
+    retry_policy: Py<PyRetryPolicy>,
+}
+
+fn build_config(
+    py: Python<'_>,
+    region: Option<&str>,
+    base_url: Option<&str>,
+    client_id: &str,
+    client_secret: &str,
+    environment: &str,
+    user_email: Option<&str>,
+) -> PyResult<ApiConfig> {
+    let config = match (region, base_url) {
+        (Some(region), None) => ApiConfig::new(
+            Region::parse(region).into_py_result(py)?,
+            client_id,
+            client_secret,
+        ),
+        (None, Some(url)) => ApiConfig::with_base_url(url, client_id, client_secret),
+        _ => Err(Error::new(
+            ErrorCode::InvalidConfig,
+            "pass region (in, us, me, eu) or base_url, exactly one of them",
+        )),
+    }
+    .into_py_result(py)?
+    .with_environment(environment);
+    match user_email {
+        Some(email) => config.with_user_email(email).into_py_result(py),
+        None => Ok(config),
+    }
+}
+
+impl PyApi {
+    fn from_config(
+        py: Python<'_>,
+        config: ApiConfig,
+        retry_policy: Option<Py<PyRetryPolicy>>,
+        rate_limiter: Option<Py<PyRateLimiter>>,
+    ) -> PyResult<Self> {
+        let rate_limiter = match rate_limiter {
+            Some(l) => l,
+            None => Py::new(py, PyRateLimiter::py_new(10, 1000))?,
+        };
+        let retry_policy = match retry_policy {
+            Some(p) => p,
+            None => Py::new(py, PyRetryPolicy::py_new(5, 500, 30_000))?,
+        };
+        Ok(PyApi {
+            inner: core::Api::new(config),
+            rate_limiter,
+            retry_policy,
+        })
+    }
+
+    fn wrap(
+        py: Python<'_>,
+        result: spotdraft_kit::Result<core::HttpRequest>,
+    ) -> PyResult<PyHttpRequest> {
+        Ok(PyHttpRequest::new(result.into_py_result(py)?))
+    }
+}
+
+#[pymethods]
+impl PyApi {
+    #[new]
+    #[pyo3(signature = (
+        *, client_id, client_secret, region = None, base_url = None,
+        environment = "production", user_email = None, retry_policy = None, rate_limiter = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn py_new(
+        py: Python<'_>,
+        client_id: &str,
+        client_secret: &str,
+        region: Option<&str>,
+        base_url: Option<&str>,
+        environment: &str,
+        user_email: Option<&str>,
+        retry_policy: Option<Py<PyRetryPolicy>>,
+        rate_limiter: Option<Py<PyRateLimiter>>,
+    ) -> PyResult<Self> {
+        let config = build_config(
+            py,
+            region,
+            base_url,
+            client_id,
+            client_secret,
+            environment,
+            user_email,
+        )?;
+        PyApi::from_config(py, config, retry_policy, rate_limiter)
+    }
+
+    /// An `Api` from environment variables given as a mapping (for example
+    /// `os.environ`): `SPOTDRAFT_REGION` or `SPOTDRAFT_BASE_URL`,
+    /// `SPOTDRAFT_CLIENT_ID`, `SPOTDRAFT_CLIENT_SECRET`, optional
+    /// `SPOTDRAFT_ENVIRONMENT` and `SPOTDRAFT_USER_EMAIL`.
+    #[staticmethod]
+    #[pyo3(signature = (mapping, *, retry_policy = None, rate_limiter = None))]
+    fn from_env(
+        mapping: &Bound<'_, PyAny>,
+        retry_policy: Option<Py<PyRetryPolicy>>,
+        rate_limiter: Option<Py<PyRateLimiter>>,
+    ) -> PyResult<PyApi> {
+        let py = mapping.py();
+        let mut env = HashMap::new();
+        for (k, v) in pairs(mapping, "mapping")? {
+            // Only SpotDraft's variables are copied out of the environment.
+            if k.starts_with("SPOTDRAFT_") {
+                env.insert(k, v);
+            }
+        }
+        let config = ApiConfig::from_env_map(&env).into_py_result(py)?;
+        PyApi::from_config(py, config, retry_policy, rate_limiter)
+    }
+
+    /// The base URL, ending in `/api/`.
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.inner.config().base_url()
+    }
+
+    /// The region (`in`, `us`, `me`, `eu`) or None when built from a base URL.
+    #[getter]
+    fn region(&self) -> Option<&'static str> {
+        self.inner.config().region().map(Region::as_str)
+    }
+
+    /// The environment label.
+    #[getter]
+    fn environment(&self) -> &str {
+        self.inner.config().environment()
+    }
+
+    /// The client id (not a secret).
+    #[getter]
+    fn client_id(&self) -> &str {
+        self.inner.config().client_id()
+    }
+
+    /// The acting user's email, if set.
+    #[getter]
+    fn user_email(&self) -> Option<&str> {
+        self.inner.config().user_email()
+    }
+
+    /// A short fingerprint of the client secret, safe to log.
+    #[getter]
+    fn secret_fingerprint(&self) -> String {
+        self.inner.config().secret_fingerprint()
+    }
+
+    /// The rate limiter every `send` of this `Api` goes through.
+    #[getter]
+    fn rate_limiter(&self, py: Python<'_>) -> Py<PyRateLimiter> {
+        self.rate_limiter.clone_ref(py)
+    }
+
+    /// The retry policy `send` follows.
+    #[getter]
+    fn retry_policy(&self, py: Python<'_>) -> Py<PyRetryPolicy> {
+        self.retry_policy.clone_ref(py)
+    }
+
+    /// `GET v2.1/public/webhooks/hmac_key/`: the workspace's webhook key.
+    fn webhooks_hmac_key(&self) -> PyHttpRequest {
+        PyHttpRequest::new(self.inner.webhooks_hmac_key())
+    }
+
+    /// `POST v2.1/public/webhooks/`: registers an https URL for activities.
+    fn webhooks_create(
+        &self,
+        title: &Bound<'_, PyAny>,
+        url: &Bound<'_, PyAny>,
+        activities: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let py = title.py();
+        let title = text_arg(title, "title")?;
+        let url = text_arg(url, "url")?;
+        let activities = items(activities, "activities")?
+            .iter()
+            .map(|a| text_arg(a, "each activity"))
+            .collect::<PyResult<Vec<String>>>()?;
+        let refs: Vec<&str> = activities.iter().map(String::as_str).collect();
+        PyApi::wrap(py, self.inner.webhooks_create(&title, &url, &refs))
+    }
+
+    /// `DELETE v2.1/public/webhooks/{id}`.
+    fn webhooks_delete(&self, webhook_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let id = id_arg(webhook_id, "webhook_id")?;
+        PyApi::wrap(webhook_id.py(), self.inner.webhooks_delete(&id))
+    }
+
+    /// `POST v2.1/public/contracts/webhooks/re_trigger_latest/`.
+    fn webhooks_re_trigger_latest(
+        &self,
+        contract_ids: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let py = contract_ids.py();
+        let ids = items(contract_ids, "contract_ids")?
+            .iter()
+            .map(|v| count_arg(v, "each contract id").map(u64::from))
+            .collect::<PyResult<Vec<u64>>>()?;
+        PyApi::wrap(py, self.inner.webhooks_re_trigger_latest(&ids))
+    }
+
+    /// `GET v2.1/public/contracts/` with `page`, `limit` and filters given
+    /// as `(field, operator, value)` triples.
+    #[pyo3(signature = (page, limit, filters = None))]
+    fn contracts_list(
+        &self,
+        page: &Bound<'_, PyAny>,
+        limit: &Bound<'_, PyAny>,
+        filters: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyHttpRequest> {
+        let py = page.py();
+        let mut triples = Vec::new();
+        if let Some(filters) = filters.filter(|f| !f.is_none()) {
+            for f in items(filters, "filters")? {
+                let parts = items(&f, "each filter")?;
+                let [field, op, value] = parts.as_slice() else {
+                    return Err(invalid_argument(
+                        py,
+                        "each filter must be a (field, operator, value) triple",
+                    ));
+                };
+                triples.push((
+                    text_arg(field, "filter field")?,
+                    text_arg(op, "filter operator")?,
+                    text_arg(value, "filter value")?,
+                ));
+            }
+        }
+        let refs: Vec<(&str, &str, &str)> = triples
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
+        let (page, limit) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
+        PyApi::wrap(py, self.inner.contracts_list(page, limit, &refs))
+    }
+
+    /// `POST v2.1/public/contracts/` with a JSON object body.
+    fn contracts_create(&self, body: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let json = to_json(body, "body")?;
+        PyApi::wrap(body.py(), self.inner.contracts_create(json))
+    }
+
+    /// `GET v2.1/public/contracts/{id}/status`.
+    fn contracts_status(&self, contract_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(contract_id.py(), self.inner.contracts_status(&id))
+    }
+
+    /// `GET v2.1/public/contracts/{id}/key_pointers`.
+    fn contracts_key_pointers(&self, contract_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(contract_id.py(), self.inner.contracts_key_pointers(&id))
+    }
+
+    /// `POST v2.1/public/contracts/{id}/download_link` (`pdf` or `docx`).
+    #[pyo3(signature = (contract_id, format = None))]
+    fn contracts_download_link(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+        format: Option<&str>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(
+            contract_id.py(),
+            self.inner.contracts_download_link(&id, format),
+        )
+    }
+
+    /// `POST v2.1/public/contracts/{id}/send_to_counterparties`.
+    fn contracts_send_to_counterparties(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+        body: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        let json = to_json(body, "body")?;
+        PyApi::wrap(
+            body.py(),
+            self.inner.contracts_send_to_counterparties(&id, json),
+        )
+    }
+
+    /// `POST v2.1/public/contracts/{id}/mark_for_execution/`.
+    fn contracts_mark_for_execution(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(
+            contract_id.py(),
+            self.inner.contracts_mark_for_execution(&id),
+        )
+    }
+
+    /// `POST v2.1/public/contracts/{id}/unmark_for_execution`.
+    fn contracts_unmark_for_execution(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(
+            contract_id.py(),
+            self.inner.contracts_unmark_for_execution(&id),
+        )
+    }
+
+    /// `POST v2.1/public/contracts/{id}/void` with an optional reason.
+    #[pyo3(signature = (contract_id, reason = None))]
+    fn contracts_void(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+        reason: Option<&str>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(contract_id.py(), self.inner.contracts_void(&id, reason))
+    }
+
+    /// `GET v2.1/public/contracts/by_external_metadata/{external_id}`.
+    fn contracts_by_external_metadata(
+        &self,
+        external_id: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(external_id, "external_id")?;
+        PyApi::wrap(
+            external_id.py(),
+            self.inner.contracts_by_external_metadata(&id),
+        )
+    }
+
+    /// `GET v2.1/public/contracts/{id}/external_metadata`.
+    fn contracts_external_metadata(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        PyApi::wrap(
+            contract_id.py(),
+            self.inner.contracts_external_metadata(&id),
+        )
+    }
+
+    /// `PUT v2.1/public/contracts/{id}/external_metadata`.
+    fn contracts_update_external_metadata(
+        &self,
+        contract_id: &Bound<'_, PyAny>,
+        metadata: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_id, "contract_id")?;
+        let json = to_json(metadata, "metadata")?;
+        PyApi::wrap(
+            metadata.py(),
+            self.inner.contracts_update_external_metadata(&id, json),
+        )
+    }
+
+    /// `GET v2.1/public/templates/` with `page` and `limit`.
+    fn templates_list(
+        &self,
+        page: &Bound<'_, PyAny>,
+        limit: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
+        PyApi::wrap(page.py(), self.inner.templates_list(p, l))
+    }
+
+    /// `GET v2.1/public/templates/{id}/`.
+    fn templates_get(&self, template_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let id = id_arg(template_id, "template_id")?;
+        PyApi::wrap(template_id.py(), self.inner.templates_get(&id))
+    }
+
+    /// `GET v2.1/public/templates/{id}/metadata`.
+    fn templates_metadata(&self, template_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let id = id_arg(template_id, "template_id")?;
+        PyApi::wrap(template_id.py(), self.inner.templates_metadata(&id))
+    }
+
+    /// `GET v2.1/public/contract_types/`.
+    fn contract_types_list(&self) -> PyHttpRequest {
+        PyHttpRequest::new(self.inner.contract_types_list())
+    }
+
+    /// `GET v2.1/public/contract_types/{id}/intake_form`.
+    fn contract_types_intake_form(
+        &self,
+        contract_type_id: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let id = id_arg(contract_type_id, "contract_type_id")?;
+        PyApi::wrap(
+            contract_type_id.py(),
+            self.inner.contract_types_intake_form(&id),
+        )
+    }
+
+    /// `GET v2.1/public/counter_parties/` with `page` and `limit`.
+    fn counterparties_list(
+        &self,
+        page: &Bound<'_, PyAny>,
+        limit: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
+        PyApi::wrap(page.py(), self.inner.counterparties_list(p, l))
+    }
+
+    /// `GET v2.1/public/counter_parties/{id}`.
+    fn counterparties_get(&self, counterparty_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let id = id_arg(counterparty_id, "counterparty_id")?;
+        PyApi::wrap(counterparty_id.py(), self.inner.counterparties_get(&id))
+    }
+
+    /// `POST v2.1/public/counter_parties/` with a JSON object body.
+    fn counterparties_create(&self, body: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
+        let json = to_json(body, "body")?;
+        PyApi::wrap(body.py(), self.inner.counterparties_create(json))
+    }
+
+    /// `GET v2.1/public/users/` with `page` and `limit`.
+    fn users_list(
+        &self,
+        page: &Bound<'_, PyAny>,
+        limit: &Bound<'_, PyAny>,
+    ) -> PyResult<PyHttpRequest> {
+        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
+        PyApi::wrap(page.py(), self.inner.users_list(p, l))
+    }
+
+    /// `GET v2.1/public/roles/`.
+    fn roles_list(&self) -> PyHttpRequest {
+        PyHttpRequest::new(self.inner.roles_list())
+    }
+
+    /// Any other endpoint: a checked path relative to the base URL (starting
+    /// `v2.1/public/`, written exactly as SpotDraft documents it), query
+    /// pairs or a mapping, and an optional JSON body.
+    #[pyo3(signature = (method, path, query = None, body = None))]
+    fn request(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        path: &str,
+        query: Option<&Bound<'_, PyAny>>,
+        body: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyHttpRequest> {
+        let method = Method::parse(method).into_py_result(py)?;
+        let query = match query {
+            Some(q) if !q.is_none() => pairs(q, "query")?,
+            _ => Vec::new(),
+        };
+        let refs: Vec<(&str, &str)> = query
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let body = match body {
+            Some(b) if !b.is_none() => Some(to_json(b, "body")?),
+            _ => None,
+        };
+        PyApi::wrap(py, self.inner.request(method, path, &refs, body))
+    }
+
+    /// The response's JSON as Python objects, or raises `ApiError`: the
+    /// same as `request.parse_response(status, headers, body)`.
+    #[pyo3(signature = (request, status, headers, body))]
+    fn parse_response<'py>(
+        &self,
+        py: Python<'py>,
+        request: &Bound<'py, PyHttpRequest>,
+        status: u16,
+        headers: &Bound<'py, PyAny>,
+        body: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        request.get().parse_response(py, status, headers, body)
+    }
+
+    /// Sends `request` with `urllib` (no redirects followed), waiting for
+    /// the rate limiter and retrying per the retry policy; returns the
+    /// parsed JSON or raises `ApiError`.
+    #[pyo3(signature = (request, *, timeout = 30.0))]
+    fn send<'py>(
+        slf: &Bound<'py, Self>,
+        request: &Bound<'py, PyHttpRequest>,
+        timeout: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        executor(slf.py())?.call_method1("send", (slf, request, timeout))
+    }
+
+    /// `send` with `httpx.AsyncClient` (install `spotdraft-kit[httpx]`):
+    /// returns an awaitable.
+    #[pyo3(signature = (request, *, timeout = 30.0, client = None))]
+    fn send_async<'py>(
+        slf: &Bound<'py, Self>,
+        request: &Bound<'py, PyHttpRequest>,
+        timeout: f64,
+        client: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let client = client.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        executor(py)?.call_method1("send_async", (slf, request, timeout, client))
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.inner.config();
+        format!(
+            "Api(base_url={}, environment={}, client_id={}, user_email={})",
+            quoted(c.base_url()),
+            quoted(c.environment()),
+            quoted(c.client_id()),
+            optional(c.user_email().map(|_| "<set>"))
+        )
+    }
+}
+
+fn executor(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("spotdraft_kit._executor")
+}
+
+/// Adds the API classes to the module.
+pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<PyApi>()?;
+    module.add_class::<PyHttpRequest>()?;
+    module.add_class::<PyRetryPolicy>()?;
+    module.add_class::<PyRateLimiter>()?;
+    module.add("MAX_PAGE_LIMIT", core::MAX_PAGE_LIMIT)?;
+    Ok(())
+}
