@@ -9,7 +9,7 @@
 import express from 'express';
 import { Verifier } from '@spotdraft-kit/node';
 import { spotdraftWebhook } from '@spotdraft-kit/node/express';
-import { openOutbox } from './outbox.mjs';
+import { openOutbox } from '../shared/outbox.mjs';
 
 const keys = (process.env.SPOTDRAFT_HMAC_KEY ?? '').split(',').map((k) => k.trim()).filter(Boolean);
 if (keys.length === 0) {

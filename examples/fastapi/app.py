@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -21,7 +22,9 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.responses import JSONResponse
 
-from outbox import Outbox
+# The SQLite outbox is shared by the Python examples (examples/shared/).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "shared"))
+from outbox import Outbox  # noqa: E402
 from spotdraft_kit import Delivery, Event, SpotDraftKitError, Verifier
 from spotdraft_kit.starlette import webhook
 

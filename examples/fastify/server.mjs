@@ -9,7 +9,7 @@
 import Fastify from 'fastify';
 import { Verifier } from '@spotdraft-kit/node';
 import { spotdraftWebhook } from '@spotdraft-kit/node/fastify';
-import { openOutbox } from './outbox.mjs';
+import { openOutbox } from '../shared/outbox.mjs';
 
 const keys = (process.env.SPOTDRAFT_HMAC_KEY ?? '').split(',').map((k) => k.trim()).filter(Boolean);
 if (keys.length === 0) {

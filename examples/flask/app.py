@@ -17,12 +17,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 
 from flask import Flask, jsonify
 from flask.typing import ResponseReturnValue
 
-from outbox import Outbox
+# The SQLite outbox is shared by the Python examples (examples/shared/).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "shared"))
+from outbox import Outbox  # noqa: E402
 from spotdraft_kit import Delivery, Event, SpotDraftKitError, Verifier
 from spotdraft_kit.flask import webhook
 

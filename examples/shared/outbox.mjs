@@ -1,4 +1,5 @@
-// A durable, deduplicating JSONL outbox with a background worker.
+// A durable, deduplicating JSONL outbox with a background worker, shared by
+// the Express and Fastify examples.
 //
 // `accept()` appends the delivery to outbox.jsonl and syncs it to disk
 // before the HTTP answer goes out (persist first), refusing a dedupe key it
