@@ -120,6 +120,24 @@ export declare class SpotDraftKitError extends Error {
   readonly httpStatus: number;
   /** For rejected deliveries: reason, body hash and length. */
   readonly logRecord: LogRecord | null;
+  /** `api_error` only: the response's HTTP status (0 when no response arrived). */
+  readonly status?: number;
+  /** `api_error` only: whether a retry may succeed (408, 429, 500, 502, 503, 504; no response, unless a non-idempotent call may have been sent). */
+  readonly retryable?: boolean;
+  /** `api_error` only: SpotDraft's `detail`. */
+  readonly detail?: string | null;
+  /** `api_error` only: SpotDraft's `code`. */
+  readonly apiCode?: string | null;
+  /** `api_error` only: SpotDraft's `message`. */
+  readonly apiMessage?: string | null;
+  /** `api_error` only: field-level validation errors, `[field, message]`. */
+  readonly fieldErrors?: Array<[string, string]>;
+  /** `api_error` only: the `Retry-After` header, as sent. */
+  readonly retryAfter?: RetryAfter | null;
+  /** `api_error` only: the `Retry-After` wait in ms, measured when the response was parsed. */
+  readonly retryAfterMs?: number | null;
+  /** Errors thrown by `Api#send`: how many attempts were made. */
+  readonly attempts?: number;
 }
 
 export declare class Verifier {
@@ -144,3 +162,152 @@ export declare function bodySha256(body: BodyInput): string;
 export declare const SIGNATURE_HEADER: 'x-sd-webhook-content-hash';
 export declare const LEGACY_SIGNATURE_HEADER: 'x-sd-content-hash';
 export declare const ERROR_CODES: readonly ErrorCode[];
+
+// --- SpotDraft API ------------------------------------------------------------
+
+export type Region = 'in' | 'us' | 'me' | 'eu';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where and as whom to call the SpotDraft API: `region` or `baseUrl`, not both. */
+export interface ApiConfig {
+  /** SpotDraft region: `https://api.<region>.spotdraft.com/api/`. */
+  region?: Region;
+  /** An explicit base ending in `/api/`: https only (plain http only for loopback test servers). */
+  baseUrl?: string;
+  /** Environment label for logs and drift checks (default `production`). */
+  environment?: string;
+  clientId: string;
+  /** Never printed: util.inspect and log records show `<redacted>`. */
+  clientSecret: string;
+  /** Act as this workspace user (`user-email` header). */
+  userEmail?: string;
+}
+
+export interface RetryPolicyOptions {
+  /** Attempts in all, including the first (default 5). */
+  maxAttempts?: number;
+  /** Backoff base in ms (default 500). */
+  baseMs?: number;
+  /** Largest delay in ms, Retry-After included (default 30000). */
+  capMs?: number;
+}
+
+export interface RateLimiterOptions {
+  /** Requests allowed in any window (default 10); give both or neither. */
+  maxRequests: number;
+  /** Window length in ms (default 1000). */
+  windowMs: number;
+}
+
+export interface ApiOptions {
+  retry?: RetryPolicyOptions;
+  /** One limiter per Api instance, i.e. per workspace (default 10 per second). */
+  rateLimit?: RateLimiterOptions;
+}
+
+/** A request ready to send. `headers` holds the client secret: log `api.redact(request)` instead. */
+export interface HttpRequest {
+  method: HttpMethod;
+  url: string;
+  /** Lowercase names. */
+  headers: Record<string, string>;
+  /** JSON text, or null. */
+  body: string | null;
+  /** Stable operation name, e.g. `webhooks.create`. */
+  operation: string;
+  environment: string;
+}
+
+/** `Retry-After` as sent: a delay, or an HTTP date (Unix epoch ms). */
+export type RetryAfter = { delayMs: number } | { atUnixMs: number };
+
+export interface SendOptions {
+  /** A Fetch API implementation (default: the global `fetch`). Redirects are never followed. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Per-attempt timeout in ms, body included (default 30000). */
+  timeoutMs?: number;
+  /** Aborts the whole call, waits included; rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** A filter of `contractsList`: `[field, op, value]`, e.g. `['client_name', 'eq', 'Acme']`. */
+export type ContractFilter = [field: string, op: string, value: string | number];
+
+/** Query pairs of `Api#request`. */
+export type QueryInput = Array<[string, string | number]> | Record<string, string | number>;
+
+export type JsonObject = Record<string, unknown>;
+
+/** Builds, sends and interprets SpotDraft API requests for one workspace. */
+export declare class Api {
+  constructor(config: ApiConfig, options?: ApiOptions);
+  /** Reads SPOTDRAFT_REGION or SPOTDRAFT_BASE_URL, SPOTDRAFT_CLIENT_ID, SPOTDRAFT_CLIENT_SECRET, SPOTDRAFT_ENVIRONMENT, SPOTDRAFT_USER_EMAIL. */
+  static fromEnv(env: Record<string, string | undefined>, options?: ApiOptions): Api;
+  readonly region: Region | null;
+  readonly baseUrl: string;
+  readonly environment: string;
+  readonly clientId: string;
+  readonly userEmail: string | null;
+  /** A short fingerprint of the client secret, safe to log and compare. */
+  readonly secretFingerprint: string;
+
+  webhooksHmacKey(): HttpRequest;
+  webhooksCreate(title: string, url: string, activities: string[]): HttpRequest;
+  webhooksDelete(webhookId: string | number): HttpRequest;
+  webhooksReTriggerLatest(contractIds: number[]): HttpRequest;
+  contractsList(page: number, limit: number, filters?: ContractFilter[]): HttpRequest;
+  contractsCreate(body: JsonObject): HttpRequest;
+  contractsStatus(contractId: string | number): HttpRequest;
+  contractsKeyPointers(contractId: string | number): HttpRequest;
+  contractsDownloadLink(contractId: string | number, format?: 'pdf' | 'docx' | null): HttpRequest;
+  contractsSendToCounterparties(contractId: string | number, body: JsonObject): HttpRequest;
+  contractsMarkForExecution(contractId: string | number): HttpRequest;
+  contractsUnmarkForExecution(contractId: string | number): HttpRequest;
+  contractsVoid(contractId: string | number, reason?: string | null): HttpRequest;
+  contractsByExternalMetadata(externalId: string | number): HttpRequest;
+  contractsExternalMetadata(contractId: string | number): HttpRequest;
+  contractsUpdateExternalMetadata(contractId: string | number, metadata: JsonObject): HttpRequest;
+  templatesList(page: number, limit: number): HttpRequest;
+  templatesGet(templateId: string | number): HttpRequest;
+  templatesMetadata(templateId: string | number): HttpRequest;
+  contractTypesList(): HttpRequest;
+  contractTypesIntakeForm(contractTypeId: string | number): HttpRequest;
+  counterpartiesList(page: number, limit: number): HttpRequest;
+  counterpartiesGet(counterpartyId: string | number): HttpRequest;
+  counterpartiesCreate(body: JsonObject): HttpRequest;
+  usersList(page: number, limit: number): HttpRequest;
+  rolesList(): HttpRequest;
+  /** Any other endpoint, checked: `path` starts with `v2.1/public/` (relative to the `/api/` base). */
+  request(method: HttpMethod, path: string, query?: QueryInput | null, body?: unknown): HttpRequest;
+
+  /** The JSON of a 2xx response (null for 204); throws `api_error` otherwise (redirects name their cause). */
+  parseResponse(request: HttpRequest, status: number, headers: HeadersInput | null, body: BodyInput | null): unknown;
+  /** Sends with the rate limiter, a per-attempt timeout and core's retry policy; resolves to the JSON. */
+  send(request: HttpRequest, options?: SendOptions): Promise<unknown>;
+  /** A copy safe to log: secret headers and query values redacted, no body. */
+  redact(request: HttpRequest): HttpRequest;
+  /** What to log about a request: operation, method, host, path, environment. */
+  logRecord(request: HttpRequest): LogRecord;
+  /** What to log about a completed call: plus status, retries and the request id header. */
+  responseLogRecord(request: HttpRequest, status: number, retries: number, headers: HeadersInput | null): LogRecord;
+}
+
+/** Core's bounded exponential backoff with full jitter, honouring Retry-After. */
+export declare class RetryPolicy {
+  constructor(options?: RetryPolicyOptions);
+  readonly maxAttempts: number;
+  readonly baseMs: number;
+  readonly capMs: number;
+  /** The delay before the next attempt, or null to stop; `attempt` counts attempts made so far. */
+  nextDelayMs(attempt: number, error: { retryable?: boolean; retryAfter?: RetryAfter | null }, random: number, nowMs: number): number | null;
+}
+
+/** Core's rate limiter: at most `maxRequests` in any `windowMs` window (default 10 per second). */
+export declare class RateLimiter {
+  constructor(options?: RateLimiterOptions);
+  /** Reserves the next slot; how long to wait (ms) before sending. `nowMs` is any monotonic clock. */
+  acquire(nowMs: number): number;
+}
+
+/** Core's response parsing without a request: the JSON, or throws `api_error`. */
+export declare function parseResponse(status: number, headers: HeadersInput | null, body: BodyInput | null): unknown;

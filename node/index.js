@@ -7,6 +7,9 @@
 // built by the addon's errors.rs through the factory registered below, so
 // there is one mapping from core errors to SpotDraftKitError.
 const native = require('./binding.js');
+// Copied from js/api-client.js at build time (scripts/sync-types.js): the
+// SpotDraft API client shared with @spotdraft-kit/wasm.
+const { attachApiFields, createApi } = require('./api-client.js');
 
 /** The one error type. `instanceof SpotDraftKitError` works from user code. */
 class SpotDraftKitError extends Error {
@@ -25,8 +28,8 @@ Object.defineProperty(SpotDraftKitError.prototype, 'name', {
   writable: true,
 });
 
-function makeError(message, code, httpStatus, record) {
-  const error = new SpotDraftKitError(message, code, httpStatus, record === null ? null : JSON.parse(record));
+function makeError(message, code, httpStatus, record, api) {
+  const error = attachApiFields(new SpotDraftKitError(message, code, httpStatus, record === null ? null : JSON.parse(record)), api);
   // The stack starts at the caller's frame, not inside this factory.
   if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, makeError);
   return error;
@@ -372,6 +375,21 @@ function bodySha256(body) {
   return native.bodySha256(bodyArg(body));
 }
 
+const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
+  RawApi: native.RawApi,
+  RawRetryPolicy: native.RawRetryPolicy,
+  RawRateLimiter: native.RawRateLimiter,
+  apiCalls: native.apiCalls,
+  apiParseResponse: native.apiParseResponse,
+  apiTransportError: native.apiTransportError,
+  apiRedact: native.apiRedact,
+  apiLogRecord: native.apiLogRecord,
+  apiResponseLogRecord: native.apiResponseLogRecord,
+  lift: (e) => e,
+  invalid,
+  isKitError: (e) => e instanceof SpotDraftKitError,
+});
+
 module.exports = {
   Verifier,
   SpotDraftKitError,
@@ -382,5 +400,9 @@ module.exports = {
   SIGNATURE_HEADER,
   LEGACY_SIGNATURE_HEADER,
   ERROR_CODES,
+  Api,
+  RetryPolicy,
+  RateLimiter,
+  parseResponse,
 };
 Object.defineProperty(module.exports, kInternal, { value: Object.freeze({ invalidArgument: invalid, kMaxBodyBytes }) });

@@ -14,5 +14,9 @@ export const {
   SIGNATURE_HEADER,
   LEGACY_SIGNATURE_HEADER,
   ERROR_CODES,
+  Api,
+  RetryPolicy,
+  RateLimiter,
+  parseResponse,
 } = kit;
 export default kit;

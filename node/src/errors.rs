@@ -11,8 +11,9 @@ use napi::bindgen_prelude::{FnArgs, Function, FunctionRef, Unknown};
 use napi::{Env, Status};
 use spotdraft_kit::{Error, ErrorCode};
 
-/// Arguments of the factory: message, code, HTTP status, log record as JSON.
-pub type FactoryArgs = FnArgs<(String, &'static str, u32, Option<String>)>;
+/// Arguments of the factory: message, code, HTTP status, log record as JSON,
+/// and for `api_error` the API fields as JSON (status, retryable, detail...).
+pub type FactoryArgs = FnArgs<(String, &'static str, u32, Option<String>, Option<String>)>;
 
 /// The factory function as received from JavaScript.
 pub type FactoryFn<'a> = Function<'a, FactoryArgs, Unknown<'static>>;
@@ -29,14 +30,20 @@ pub fn register_factory(env: &Env, factory: FactoryFn<'_>) -> napi::Result<()> {
 
 /// Converts a core error into the JavaScript error to throw or reject with.
 pub fn to_js(env: &Env, err: &Error) -> napi::Error {
-    build(env, err).unwrap_or_else(|_| {
+    to_js_at(env, err, None)
+}
+
+/// [`to_js`] for an error that may carry a `Retry-After`: `now_ms` (Unix
+/// epoch ms) turns an HTTP date into `retryAfterMs`.
+pub fn to_js_at(env: &Env, err: &Error, now_ms: Option<u64>) -> napi::Error {
+    build(env, err, now_ms).unwrap_or_else(|_| {
         // Only reachable if `index.js` was bypassed: still never a crash,
         // and the message still carries the stable code.
         napi::Error::new(Status::GenericFailure, err.to_string())
     })
 }
 
-fn build(env: &Env, err: &Error) -> napi::Result<napi::Error> {
+fn build(env: &Env, err: &Error, now_ms: Option<u64>) -> napi::Result<napi::Error> {
     let factory = env
         .get_instance_data::<ErrorFactory>()?
         .ok_or_else(|| napi::Error::from_status(Status::GenericFailure))?;
@@ -47,6 +54,8 @@ fn build(env: &Env, err: &Error) -> napi::Result<napi::Error> {
         err.code().as_str(),
         u32::from(err.http_status()),
         record,
+        err.api_details()
+            .map(|d| crate::api_calls::api_fields(d, now_ms).to_string()),
     );
     let value = factory.0.borrow_back(env)?.call(args.into())?;
     Ok(napi::Error::from(value))

@@ -10,6 +10,11 @@
 //! copy on the synchronous path; [`Verifier::open_async`] copies the body
 //! once and verifies on the libuv thread pool.
 
+pub mod api;
+// The JSON conversions of the API layer, shared with the WASM package so
+// the two cannot drift.
+#[path = "../../wasm/src/api_calls.rs"]
+mod api_calls;
 mod errors;
 mod keys;
 mod shapes;

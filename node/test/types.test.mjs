@@ -18,6 +18,11 @@ test('index.d.ts is the shared contract, byte for byte', () => {
     'index.d.ts differs from js/spotdraft-kit.d.ts: run `node scripts/sync-types.js`, never edit the copy');
 });
 
+test('api-client.js is the shared SpotDraft API client, byte for byte', () => {
+  assert.equal(readFileSync(join(pkg, 'api-client.js'), 'utf8'), readFileSync(join(pkg, '..', 'js', 'api-client.js'), 'utf8'),
+    'api-client.js differs from js/api-client.js: run `node scripts/sync-types.js`, never edit the copy');
+});
+
 test('runtime exports are exactly the names the contract declares', async () => {
   const declared = [...contract.matchAll(/^export declare (?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort();
   assert.ok(declared.length >= 9);

@@ -9,6 +9,7 @@
 // bundled into one module at build time, so the wasm is instantiated before
 // the top-level code below runs.
 import * as raw from './spotdraft_kit_wasm.js';
+import { attachApiFields, createApi } from './api-client.js';
 
 const DESCRIPTOR_PREFIX = 'spotdraft-kit-error:';
 const encoder = new TextEncoder();
@@ -31,7 +32,7 @@ export class SpotDraftKitError extends Error {
 function lift(e) {
   if (typeof e === 'string' && e.startsWith(DESCRIPTOR_PREFIX)) {
     const d = JSON.parse(e.slice(DESCRIPTOR_PREFIX.length));
-    return new SpotDraftKitError(d.code, d.message, d.httpStatus, d.logRecord);
+    return attachApiFields(new SpotDraftKitError(d.code, d.message, d.httpStatus, d.logRecord), d.api);
   }
   return e;
 }
@@ -289,3 +290,19 @@ export function bodySha256(body) {
 export const SIGNATURE_HEADER = raw.signatureHeader();
 export const LEGACY_SIGNATURE_HEADER = raw.legacySignatureHeader();
 export const ERROR_CODES = Object.freeze(raw.errorCodes());
+
+// The SpotDraft API client: the file shared with @spotdraft-kit/node.
+export const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
+  RawApi: raw.RawApi,
+  RawRetryPolicy: raw.RawRetryPolicy,
+  RawRateLimiter: raw.RawRateLimiter,
+  apiCalls: raw.apiCalls,
+  apiParseResponse: raw.apiParseResponse,
+  apiTransportError: raw.apiTransportError,
+  apiRedact: raw.apiRedact,
+  apiLogRecord: raw.apiLogRecord,
+  apiResponseLogRecord: raw.apiResponseLogRecord,
+  lift,
+  invalid: invalidArgument,
+  isKitError: (e) => e instanceof SpotDraftKitError,
+});

@@ -12,4 +12,8 @@ export const {
   SIGNATURE_HEADER,
   LEGACY_SIGNATURE_HEADER,
   ERROR_CODES,
+  Api,
+  RetryPolicy,
+  RateLimiter,
+  parseResponse,
 } = kit;

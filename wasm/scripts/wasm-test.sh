@@ -2,6 +2,8 @@
 # Runs every test of the WASM package against the built wasm/dist:
 #  - the shared conformance suite (tests/js) in Node, through `import` and
 #    through `require`;
+#  - the shared SpotDraft API suite (tests/js/api.test.mjs): the API golden
+#    tables and the executor against the stub server (python3);
 #  - the package's own tests (wasm/test): API details, error paths, the
 #    .wasm's imports, TypeScript types, workerd via miniflare, npm pack;
 #  - the Cloudflare Worker example's test (examples/cloudflare-worker).
@@ -15,5 +17,6 @@ cd "$root"
 export SPOTDRAFT_KIT_IMPL="$here/dist/node.mjs"
 exec node --test --test-concurrency=1 \
   tests/js/conformance.test.mjs \
+  tests/js/api.test.mjs \
   wasm/test/*.test.mjs \
   examples/cloudflare-worker/test/*.test.mjs

@@ -1,7 +1,8 @@
 //! The one place where core errors become JavaScript errors.
 //!
 //! A failure crosses the boundary as a JSON descriptor string
-//! (`{"code","message","httpStatus","logRecord"}`) that the package's
+//! (`{"code","message","httpStatus","logRecord","api"}`, `api` for
+//! `api_error` only) that the package's
 //! JavaScript layer turns into a `SpotDraftKitError` (a real class extending
 //! `Error`). `code` is the core's `ErrorCode::as_str()`, `httpStatus` the
 //! core's `http_status()` (never re-mapped here), and `logRecord` the core's
@@ -18,6 +19,12 @@ pub const DESCRIPTOR_PREFIX: &str = "spotdraft-kit-error:";
 
 /// Converts a core error into the descriptor thrown to JavaScript.
 pub fn to_js(err: &Error) -> JsValue {
+    to_js_at(err, None)
+}
+
+/// [`to_js`] for an error that may carry a `Retry-After`: `now_ms` (Unix
+/// epoch ms) turns an HTTP date into `retryAfterMs`.
+pub fn to_js_at(err: &Error, now_ms: Option<u64>) -> JsValue {
     let mut out = Map::new();
     out.insert("code".into(), Value::from(err.code().as_str()));
     out.insert("message".into(), Value::from(err.message()));
@@ -27,6 +34,9 @@ pub fn to_js(err: &Error) -> JsValue {
         None => Value::Null,
     };
     out.insert("logRecord".into(), record);
+    if let Some(details) = err.api_details() {
+        out.insert("api".into(), crate::api_calls::api_fields(details, now_ms));
+    }
     JsValue::from_str(&format!("{DESCRIPTOR_PREFIX}{}", Value::Object(out)))
 }
 

@@ -13,6 +13,8 @@
 //! Nothing here may panic: the module is built with `panic = "abort"`, so a
 //! panic would trap and could leave the instance unusable.
 
+pub mod api;
+pub mod api_calls;
 pub mod errors;
 pub mod exports;
 pub mod json;

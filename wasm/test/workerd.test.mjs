@@ -1,6 +1,7 @@
 // The package inside workerd, Cloudflare's real runtime, through miniflare:
 // the conformance vectors, and a receiver Worker answering real signed POSTs
-// sent with dispatchFetch (202, 401, 400, 413, and a duplicate delivery).
+// sent with dispatchFetch (202, 401, 400, 413, and a duplicate delivery),
+// and the SpotDraft API golden tables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -54,6 +55,17 @@ test('workerd: every conformance vector passes', async () => {
   const report = await res.json();
   assert.deepEqual(report.failed, []);
   assert.ok(report.passed >= 40, `only ${report.passed} vectors ran`);
+});
+
+test('workerd: every API golden table case passes (tests/vectors/api)', async () => {
+  const apiDir = join(vectorDir, 'api');
+  const files = Object.fromEntries(readdirSync(apiDir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => [f, JSON.parse(readFileSync(join(apiDir, f), 'utf8'))]));
+  const res = await post('/api-tables', JSON.stringify(files), { 'content-type': 'application/json' });
+  assert.equal(res.status, 200);
+  const report = await res.json();
+  assert.deepEqual(report.failed, []);
+  assert.ok(report.passed >= 80, `only ${report.passed} cases ran`);
 });
 
 const delivery = (id) => JSON.stringify({

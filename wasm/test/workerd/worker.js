@@ -3,9 +3,10 @@
 // deployed Worker does (the .wasm arrives as a compiled module) and offers:
 //   POST /conformance  the vector files as JSON -> a report of every case
 //   POST /webhook      a receiver: verify, parse, dedupe (in memory), answer
+//   POST /api-tables   the API golden tables as JSON -> a report
 import {
   Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256,
-  SIGNATURE_HEADER, ERROR_CODES,
+  SIGNATURE_HEADER, ERROR_CODES, Api, RetryPolicy, RateLimiter, parseResponse,
 } from '../../dist/workerd.js';
 
 // --- conformance vectors ----------------------------------------------------
@@ -168,6 +169,54 @@ async function receive(request, env) {
   }, { status: duplicate ? 200 : 202 });
 }
 
+// --- API golden tables (tests/vectors/api) --------------------------------------
+
+const retryAfterOf = (r) => (r === null || r === undefined ? null
+  : 'delay_ms' in r ? { delayMs: r.delay_ms } : { atUnixMs: r.at_unix_ms });
+
+function runApiCase(file, c) {
+  const e = c.expect;
+  const attempt = (fn) => {
+    try {
+      return { value: fn() };
+    } catch (err) {
+      check(err instanceof SpotDraftKitError, `not a SpotDraftKitError: ${err}`);
+      check(err.code === e.error, `code ${err.code} != ${e.error}`);
+      return { error: err };
+    }
+  };
+  if (file === 'requests.json' || file === 'config.json') {
+    const cfg = c.config;
+    const config = { region: cfg.region, baseUrl: cfg.base_url, clientId: cfg.client_id, clientSecret: cfg.client_secret,
+      environment: cfg.environment, userEmail: cfg.user_email };
+    if (file === 'config.json') {
+      const r = attempt(() => new Api(config));
+      check(e.ok ? r.error === undefined : r.error !== undefined, 'config outcome');
+      return;
+    }
+    const api = new Api(config);
+    const r = attempt(() => api[camel(c.call)](...c.args));
+    if (e.error) return check(r.error !== undefined, 'expected an error');
+    check(r.error === undefined, `unexpected ${r.error}`);
+    const req = r.value;
+    check(req.method === e.method && req.url === e.url, `request ${req.method} ${req.url}`);
+    for (const [k, v] of Object.entries(e.headers)) check(req.headers[k] === v, `header ${k}`);
+    check(same(req.body === null ? null : JSON.parse(req.body), e.body), 'body');
+  } else if (file === 'responses.json') {
+    const r = attempt(() => parseResponse(c.status, c.headers, c.body));
+    if (!e.error) return check(r.error === undefined && same(r.value, e.json), 'json');
+    check(r.error !== undefined, 'expected an error');
+    if (e.error === 'api_error') check(r.error.status === e.status && r.error.retryable === e.retryable, 'status/retryable');
+  } else if (c.op === 'retry_delay') {
+    const p = new RetryPolicy({ maxAttempts: c.policy.max_attempts, baseMs: c.policy.base_ms, capMs: c.policy.cap_ms });
+    check(p.nextDelayMs(c.attempt, { retryable: c.retryable, retryAfter: retryAfterOf(c.retry_after) }, c.random, c.now_ms) === e.delay_ms, 'delay');
+  } else {
+    const limiter = new RateLimiter({ maxRequests: c.max_requests, windowMs: c.window_ms });
+    check(same(c.calls.map((now) => limiter.acquire(now)), e.waits), 'waits');
+  }
+  return undefined;
+}
+
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
@@ -175,6 +224,22 @@ export default {
       return Response.json(runVectors(await request.json()));
     }
     if (request.method === 'POST' && url.pathname === '/webhook') return receive(request, env);
+    if (request.method === 'POST' && url.pathname === '/api-tables') {
+      const files = await request.json();
+      const failed = [];
+      let passed = 0;
+      for (const [file, doc] of Object.entries(files)) {
+        for (const c of doc.cases) {
+          try {
+            runApiCase(file, c);
+            passed += 1;
+          } catch (err) {
+            failed.push(`${file} ${c.name}: ${err.message}`);
+          }
+        }
+      }
+      return Response.json({ passed, failed });
+    }
     if (url.pathname === '/info') {
       return Response.json({ header: SIGNATURE_HEADER, codes: ERROR_CODES.length, hasBuffer: typeof globalThis.Buffer !== 'undefined' });
     }

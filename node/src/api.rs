@@ -1,0 +1,175 @@
+//! The SpotDraft API layer behind the JS `Api`, `RetryPolicy` and
+//! `RateLimiter` classes and `parseResponse`. Values cross as JSON text
+//! (see [`crate::api_calls`], shared with the WASM package); the executor
+//! (`send`) is the shared JavaScript file `js/api-client.js`, which does
+//! only I/O and sleeping.
+
+use napi::bindgen_prelude::Uint8ArraySlice;
+use napi::Env;
+use napi_derive::napi;
+use spotdraft_kit::api::{Api, RateLimiter, RetryPolicy};
+
+use crate::api_calls;
+use crate::errors::{self, IntoJs};
+
+/// Core's [`Api`] for one workspace.
+#[napi(js_name = "RawApi")]
+pub struct RawApi {
+    inner: Api,
+}
+
+#[napi]
+impl RawApi {
+    /// From `{region?, baseUrl?, environment?, clientId, clientSecret,
+    /// userEmail?}` as JSON.
+    #[napi(constructor)]
+    pub fn new(env: Env, config_json: String) -> napi::Result<Self> {
+        let config = api_calls::config_from_json(&config_json).into_js(&env)?;
+        Ok(RawApi {
+            inner: Api::new(config),
+        })
+    }
+
+    /// From a map of `SPOTDRAFT_*` environment variables as JSON.
+    #[napi(factory, js_name = "fromEnv")]
+    pub fn from_env(env: Env, env_json: String) -> napi::Result<Self> {
+        let config = api_calls::config_from_env_json(&env_json).into_js(&env)?;
+        Ok(RawApi {
+            inner: Api::new(config),
+        })
+    }
+
+    /// The config without its secret, as JSON.
+    #[napi]
+    pub fn info(&self) -> String {
+        api_calls::config_info(self.inner.config())
+    }
+
+    /// Runs the builder `name` (snake_case) with JSON arguments; the
+    /// request as JSON.
+    #[napi]
+    pub fn build(&self, env: Env, name: String, args_json: String) -> napi::Result<String> {
+        api_calls::build_json(&self.inner, &name, &args_json).into_js(&env)
+    }
+}
+
+/// Core's [`RetryPolicy`].
+#[napi(js_name = "RawRetryPolicy")]
+pub struct RawRetryPolicy {
+    inner: RetryPolicy,
+}
+
+#[napi]
+impl RawRetryPolicy {
+    /// From `{maxAttempts?, baseMs?, capMs?}` as JSON (`null`: defaults).
+    #[napi(constructor)]
+    pub fn new(env: Env, options_json: String) -> napi::Result<Self> {
+        let inner = api_calls::retry_policy_from_json(&options_json).into_js(&env)?;
+        Ok(RawRetryPolicy { inner })
+    }
+
+    /// The settings as JSON.
+    #[napi]
+    pub fn info(&self) -> String {
+        api_calls::retry_policy_info(&self.inner)
+    }
+
+    /// The delay before the next attempt, or `null` to stop.
+    #[napi(js_name = "nextDelayMs")]
+    pub fn next_delay_ms(
+        &self,
+        env: Env,
+        attempt: f64,
+        error_json: String,
+        random: f64,
+        now_ms: f64,
+    ) -> napi::Result<Option<f64>> {
+        let delay = api_calls::next_delay_ms(&self.inner, attempt, &error_json, random, now_ms)
+            .into_js(&env)?;
+        Ok(delay.map(|ms| ms as f64))
+    }
+}
+
+/// Core's [`RateLimiter`].
+#[napi(js_name = "RawRateLimiter")]
+pub struct RawRateLimiter {
+    inner: RateLimiter,
+}
+
+#[napi]
+impl RawRateLimiter {
+    /// From `{maxRequests, windowMs}` as JSON (`null`: 10 per second).
+    #[napi(constructor)]
+    pub fn new(env: Env, options_json: String) -> napi::Result<Self> {
+        let inner = api_calls::rate_limiter_from_json(&options_json).into_js(&env)?;
+        Ok(RawRateLimiter { inner })
+    }
+
+    /// Reserves the next slot; the wait in ms before sending.
+    #[napi]
+    pub fn acquire(&mut self, env: Env, now_ms: f64) -> napi::Result<f64> {
+        let now = api_calls::whole(now_ms, "nowMs").into_js(&env)?;
+        Ok(self.inner.acquire(now) as f64)
+    }
+}
+
+/// Every builder name, snake_case.
+#[napi(js_name = "apiCalls")]
+pub fn api_calls_list() -> Vec<&'static str> {
+    api_calls::CALLS.to_vec()
+}
+
+/// Core's response parsing (for a request when `request_json` is given);
+/// the JSON value as text. `now_ms` measures an HTTP-date `Retry-After`.
+#[napi(js_name = "apiParseResponse")]
+pub fn api_parse_response(
+    env: Env,
+    request_json: Option<String>,
+    status: f64,
+    headers: Vec<String>,
+    body: Uint8ArraySlice<'_>,
+    now_ms: f64,
+) -> napi::Result<String> {
+    api_calls::parse_json_response(request_json.as_deref(), status, &headers, &body).map_err(|e| {
+        let now = api_calls::whole(now_ms, "nowMs").ok();
+        errors::to_js_at(&env, &e, now)
+    })
+}
+
+/// The `SpotDraftKitError` for a request that got no response.
+#[napi(js_name = "apiTransportError")]
+pub fn api_transport_error(
+    env: Env,
+    request_json: String,
+    what: String,
+    maybe_sent: bool,
+) -> napi::Error {
+    errors::to_js(
+        &env,
+        &api_calls::transport_error(&request_json, &what, maybe_sent),
+    )
+}
+
+/// The redacted request, as JSON.
+#[napi(js_name = "apiRedact")]
+pub fn api_redact(env: Env, request_json: String) -> napi::Result<String> {
+    api_calls::redacted_json(&request_json).into_js(&env)
+}
+
+/// The request's log record, as JSON.
+#[napi(js_name = "apiLogRecord")]
+pub fn api_log_record(env: Env, request_json: String) -> napi::Result<String> {
+    api_calls::log_record_json(&request_json).into_js(&env)
+}
+
+/// A completed call's log record, as JSON.
+#[napi(js_name = "apiResponseLogRecord")]
+pub fn api_response_log_record(
+    env: Env,
+    request_json: String,
+    status: f64,
+    retries: f64,
+    headers: Vec<String>,
+) -> napi::Result<String> {
+    api_calls::response_log_record_json(&request_json, status, retries, &headers).into_js(&env)
+}
