@@ -195,7 +195,7 @@ export interface RetryPolicyOptions {
 export interface RateLimiterOptions {
   /** Requests allowed in any window (default 10); give both or neither. */
   maxRequests: number;
-  /** Window length in ms (default 1000). */
+  /** Window length in ms (default 1050: a second plus a 50 ms guard for the time a request takes to arrive). */
   windowMs: number;
 }
 

@@ -437,6 +437,9 @@ impl PyRetryPolicy {
 
 /// At most `max_requests` requests in any `window_ms` window (SpotDraft
 /// allows 10 per second per workspace). Thread-safe.
+const _: () = assert!(core::RateLimiter::DEFAULT_MAX_REQUESTS == 10);
+const _: () = assert!(core::RateLimiter::DEFAULT_WINDOW_MS == 1050);
+
 #[pyclass(module = "spotdraft_kit", name = "RateLimiter", frozen)]
 pub struct PyRateLimiter {
     inner: Mutex<core::RateLimiter>,
@@ -447,7 +450,9 @@ pub struct PyRateLimiter {
 #[pymethods]
 impl PyRateLimiter {
     #[new]
-    #[pyo3(signature = (*, max_requests = 10, window_ms = 1000))]
+    // Literal defaults so that Python's signature shows them; the asserts
+    // below keep them equal to core's.
+    #[pyo3(signature = (*, max_requests = 10, window_ms = 1050))]
     fn py_new(max_requests: u32, window_ms: u64) -> Self {
         PyRateLimiter {
             inner: Mutex::new(core::RateLimiter::new(max_requests, window_ms)),
