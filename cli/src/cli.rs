@@ -393,6 +393,24 @@ pub enum WebhooksCommand {
 /// `sdkit api contracts ...`.
 #[derive(Debug, Subcommand)]
 pub enum ContractsCommand {
+    /// List contracts, one page or (with --all) every page, one JSON line per contract.
+    #[command(after_help = "Examples:\n  \
+        sdkit api contracts list --limit 50\n  \
+        sdkit api contracts list --all --filter client_name:eq:Acme")]
+    List {
+        /// First page (1-based).
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Contracts per page (1..=100).
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Follow pages until the last one; prints each contract on its own line.
+        #[arg(long)]
+        all: bool,
+        /// `FIELD:OP:VALUE`, sent as `filter__FIELD$OP=VALUE`; repeatable.
+        #[arg(long = "filter", value_name = "FIELD:OP:VALUE")]
+        filters: Vec<String>,
+    },
     /// A contract's status.
     #[command(
         after_help = "Examples:\n  sdkit api contracts status 4711\n  sdkit api contracts status T-123"

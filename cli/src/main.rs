@@ -6,6 +6,7 @@
 // this binary is the edge where they belong.
 #![allow(clippy::disallowed_methods)]
 
+mod api_client;
 mod cli;
 mod clock;
 mod commands;

@@ -276,11 +276,16 @@ struct Stub {
 
 impl Stub {
     fn start() -> Stub {
+        Stub::with_contracts(23)
+    }
+
+    fn with_contracts(contracts: usize) -> Stub {
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../tests/stub/spotdraft_stub.py");
         let mut child = std::process::Command::new("python3")
             .arg(script)
             .args(["--client-id", "client-1", "--client-secret", SECRET])
+            .args(["--contracts", &contracts.to_string()])
             .stdout(std::process::Stdio::piped())
             .spawn()
             .expect("python3 runs the SpotDraft stub");
@@ -299,6 +304,17 @@ impl Stub {
             base: format!("{url}/api/"),
             addr,
         }
+    }
+
+    /// The calls the stub recorded, in arrival order.
+    fn calls(&self) -> Vec<Value> {
+        let calls: Value =
+            serde_json::from_str(&self.control("GET", "/__control/calls", "")).unwrap();
+        calls
+            .as_array()
+            .or_else(|| calls["calls"].as_array())
+            .unwrap()
+            .clone()
     }
 
     fn control(&self, method: &str, path: &str, body: &str) -> String {
@@ -378,12 +394,7 @@ fn against_the_shared_spotdraft_stub() {
         "{}",
         stderr(&o)
     );
-    let calls: Value = serde_json::from_str(&stub.control("GET", "/__control/calls", "")).unwrap();
-    let calls = calls
-        .as_array()
-        .or_else(|| calls["calls"].as_array())
-        .unwrap()
-        .clone();
+    let calls = stub.calls();
     let status_calls = calls
         .iter()
         .filter(|c| c["path"] == "/api/v2.1/public/contracts/T-3/status")
@@ -394,4 +405,111 @@ fn against_the_shared_spotdraft_stub() {
         .filter(|c| c["path"] == "/api/v2.1/public/contracts/T-1/status")
         .count();
     assert_eq!(unauthed, 1, "a 401 is not retried");
+}
+
+#[test]
+fn contracts_list_walks_every_page_of_the_stub() {
+    let stub = Stub::start();
+    let o = api(&stub.base, &["contracts", "list", "--all", "--limit", "10"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ids: Vec<i64> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, (1..=23).collect::<Vec<_>>());
+    let queries: Vec<String> = stub
+        .calls()
+        .iter()
+        .map(|c| c["query"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        queries,
+        ["page=1&limit=10", "page=2&limit=10", "page=3&limit=10"],
+        "the short third page ends the walk"
+    );
+    // One page, as SpotDraft sent it, with a filter in SpotDraft's syntax.
+    let o = api(
+        &stub.base,
+        &[
+            "contracts",
+            "list",
+            "--page",
+            "2",
+            "--limit",
+            "5",
+            "--filter",
+            "status:eq:EXECUTED",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(page["results"][0]["id"], 6);
+    assert_eq!(
+        stub.calls().last().unwrap()["query"],
+        "page=2&limit=5&filter__status$eq=EXECUTED"
+    );
+    let o = api(
+        &stub.base,
+        &["contracts", "list", "--filter", "status=EXECUTED"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn a_burst_of_50_calls_stays_under_10_per_second_without_a_429() {
+    let stub = Stub::with_contracts(50);
+    // --limit 1: fifty calls, one after another, through one rate limiter.
+    let o = api(&stub.base, &["contracts", "list", "--all", "--limit", "1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 50);
+    let calls = stub.calls();
+    // Exactly fifty: a 429 from the stub would have been retried, adding a call.
+    assert_eq!(calls.len(), 50, "the stub answered 429 at least once");
+    let t: Vec<f64> = calls.iter().map(|c| c["t"].as_f64().unwrap()).collect();
+    // Arrival times on the stub's clock; 100 ms of slack for the moment
+    // between reserving a slot and the request arriving.
+    for i in 10..t.len() {
+        assert!(
+            t[i] - t[i - 10] >= 0.9,
+            "11 requests within {:.3} s",
+            t[i] - t[i - 10]
+        );
+    }
+}
+
+#[test]
+fn a_redirect_is_reported_not_followed() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let connections = Arc::new(Mutex::new(0usize));
+    let count = connections.clone();
+    let location = format!("http://{addr}/api/v2.1/public/webhooks/hmac_key");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            *count.lock().unwrap() += 1;
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap() > 2 {
+                line.clear();
+            }
+            let _ = write!(
+                stream,
+                "HTTP/1.1 302 Found\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            );
+        }
+    });
+    let o = api(&format!("http://{addr}/api/"), &["hmac-key"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("trailing slash"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains(SECRET));
+    assert_eq!(
+        *connections.lock().unwrap(),
+        1,
+        "a 302 is neither followed nor retried"
+    );
 }

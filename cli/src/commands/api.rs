@@ -1,34 +1,17 @@
-//! `sdkit api`: a small executor over the core's sans-I/O API layer. Core
-//! builds each request and interprets each response; this module sends
-//! them with ureq, waits as the rate limiter says, and retries as the
-//! retry policy says.
+//! `sdkit api`: SpotDraft API calls from the command line. Core builds each
+//! request and interprets each response; `crate::api_client::Client` sends
+//! them (rate limit, timeouts, retries).
 
 use std::collections::HashMap;
 use std::io::Write as _;
-use std::time::Duration;
 
-use serde_json::{json, Value};
-use spotdraft_kit::api::{Api, ApiConfig, HttpRequest, Method, RateLimiter, RetryPolicy};
+use serde_json::json;
+use spotdraft_kit::api::{Api, ApiConfig, HttpRequest, Method};
 use spotdraft_kit::{ErrorCode, HmacKey};
 
+use crate::api_client::Client;
 use crate::cli::{ApiArgs, ApiCommand, ContractsCommand, WebhooksCommand};
-use crate::clock::now_ms;
 use crate::errors::{CliError, CliResult};
-
-/// Status, headers and body of one response.
-type RawResponse = (u16, Vec<(String, String)>, Vec<u8>);
-
-/// Sends requests built by core.
-struct Executor {
-    agent: ureq::Agent,
-    limiter: RateLimiter,
-    policy: RetryPolicy,
-    verbose: bool,
-}
-
-fn now_u64() -> u64 {
-    u64::try_from(now_ms()).unwrap_or(0)
-}
 
 fn api_failure(err: &spotdraft_kit::Error) -> CliError {
     let status = err
@@ -39,96 +22,6 @@ fn api_failure(err: &spotdraft_kit::Error) -> CliError {
     match err.code() {
         ErrorCode::ApiError => CliError::failure(format!("{err}{status}")),
         _ => CliError::usage(err.to_string()),
-    }
-}
-
-impl Executor {
-    fn new(verbose: bool) -> Self {
-        Executor {
-            agent: ureq::Agent::config_builder()
-                .http_status_as_error(false)
-                .timeout_global(Some(Duration::from_secs(30)))
-                .user_agent("sdkit-api")
-                .build()
-                .into(),
-            limiter: RateLimiter::default(),
-            policy: RetryPolicy::default(),
-            verbose,
-        }
-    }
-
-    fn send_once(&self, req: &HttpRequest) -> Result<RawResponse, String> {
-        let mut builder = ureq::http::Request::builder()
-            .method(req.method.as_str())
-            .uri(&req.url);
-        for (k, v) in &req.headers {
-            builder = builder.header(k, v);
-        }
-        let result = match &req.body {
-            Some(body) => {
-                let request = builder.body(body.clone()).map_err(|e| e.to_string())?;
-                self.agent.run(request)
-            }
-            None => {
-                let request = builder.body(()).map_err(|e| e.to_string())?;
-                self.agent.run(request)
-            }
-        };
-        let mut resp = result.map_err(|e| e.to_string())?;
-        let status = resp.status().as_u16();
-        let headers = resp
-            .headers()
-            .iter()
-            .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
-            .collect();
-        let body = resp.body_mut().read_to_vec().map_err(|e| e.to_string())?;
-        Ok((status, headers, body))
-    }
-
-    fn call(&mut self, req: &HttpRequest) -> CliResult<Value> {
-        let mut attempt = 0u32;
-        loop {
-            let wait = self.limiter.acquire(now_u64());
-            if wait > 0 {
-                std::thread::sleep(Duration::from_millis(wait));
-            }
-            attempt += 1;
-            let redacted = req.redacted();
-            let result = match self.send_once(req) {
-                Ok((status, headers, body)) => {
-                    if self.verbose {
-                        eprintln!("{} {} -> {status}", redacted.method.as_str(), redacted.url);
-                    }
-                    req.parse_response(status, &headers, &body)
-                }
-                Err(what) => {
-                    if self.verbose {
-                        eprintln!("{} {} -> {what}", redacted.method.as_str(), redacted.url);
-                    }
-                    // ureq reports connect failures before anything was sent.
-                    let maybe_sent = !what.to_ascii_lowercase().contains("connect");
-                    Err(req.transport_error(&what, maybe_sent))
-                }
-            };
-            match result {
-                Ok(json) => return Ok(json),
-                Err(err) => {
-                    let details = err.api_details().cloned().unwrap_or_default();
-                    match self
-                        .policy
-                        .next_delay_ms(attempt, &details, fastrand::f64(), now_u64())
-                    {
-                        Some(delay) => {
-                            if self.verbose {
-                                eprintln!("retrying in {delay} ms");
-                            }
-                            std::thread::sleep(Duration::from_millis(delay));
-                        }
-                        None => return Err(api_failure(&err)),
-                    }
-                }
-            }
-        }
     }
 }
 
@@ -154,15 +47,32 @@ fn write_secret_file(path: &std::path::Path, text: &str) -> CliResult<()> {
         .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))
 }
 
+/// `FIELD:OP:VALUE` filters (`client_name:eq:Acme`) into triples.
+fn parse_filters(filters: &[String]) -> CliResult<Vec<(&str, &str, &str)>> {
+    filters
+        .iter()
+        .map(|f| {
+            let mut parts = f.splitn(3, ':');
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(field), Some(op), Some(value)) => Ok((field, op, value)),
+                _ => Err(CliError::usage(format!(
+                    "--filter wants FIELD:OP:VALUE (e.g. client_name:eq:Acme), got {f:?}"
+                ))),
+            }
+        })
+        .collect()
+}
+
 /// Runs one API command and prints its JSON result (never a secret).
 pub fn run(args: &ApiArgs) -> CliResult<i32> {
     let api = config()?;
-    let mut exec = Executor::new(args.verbose);
+    let client = Client::new().verbose(args.verbose);
+    let call = |req: &HttpRequest| client.send(req).map_err(|e| api_failure(&e));
     let built =
         |r: spotdraft_kit::Result<HttpRequest>| r.map_err(|e| CliError::usage(e.to_string()));
     match &args.command {
         ApiCommand::HmacKey { write } => {
-            let json = exec.call(&api.webhooks_hmac_key())?;
+            let json = call(&api.webhooks_hmac_key())?;
             let key = json["hmac_key"]
                 .as_str()
                 .ok_or_else(|| CliError::failure("the response has no hmac_key"))?;
@@ -188,11 +98,11 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
         }) => {
             let activities: Vec<&str> = activities.iter().map(String::as_str).collect();
             let req = built(api.webhooks_create(title, url, &activities))?;
-            println!("{}", exec.call(&req)?);
+            println!("{}", call(&req)?);
         }
         ApiCommand::Webhooks(WebhooksCommand::Delete { id }) => {
             let req = built(api.webhooks_delete(id))?;
-            let json = exec.call(&req)?;
+            let json = call(&req)?;
             println!(
                 "{}",
                 if json.is_null() {
@@ -204,12 +114,42 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
         }
         ApiCommand::Webhooks(WebhooksCommand::ReTrigger { contract_ids }) => {
             let req = built(api.webhooks_re_trigger_latest(contract_ids))?;
-            println!("{}", exec.call(&req)?);
+            println!("{}", call(&req)?);
         }
         ApiCommand::Contracts(ContractsCommand::Status { id }) => {
             let req = built(api.contracts_status(id))?;
             debug_assert_eq!(req.method, Method::Get);
-            println!("{}", exec.call(&req)?);
+            println!("{}", call(&req)?);
+        }
+        ApiCommand::Contracts(ContractsCommand::List {
+            page,
+            limit,
+            all,
+            filters,
+        }) => {
+            let filters = parse_filters(filters)?;
+            let filters: Vec<(&str, &str, &str)> =
+                filters.iter().map(|(f, o, v)| (*f, *o, *v)).collect();
+            let mut page = *page;
+            loop {
+                let json = call(&built(api.contracts_list(page, *limit, &filters))?)?;
+                let results = json["results"].as_array().map_or(&[][..], Vec::as_slice);
+                if !all {
+                    println!("{json}");
+                    break;
+                }
+                for contract in results {
+                    println!("{contract}");
+                }
+                // The last page is short (or empty); `total_results`, when
+                // present, ends the walk without one more call.
+                let seen = u64::from(page) * u64::from(*limit);
+                let total = json["total_results"].as_u64();
+                if results.len() < *limit as usize || total.is_some_and(|t| seen >= t) {
+                    break;
+                }
+                page += 1;
+            }
         }
     }
     Ok(0)

@@ -1,0 +1,163 @@
+//! A blocking executor for the core's sans-I/O API layer, over ureq.
+//!
+//! Core builds each request and interprets each response; `Client` only
+//! sends them: it waits as the core's `RateLimiter` says (one limiter per
+//! client, i.e. per workspace), gives every attempt a timeout, never follows
+//! redirects, and retries as the core's `RetryPolicy` says (429, 500, 502,
+//! 503, 504, timeouts; never 400/401/403/404/409).
+//!
+//! `sdkit api` uses it, and `examples/register_webhook.rs` compiles this
+//! same file into a stand-alone program: copy it into a project of your
+//! own to call SpotDraft from Rust.
+//!
+//! ```ignore
+//! let api = Api::new(ApiConfig::from_env_map(&env)?);
+//! let client = Client::new();
+//! let key = client.send(&api.webhooks_hmac_key())?["hmac_key"].clone();
+//! ```
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+use spotdraft_kit::api::{HttpRequest, RateLimiter, RetryPolicy};
+
+/// Status, headers and body of one response.
+type RawResponse = (u16, Vec<(String, String)>, Vec<u8>);
+
+/// Sends requests built by the core's `Api`, one workspace per client.
+pub struct Client {
+    agent: ureq::Agent,
+    limiter: Mutex<RateLimiter>,
+    policy: RetryPolicy,
+    started: Instant,
+    verbose: bool,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client::new()
+    }
+}
+
+impl Client {
+    /// A client with SpotDraft's limit (10 requests per second), the core's
+    /// default retry policy and a 30 s timeout per attempt.
+    pub fn new() -> Self {
+        Client {
+            agent: ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .timeout_global(Some(Duration::from_secs(30)))
+                .user_agent(concat!("spotdraft-kit/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .into(),
+            limiter: Mutex::new(RateLimiter::default()),
+            policy: RetryPolicy::default(),
+            started: Instant::now(),
+            verbose: false,
+        }
+    }
+
+    /// Logs each attempt, redacted (method, URL without secrets, outcome),
+    /// to stderr.
+    #[must_use]
+    pub fn verbose(mut self, on: bool) -> Self {
+        self.verbose = on;
+        self
+    }
+
+    /// Sends `req` until it succeeds or the retry policy gives up; the JSON
+    /// of the 2xx answer (`null` for 204), or the last `api_error`.
+    pub fn send(&self, req: &HttpRequest) -> spotdraft_kit::Result<Value> {
+        let mut attempt = 0u32;
+        loop {
+            self.wait_for_slot();
+            attempt += 1;
+            let result = match self.send_once(req) {
+                Ok((status, headers, body)) => {
+                    self.log(req, &status.to_string());
+                    req.parse_response(status, &headers, &body)
+                }
+                Err(what) => {
+                    self.log(req, &what);
+                    // ureq reports connect failures before anything was sent.
+                    let maybe_sent = !what.to_ascii_lowercase().contains("connect");
+                    Err(req.transport_error(&what, maybe_sent))
+                }
+            };
+            let err = match result {
+                Ok(json) => return Ok(json),
+                Err(err) => err,
+            };
+            let details = err.api_details().cloned().unwrap_or_default();
+            match self
+                .policy
+                .next_delay_ms(attempt, &details, fastrand::f64(), unix_ms())
+            {
+                Some(delay) => {
+                    if self.verbose {
+                        eprintln!("retrying in {delay} ms");
+                    }
+                    std::thread::sleep(Duration::from_millis(delay));
+                }
+                None => return Err(err),
+            }
+        }
+    }
+
+    /// Reserves the next slot of the rate limiter and sleeps until it opens.
+    fn wait_for_slot(&self) {
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let wait = match self.limiter.lock() {
+            Ok(mut limiter) => limiter.acquire(now),
+            Err(poisoned) => poisoned.into_inner().acquire(now),
+        };
+        if wait > 0 {
+            std::thread::sleep(Duration::from_millis(wait));
+        }
+    }
+
+    fn log(&self, req: &HttpRequest, outcome: &str) {
+        if self.verbose {
+            let shown = req.redacted();
+            eprintln!("{} {} -> {outcome}", shown.method.as_str(), shown.url);
+        }
+    }
+
+    fn send_once(&self, req: &HttpRequest) -> Result<RawResponse, String> {
+        let mut builder = ureq::http::Request::builder()
+            .method(req.method.as_str())
+            .uri(&req.url);
+        for (k, v) in &req.headers {
+            builder = builder.header(k, v);
+        }
+        let result = match &req.body {
+            Some(body) => {
+                let request = builder.body(body.clone()).map_err(|e| e.to_string())?;
+                self.agent.run(request)
+            }
+            None => {
+                let request = builder.body(()).map_err(|e| e.to_string())?;
+                self.agent.run(request)
+            }
+        };
+        let mut resp = result.map_err(|e| e.to_string())?;
+        let status = resp.status().as_u16();
+        let headers = resp
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+            .collect();
+        let body = resp.body_mut().read_to_vec().map_err(|e| e.to_string())?;
+        Ok((status, headers, body))
+    }
+}
+
+/// Milliseconds since the Unix epoch, for `Retry-After` HTTP dates.
+fn unix_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
