@@ -192,9 +192,12 @@ function createApi(binding) {
       });
       const body = new Uint8Array(await response.arrayBuffer());
       const headers = [];
-      response.headers.forEach((value, name) => headers.push(name, value));
+      // Converted here, inside the try: a custom fetch may answer with
+      // anything, and what cannot be read is no response (api_error), not
+      // a conversion failure of the binding.
+      response.headers.forEach((value, name) => headers.push(String(name), String(value)));
       // Browsers hide a manual redirect as an opaque response (status 0).
-      const status = response.type === 'opaqueredirect' ? 302 : response.status;
+      const status = response.type === 'opaqueredirect' ? 302 : Number(response.status);
       return { status, headers, body };
     } catch (e) {
       if (signal?.aborted) throw signal.reason;

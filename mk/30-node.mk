@@ -18,7 +18,8 @@ build-node: setup-node ## Build the Node addon in place (napi build --platform -
 test-node: build-node ## Node tests: conformance vectors, API golden tables and executor (stub server), errors, adapters, types, packed tarball, examples
 	cargo test -p spotdraft-kit-node
 	cd node && SPOTDRAFT_KIT_IMPL="$(CURDIR)/node/index.mjs" node --test --test-concurrency=1 \
-	  test/*.test.mjs ../tests/js/conformance.test.mjs ../tests/js/api.test.mjs
+	  test/*.test.mjs ../tests/js/conformance.test.mjs ../tests/js/api.test.mjs \
+	  ../tests/js/hostile.test.mjs
 
 bench-node: build-node ## open() on 2 KiB and 64 KiB bodies vs the idiomatic node:crypto path
 	cd node && node bench/open.mjs

@@ -4,6 +4,8 @@
 #    through `require`;
 #  - the shared SpotDraft API suite (tests/js/api.test.mjs): the API golden
 #    tables and the executor against the stub server (python3);
+#  - the hostile-input suite (tests/js/hostile.test.mjs): every export with
+#    hostile values, seeded (SPOTDRAFT_KIT_SEED replays a run);
 #  - the package's own tests (wasm/test): API details, error paths, the
 #    .wasm's imports, TypeScript types, workerd via miniflare, npm pack;
 #  - the Cloudflare Worker example's test (examples/cloudflare-worker).
@@ -18,5 +20,6 @@ export SPOTDRAFT_KIT_IMPL="$here/dist/node.mjs"
 exec node --test --test-concurrency=1 \
   tests/js/conformance.test.mjs \
   tests/js/api.test.mjs \
+  tests/js/hostile.test.mjs \
   wasm/test/*.test.mjs \
   examples/cloudflare-worker/test/*.test.mjs

@@ -61,7 +61,9 @@ impl RateLimiter {
         RateLimiter {
             window_ms,
             max_requests: max_requests.max(1) as usize,
-            grants: Vec::with_capacity(max_requests.max(1) as usize),
+            // Grows one slot per grant: `max_requests` comes from callers and
+            // may be huge (u32::MAX must not reserve 32 GiB up front).
+            grants: Vec::new(),
             next: 0,
             last_now: 0,
         }
@@ -85,5 +87,19 @@ impl RateLimiter {
             at
         };
         at - now_ms.min(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RateLimiter;
+
+    #[test]
+    fn a_huge_limit_reserves_nothing_up_front() {
+        // Found by the bindings' hostile-input tests: reserving the whole
+        // log at construction aborted the host process on allocation.
+        let mut limiter = RateLimiter::new(u32::MAX, 1);
+        assert_eq!(limiter.grants.capacity(), 0);
+        assert_eq!((limiter.acquire(5), limiter.acquire(5)), (0, 0));
     }
 }
