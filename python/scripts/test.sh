@@ -9,7 +9,9 @@
 #   3. mypy.stubtest: the .pyi stubs against the compiled module;
 #   4. `pip install ./python` into a fresh virtualenv (maturin from PyPI as
 #      the build backend), then the webhook vectors and the API golden
-#      tables against that installed copy.
+#      tables against that installed copy;
+#   5. `maturin build --release`: the wheel we would publish is abi3
+#      (cp39-abi3) and ships the type stubs and the py.typed marker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin/python
@@ -34,3 +36,24 @@ trap 'rm -rf "$fresh"' EXIT
 (cd "$fresh" && SPOTDRAFT_KIT_EXPECT_PREFIX="$fresh/venv" \
   "$fresh/venv/bin/python" -m pytest -q -p no:cacheprovider \
   "$OLDPWD/tests/test_vectors.py" "$OLDPWD/tests/test_differential.py" "$OLDPWD/tests/test_api_vectors.py")
+
+echo "== maturin build --release: abi3 wheel with its typing files"
+# The maturin of requirements-dev.txt; when missing, installed with the
+# requirement pyproject.toml's [build-system] gives.
+if [ ! -x .venv/bin/maturin ]; then
+  "$py" -m pip install --quiet --disable-pip-version-check "$("$py" -c \
+    'import re; print(re.search(r"requires = \[\"([^\"]+)\"\]", open("pyproject.toml").read()).group(1))')"
+fi
+# The cargo target dir of scripts/build.sh (maturin develop), so the
+# extension is not compiled again: this only packs the wheel.
+.venv/bin/maturin build --release --quiet --interpreter "$py" --out "$fresh/wheel"
+wheel="$(ls "$fresh"/wheel/*.whl)"
+case "${wheel##*/}" in
+  *-cp39-abi3-*.whl) ;;
+  *) echo "expected a cp39-abi3 wheel, got ${wheel##*/}" >&2; exit 1 ;;
+esac
+listing="$("$py" -m zipfile -l "$wheel")"
+for file in spotdraft_kit/_native.pyi spotdraft_kit/py.typed; do
+  grep -q "^$file " <<<"$listing" || { echo "$file is missing from ${wheel##*/}" >&2; exit 1; }
+done
+echo "${wheel##*/}: abi3, stubs and py.typed inside"
