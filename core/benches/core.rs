@@ -12,7 +12,7 @@ fn body_of(size: usize) -> Vec<u8> {
     let tail = r#""}}"#;
     let pad = size.saturating_sub(head.len() + tail.len());
     let mut body = head.as_bytes().to_vec();
-    body.extend(std::iter::repeat(b'x').take(pad));
+    body.extend(std::iter::repeat_n(b'x', pad));
     body.extend_from_slice(tail.as_bytes());
     body
 }

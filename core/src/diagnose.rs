@@ -7,7 +7,7 @@
 //! first that explains the header. It is deliberately slow and never runs
 //! inside [`crate::Verifier::open`].
 
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 use serde_json::Value;
@@ -260,7 +260,7 @@ pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
                 }
             }
         }
-        let sha256_mac = <Hmac<Sha256> as Mac>::new_from_slice(key.bytes())
+        let sha256_mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key.bytes())
             .map(|mut m| {
                 m.update(body);
                 m.finalize().into_bytes().to_vec()
@@ -281,7 +281,7 @@ pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
 }
 
 fn hmac512(key: &[u8], body: &[u8]) -> Vec<u8> {
-    let mut mac = <Hmac<Sha512> as Mac>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
+    let mut mac = <Hmac<Sha512> as KeyInit>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
     mac.update(body);
     mac.finalize().into_bytes().to_vec()
 }

@@ -38,7 +38,7 @@ pub(crate) fn decode_into(hex: &[u8], out: &mut [u8]) -> bool {
 
 /// Decodes hex of any even length.
 pub(crate) fn decode(hex: &[u8]) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     let mut out = vec![0; hex.len() / 2];

@@ -11,7 +11,7 @@ use std::fmt;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine};
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha512;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -19,6 +19,16 @@ use zeroize::Zeroizing;
 use crate::error::{Error, ErrorCode, Result};
 
 type HmacSha512 = Hmac<Sha512>;
+
+// A `Verifier`'s precomputed HMAC state (the inner and outer padded-key
+// digests, two SHA-512 cores, plus a block buffer) is as secret as the key.
+// With the `zeroize` features of `hmac` and `sha2`, both cores and the
+// buffer wipe themselves on drop; this fails to compile if a dependency
+// update loses that for the cores.
+const _: fn() = || {
+    fn wiped_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    wiped_on_drop::<<Sha512 as hmac::digest::block_api::EagerHash>::Core>();
+};
 
 /// The current signature header.
 pub const SIGNATURE_HEADER: &str = "X-SD-WEBHOOK-CONTENT-HASH";
@@ -247,7 +257,7 @@ impl HmacKey {
 
     fn mac(&self) -> HmacSha512 {
         // HMAC accepts keys of any length; this cannot fail.
-        <HmacSha512 as Mac>::new_from_slice(&self.bytes).unwrap_or_else(|_| unreachable!())
+        <HmacSha512 as KeyInit>::new_from_slice(&self.bytes).unwrap_or_else(|_| unreachable!())
     }
 }
 
