@@ -465,6 +465,33 @@ test(`hostile values never crash or escape (seed ${SEED})`, async (t) => {
   assert.equal(findings.size, 0, `seed ${SEED}:\n${report(findings)}`);
 });
 
+test('a value that throws while it is read is invalid_argument, with the exception as cause', () => {
+  // The same in both packages: the caller gets the package's error type and
+  // can still reach its own exception.
+  const cases = [
+    ['headers', () => goodVerifier.open(trapping({}), BODY)],
+    ['keys', () => new Verifier(trapping({ key: KEY }))],
+    ['keys', () => new Verifier([KEY, trapping({})])],
+    ['options', () => new Verifier(KEY, trapping({}))],
+  ];
+  for (const [what, call] of cases) {
+    let error = null;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof SpotDraftKitError, `${what}: ${inspect(error)}`);
+    assert.equal(error.code, 'invalid_argument', what);
+    assert.ok(error.message.includes(what), error.message);
+    assert.ok(error.cause instanceof HostileError, `${what}: cause`);
+  }
+  // A body over a detached ArrayBuffer is refused, not read as empty.
+  for (const body of [detached(), detachedView()]) {
+    assert.throws(() => goodVerifier.open({ [H]: SIGNATURE }, body), (e) => e instanceof SpotDraftKitError && e.code === 'invalid_argument');
+  }
+});
+
 test('the module still works after the hostile calls', () => {
   const signature = kit.sign(KEY, BODY);
   const delivery = new Verifier(KEY).open({ [H]: signature }, BODY);

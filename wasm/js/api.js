@@ -37,19 +37,51 @@ function lift(e) {
   return e;
 }
 
-function invalidArgument(message) {
-  return lift(raw.invalidArgument(message));
+function invalidArgument(message, cause) {
+  const error = lift(raw.invalidArgument(message));
+  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, configurable: true });
+  return error;
+}
+
+// Runs `read` over a caller's value; an exception the value itself throws
+// (a Proxy trap, a getter, an iterator) becomes `invalid_argument` with the
+// exception as `cause`, as in @spotdraft-kit/node.
+function reading(what, read) {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof SpotDraftKitError) throw e;
+    throw invalidArgument(`reading the ${what} threw an exception (see \`cause\`)`, e);
+  }
+}
+
+// A view over a detached ArrayBuffer reads as empty; say so instead.
+function attached(view, what) {
+  if (view.byteLength === 0) {
+    try {
+      new Uint8Array(view.buffer, 0, 0); // throws once the buffer is detached
+    } catch (e) {
+      throw invalidArgument(`the ${what}'s ArrayBuffer is detached`, e);
+    }
+  }
+  return view;
 }
 
 // --- inputs ---------------------------------------------------------------
 
 // BodyInput -> Uint8Array (no copy for byte views; strings as UTF-8).
 function bytesOf(body, what = 'body') {
-  if (body instanceof Uint8Array) return body;
   if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (typeof SharedArrayBuffer !== 'undefined' && body instanceof SharedArrayBuffer) return new Uint8Array(body);
+  if (body instanceof Uint8Array) return attached(body, what);
+  if (ArrayBuffer.isView(body)) return attached(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), what);
+  const shared = typeof SharedArrayBuffer !== 'undefined' && body instanceof SharedArrayBuffer;
+  if (body instanceof ArrayBuffer || shared) {
+    try {
+      return new Uint8Array(body);
+    } catch (e) {
+      throw invalidArgument(`the ${what}'s ArrayBuffer is detached`, e);
+    }
+  }
   throw invalidArgument(`${what} must be a Uint8Array, Buffer, ArrayBuffer or string`);
 }
 
@@ -100,8 +132,10 @@ function addKey(ring, key, defaultEncoding) {
 function keyringOf(keys, defaultEncoding) {
   const ring = new raw.Keyring();
   try {
-    const list = Array.isArray(keys) ? keys : [keys];
-    for (const key of list) addKey(ring, key, defaultEncoding);
+    reading('keys', () => {
+      const list = Array.isArray(keys) ? keys : [keys];
+      for (const key of list) addKey(ring, key, defaultEncoding);
+    });
   } catch (e) {
     ring.free();
     throw e;
@@ -126,10 +160,14 @@ function pushHeader(out, name, value) {
 
 // HeadersInput -> [name, value, name, value, ...] (signature headers only).
 function headerPairs(headers) {
-  const out = [];
   if (headers === null || headers === undefined || typeof headers !== 'object') {
     throw invalidArgument('headers must be a Headers, Map, plain object or iterable of [name, value] pairs');
   }
+  return reading('headers', () => readHeaders(headers));
+}
+
+function readHeaders(headers) {
+  const out = [];
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
     for (const name of SIGNATURE_NAMES) pushHeader(out, name, headers.get(name));
   } else if (headers instanceof Map) {
@@ -178,7 +216,10 @@ export class Verifier {
 
   constructor(keys, options = {}) {
     if (options === null || typeof options !== 'object') throw invalidArgument('options must be an object');
-    const { maxBodyBytes, encoding } = options;
+    const { maxBodyBytes, encoding } = reading('options', () => {
+      const { maxBodyBytes: max, encoding: enc } = options;
+      return { maxBodyBytes: max, encoding: enc };
+    });
     if (maxBodyBytes !== undefined && typeof maxBodyBytes !== 'number') {
       throw invalidArgument('options.maxBodyBytes must be a non-negative integer');
     }
