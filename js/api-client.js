@@ -52,6 +52,19 @@ function createApi(binding) {
     }
   };
   const encoder = new TextEncoder();
+  // Reads a caller's value; an exception the value itself throws (a Proxy
+  // trap, a getter) becomes `invalid_argument` with it as `cause`, as the
+  // Verifier does.
+  const reading = (what, read) => {
+    try {
+      return read();
+    } catch (e) {
+      if (binding.isKitError(e)) throw e;
+      const error = invalid(`reading the ${what} threw an exception (see \`cause\`)`);
+      Object.defineProperty(error, 'cause', { value: e, configurable: true });
+      throw error;
+    }
+  };
 
   function json(value, what) {
     try {
@@ -74,6 +87,10 @@ function createApi(binding) {
 
   // Any header shape -> [name, value, name, value, ...].
   function headerPairs(headers) {
+    return reading('headers', () => readHeaderPairs(headers));
+  }
+
+  function readHeaderPairs(headers) {
     const out = [];
     const push = (name, value) => {
       if (value === undefined || value === null) return;
@@ -98,6 +115,10 @@ function createApi(binding) {
 
   // A request as the binding reads it back (JSON text).
   function requestText(request) {
+    return reading('request', () => readRequestText(request));
+  }
+
+  function readRequestText(request) {
     if (request === null || typeof request !== 'object' || typeof request.url !== 'string') {
       throw invalid(`request must be an HttpRequest built by Api, got ${kind(request)}`);
     }
@@ -263,7 +284,9 @@ function createApi(binding) {
   class Api {
     constructor(config, options) {
       if (config === null || typeof config !== 'object') throw invalid(`config must be an object, got ${kind(config)}`);
-      const raw = config instanceof binding.RawApi ? config : wrap(() => new binding.RawApi(json(config, 'config')));
+      const raw = reading('config', () => config instanceof binding.RawApi)
+        ? config
+        : wrap(() => new binding.RawApi(json(config, 'config')));
       init(this, raw, options);
     }
 
@@ -271,7 +294,9 @@ function createApi(binding) {
     static fromEnv(env, options) {
       if (env === null || typeof env !== 'object') throw invalid(`env must be an object, got ${kind(env)}`);
       const strings = {};
-      for (const name of Object.keys(env)) if (typeof env[name] === 'string') strings[name] = env[name];
+      reading('env', () => {
+        for (const name of Object.keys(env)) if (typeof env[name] === 'string') strings[name] = env[name];
+      });
       return new Api(wrap(() => binding.RawApi.fromEnv(JSON.stringify(strings))), options);
     }
 
@@ -286,7 +311,10 @@ function createApi(binding) {
     async send(request, options = {}) {
       const s = stateOf(this);
       if (options === null || typeof options !== 'object') throw invalid(`send options must be an object, got ${kind(options)}`);
-      const { fetch: fetchImpl = globalThis.fetch, timeoutMs = DEFAULT_TIMEOUT_MS, signal } = options;
+      const { fetch: fetchImpl = globalThis.fetch, timeoutMs = DEFAULT_TIMEOUT_MS, signal } = reading('send options', () => {
+        const { fetch: f, timeoutMs: t, signal: sig } = options;
+        return { fetch: f, timeoutMs: t, signal: sig };
+      });
       if (typeof fetchImpl !== 'function') throw invalid('options.fetch must be a function (no global fetch here)');
       if (!(typeof timeoutMs === 'number' && timeoutMs > 0)) throw invalid('options.timeoutMs must be a positive number');
       const text = requestText(request);
@@ -345,8 +373,8 @@ function createApi(binding) {
     state.set(api, {
       raw,
       info,
-      policy: new RetryPolicy(options?.retry),
-      limiter: new RateLimiter(options?.rateLimit),
+      policy: new RetryPolicy(reading('options', () => options?.retry)),
+      limiter: new RateLimiter(reading('options', () => options?.rateLimit)),
     });
     for (const name of ['region', 'baseUrl', 'environment', 'clientId', 'userEmail', 'secretFingerprint']) {
       Object.defineProperty(api, name, { value: info[name], enumerable: true });

@@ -219,7 +219,8 @@ function builderArg() {
     [`{a: ${l}}`, { a: v }], [`[[name, ${l}]]`, [['q', v]]]][below(7)];
 }
 
-const goodApi = new Api({ region: 'us', clientId: 'hostile-client', clientSecret: CLIENT_SECRET, userEmail: 'ops@example.com' },
+const API_CONFIG = { region: 'us', clientId: 'hostile-client', clientSecret: CLIENT_SECRET, userEmail: 'ops@example.com' };
+const goodApi = new Api(API_CONFIG,
   { retry: { maxAttempts: 1 }, rateLimit: { maxRequests: 1, windowMs: 0 } });
 const goodVerifier = new Verifier([KEY, { id: 'text', key: OTHER_KEY_TEXT, encoding: 'utf8' }]);
 const BUILDERS = Object.getOwnPropertyNames(Object.getPrototypeOf(goodApi))
@@ -465,7 +466,7 @@ test(`hostile values never crash or escape (seed ${SEED})`, async (t) => {
   assert.equal(findings.size, 0, `seed ${SEED}:\n${report(findings)}`);
 });
 
-test('a value that throws while it is read is invalid_argument, with the exception as cause', () => {
+test('a value that throws while it is read is invalid_argument, with the exception as cause', async () => {
   // The same in both packages: the caller gets the package's error type and
   // can still reach its own exception.
   const cases = [
@@ -473,6 +474,11 @@ test('a value that throws while it is read is invalid_argument, with the excepti
     ['keys', () => new Verifier(trapping({ key: KEY }))],
     ['keys', () => new Verifier([KEY, trapping({})])],
     ['options', () => new Verifier(KEY, trapping({}))],
+    ['config', () => new Api(trapping({}))],
+    ['env', () => Api.fromEnv(trapping({}))],
+    ['options', () => new Api(API_CONFIG, trapping({}))],
+    ['request', () => goodApi.logRecord(trapping({}))],
+    ['headers', () => goodApi.parseResponse(goodApi.contractsStatus(42), 200, trapping({}), '{}')],
   ];
   for (const [what, call] of cases) {
     let error = null;
@@ -486,6 +492,9 @@ test('a value that throws while it is read is invalid_argument, with the excepti
     assert.ok(error.message.includes(what), error.message);
     assert.ok(error.cause instanceof HostileError, `${what}: cause`);
   }
+  const rejected = await goodApi.send(goodApi.contractsStatus(42), trapping({})).then(() => null, (e) => e);
+  assert.ok(rejected instanceof SpotDraftKitError && rejected.code === 'invalid_argument', inspect(rejected));
+  assert.ok(rejected.cause instanceof HostileError, 'send options: cause');
   // A body over a detached ArrayBuffer is refused, not read as empty.
   for (const body of [detached(), detachedView()]) {
     assert.throws(() => goodVerifier.open({ [H]: SIGNATURE }, body), (e) => e instanceof SpotDraftKitError && e.code === 'invalid_argument');
