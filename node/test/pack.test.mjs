@@ -40,7 +40,9 @@ test('packed tarball installs by name and passes the vectors', { timeout: 300_00
     assert.deepEqual(readdirSync(join(project, 'node_modules', '@spotdraft-kit')), ['node']);
 
     // The shared suite, beside its vectors, importing the package by name.
-    cpSync(join(repo, 'tests', 'js', 'conformance.test.mjs'), join(project, 'tests', 'js', 'conformance.test.mjs'));
+    for (const file of ['conformance.test.mjs', 'impl.mjs']) {
+      cpSync(join(repo, 'tests', 'js', file), join(project, 'tests', 'js', file));
+    }
     cpSync(join(repo, 'tests', 'vectors'), join(project, 'tests', 'vectors'), {
       recursive: true,
       filter: (src) => !src.includes(`${join('vectors', 'api')}`),

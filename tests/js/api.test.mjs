@@ -9,19 +9,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
+import { kit } from './impl.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, '..', 'vectors', 'api');
 const stubPath = join(here, '..', 'stub', 'spotdraft_stub.py');
-const implSpec = process.env.SPOTDRAFT_KIT_IMPL;
-if (!implSpec) throw new Error('set SPOTDRAFT_KIT_IMPL to the package (name or entry path) under test');
-const implUrl = isAbsolute(implSpec) || implSpec.startsWith('.')
-  ? pathToFileURL(resolve(implSpec)).href
-  : implSpec;
-const kit = await import(implUrl);
 const { Api, RetryPolicy, RateLimiter, parseResponse, SpotDraftKitError } = kit;
 
 const cases = (file) => {

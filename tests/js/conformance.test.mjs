@@ -8,18 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
+import { kit } from './impl.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, '..', 'vectors');
-const implSpec = process.env.SPOTDRAFT_KIT_IMPL;
-if (!implSpec) throw new Error('set SPOTDRAFT_KIT_IMPL to the package (name or entry path) under test');
-const implUrl = isAbsolute(implSpec) || implSpec.startsWith('.')
-  ? pathToFileURL(resolve(implSpec)).href
-  : implSpec;
-const kit = await import(implUrl);
 const { Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256 } = kit;
 
 const files = readdirSync(vectorDir).filter((f) => f.endsWith('.json')).sort();

@@ -10,16 +10,9 @@
 // that aborts the process).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
+import { kit } from './impl.mjs';
 
-const implSpec = process.env.SPOTDRAFT_KIT_IMPL;
-if (!implSpec) throw new Error('set SPOTDRAFT_KIT_IMPL to the package (name or entry path) under test');
-const implUrl = isAbsolute(implSpec) || implSpec.startsWith('.')
-  ? pathToFileURL(resolve(implSpec)).href
-  : implSpec;
-const kit = await import(implUrl);
 const { Verifier, SpotDraftKitError, ERROR_CODES, Api, RetryPolicy, RateLimiter } = kit;
 
 const ITERATIONS = 3000;
