@@ -7,15 +7,18 @@
 //! ```
 //!
 //! `Client` is `src/api_client.rs`, the executor `sdkit api` uses: copy
-//! that file to call SpotDraft from your own Rust code.
+//! it (and `src/clock.rs`) to call SpotDraft from your own Rust code.
 
 // An example is an I/O edge: it reads the environment and the clock.
 #![allow(clippy::disallowed_methods)]
 
-// Only part of the client is used here.
+// Only part of the client (and of the clock it reads) is used here.
 #[allow(dead_code)]
 #[path = "../src/api_client.rs"]
 mod api_client;
+#[allow(dead_code)]
+#[path = "../src/clock.rs"]
+mod clock;
 
 use std::collections::HashMap;
 

@@ -7,8 +7,8 @@
 //! 503, 504, timeouts; never 400/401/403/404/409).
 //!
 //! `sdkit api` uses it, and `examples/register_webhook.rs` compiles this
-//! same file into a stand-alone program: copy it into a project of your
-//! own to call SpotDraft from Rust.
+//! same file (with `clock.rs`) into a stand-alone program: copy both into a
+//! project of your own to call SpotDraft from Rust.
 //!
 //! ```ignore
 //! let api = Api::new(ApiConfig::from_env_map(&env)?);
@@ -17,7 +17,7 @@
 //! ```
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use spotdraft_kit::api::{HttpRequest, RateLimiter, RetryPolicy};
@@ -156,8 +156,5 @@ impl Client {
 
 /// Milliseconds since the Unix epoch, for `Retry-After` HTTP dates.
 fn unix_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .unwrap_or(0)
+    u64::try_from(crate::clock::now_ms()).unwrap_or(0)
 }

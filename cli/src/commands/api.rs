@@ -128,8 +128,6 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
             filters,
         }) => {
             let filters = parse_filters(filters)?;
-            let filters: Vec<(&str, &str, &str)> =
-                filters.iter().map(|(f, o, v)| (*f, *o, *v)).collect();
             let mut page = *page;
             loop {
                 let json = call(&built(api.contracts_list(page, *limit, &filters))?)?;
