@@ -264,8 +264,12 @@ fn retry_and_limiter_table() {
                 assert_eq!(got, c["expect"]["delay_ms"].as_u64(), "{name}");
             }
             "rate_limiter" => {
-                let mut limiter =
-                    RateLimiter::new(u(&c["max_requests"]), c["window_ms"].as_u64().unwrap());
+                // Null settings: the default constructor.
+                let mut limiter = if c["max_requests"].is_null() {
+                    RateLimiter::default()
+                } else {
+                    RateLimiter::new(u(&c["max_requests"]), c["window_ms"].as_u64().unwrap())
+                };
                 let waits: Vec<u64> = c["calls"]
                     .as_array()
                     .unwrap()

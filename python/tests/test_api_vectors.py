@@ -159,7 +159,9 @@ def test_retry_and_limiter(case: dict[str, Any]) -> None:
         got = policy.next_delay_ms(case["attempt"], error, case["random"], case["now_ms"])
         assert got == case["expect"]["delay_ms"]
     elif case["op"] == "rate_limiter":
-        limiter = RateLimiter(max_requests=case["max_requests"], window_ms=case["window_ms"])
+        # Null settings: the default constructor.
+        settings = {k: case[k] for k in ("max_requests", "window_ms") if case[k] is not None}
+        limiter = RateLimiter(**settings)
         assert [limiter.acquire(now) for now in case["calls"]] == case["expect"]["waits"]
     else:
         pytest.fail(f"unknown op {case['op']}")

@@ -207,6 +207,8 @@ def retry_cases():
                 [0] * 11 + [50], "one every 100 ms never waits; the 12th waits for the window"),
         limiter("one_per_window", 1, 100, [0, 0, 0, 250], [0, 100, 200, 50], "reservations queue"),
         limiter("clock_steps_back", 2, 1000, [500, 500, 100], [0, 0, 1400], "a clock stepping back does not reopen slots"),
+        limiter("default", None, None, [0] * 11 + [500], [0] * 10 + [1050, 550],
+                "the default: 10 per second plus a 50 ms guard for arrival (null settings: the default constructor)"),
     ]
 
 
