@@ -25,7 +25,7 @@ def receiver(name: str, data_dir: Path) -> Iterator[int]:
     port = free_port()
     env = {
         **os.environ,
-        "SPOTDRAFT_HMAC_KEY": f"{OTHER_KEY},{KEY}",
+        "SPOTDRAFT_HMAC_KEYS": f"old:{OTHER_KEY},new:{KEY}",
         "PORT": str(port),
         "HOST": "127.0.0.1",
         "DATA_DIR": str(data_dir),
