@@ -127,3 +127,16 @@ def test_reserialised_json_is_diagnosed() -> None:
     assert not VERIFIER.is_valid(rewritten, signature)
     found = spotdraft_kit.diagnose(rewritten, signature, KEY)
     assert found.cause == "body_reserialized"
+
+
+def test_webhook_above_the_route_decorator_fails_at_import() -> None:
+    # FastAPI then sees a `delivery: Delivery` parameter it cannot build and
+    # refuses the route: the handler is never reachable unverified.
+    from fastapi.exceptions import FastAPIError
+
+    app = FastAPI()
+    with pytest.raises(FastAPIError):
+
+        @webhook(VERIFIER)
+        @app.post("/wrong")
+        async def wrong(delivery: Delivery) -> None: ...

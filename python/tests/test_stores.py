@@ -107,3 +107,31 @@ def test_behind_an_adapter_the_first_copy_is_handled_once(new_store: Factory) ->
 def test_table_names_are_identifiers(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="plain SQL identifier"):
         SQLiteStore(tmp_path / "x.db", table="seen; DROP TABLE x")
+
+
+def test_any_object_with_claim_and_release_is_a_store() -> None:
+    pytest.importorskip("flask")
+    from flask import Flask
+
+    from spotdraft_kit.flask import webhook
+
+    class Seen:
+        def __init__(self) -> None:
+            self.keys: dict[str, int] = {}
+
+        def claim(self, dedupe_key: str) -> bool:
+            fresh = dedupe_key not in self.keys
+            self.keys[dedupe_key] = 1
+            return fresh
+
+        def release(self, dedupe_key: str) -> None:
+            self.keys.pop(dedupe_key, None)
+
+    seen = Seen()
+    app = Flask(__name__)
+    app.add_url_rule("/hook", view_func=webhook(VERIFIER, store=seen)(lambda delivery: None), methods=["POST"])
+    body = payload(contract_id=55)
+    client = app.test_client()
+    assert client.post("/hook", data=body, headers=signed_headers(body)).status_code == 202
+    assert client.post("/hook", data=body, headers=signed_headers(body)).status_code == 200
+    assert len(seen.keys) == 1
