@@ -9,12 +9,24 @@ responses between their framework and these functions.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from . import Delivery, SpotDraftKitError, Verifier
 from .stores import SeenStore
 
-__all__ = ["ACCEPTED", "DUPLICATE", "Answer", "BodyReader", "error_body", "read_limited", "released_on_error"]
+__all__ = [
+    "ACCEPTED",
+    "DUPLICATE",
+    "LENGTH_REQUIRED",
+    "Answer",
+    "BodyReader",
+    "check_declared_length",
+    "chunked_unreadable",
+    "claim",
+    "error_body",
+    "read_limited",
+    "released_on_error",
+]
 
 # The answers of an accepted delivery: (status, JSON body).
 Answer = tuple[int, dict[str, object]]
@@ -68,12 +80,6 @@ def read_limited(verifier: Verifier, read: BodyReader) -> bytes:
         # Raises body_too_large (413) once the limit is passed.
         verifier.check_body_length(size)
         parts.append(part)
-
-
-def collect_limited(verifier: Verifier, parts: Iterable[bytes]) -> bytes:
-    """``read_limited`` for bodies that arrive as an iterable of chunks."""
-    iterator = iter(parts)
-    return read_limited(verifier, lambda _n: next(iterator, b""))
 
 
 def claim(store: Optional[SeenStore], delivery: Delivery) -> bool:

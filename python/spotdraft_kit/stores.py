@@ -129,9 +129,8 @@ class PostgresStore:
     """
 
     def __init__(self, conninfo: str, table: str = "spotdraft_seen") -> None:
-        import psycopg
+        import psycopg  # noqa: F401 - fail here, not on the first delivery, when missing
 
-        self._psycopg = psycopg
         self._conninfo = conninfo
         self._table = _table_name(table)
         self._lock = threading.Lock()
@@ -146,7 +145,9 @@ class PostgresStore:
     def _execute(self, sql: str, params: tuple[str, ...]) -> int:
         with self._lock:
             if self._conn is None or self._conn.closed:
-                self._conn = self._psycopg.connect(self._conninfo, autocommit=True)
+                import psycopg
+
+                self._conn = psycopg.connect(self._conninfo, autocommit=True)
             rowcount: int = self._conn.execute(sql, params).rowcount
             return rowcount
 

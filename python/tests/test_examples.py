@@ -15,7 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import KEY, OTHER_KEY, REPO, free_port, payload, signed_headers
+from adapter_cases import rejected
 from http_client import get, post
+
+import spotdraft_kit
+
+LIMIT = spotdraft_kit.Verifier(KEY).max_body_bytes
 
 EXAMPLES = {"fastapi": ("fastapi", "uvicorn"), "flask": ("flask",)}
 
@@ -93,8 +98,12 @@ def test_example_receiver(name: str, tmp_path: Path) -> None:
         assert send(port, second, OTHER_KEY) == (202, {"ok": True, "duplicate": False})
         status, _ = post(port, "/webhooks/spotdraft", second.replace(b"2", b"3"), list(signed_headers(second).items()))
         assert status == 401
-        status, _ = post(port, "/webhooks/spotdraft", b"{}", [("Content-Type", "application/json")])
-        assert status == 401
+        status, answer = post(port, "/webhooks/spotdraft", b"{}", [("Content-Type", "application/json")])
+        assert status == 401 and rejected(answer, "missing_signature"), answer
+        # Over the limit and chunked: refused while reading.
+        big = payload(contract_id=9, padding="x" * LIMIT)
+        status, answer = post(port, "/webhooks/spotdraft", big, list(signed_headers(big).items()), chunked=True)
+        assert status == 413 and rejected(answer, "body_too_large"), answer
         health = wait_processed(port, 2)
         assert health["processed"] == 2
 
