@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -30,18 +31,27 @@ def _answers(port: int) -> bool:
         conn.close()
 
 
+@dataclass
+class Server:
+    port: int
+    pid: int
+    output: str = ""
+    """What the process printed, once it has stopped."""
+
+
 @contextmanager
-def serve(script: Path, env: dict[str, str]) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+def serve(script: Path, env: dict[str, str]) -> Iterator[Server]:
     """Starts ``python script`` with ``PORT``/``HOST`` set; yields once it
-    answers HTTP. The process's output is kept in ``proc.output`` after."""
+    answers HTTP, and stops it after."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, script.name],
         cwd=script.parent,
-        env={**os.environ, **env, "PORT": str(port), "HOST": "127.0.0.1"},
+        env={**os.environ, **env, "PORT": str(port), "HOST": "127.0.0.1", "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    server = Server(port, proc.pid)
     try:
         deadline = time.monotonic() + 60
         while not _answers(port):
@@ -51,7 +61,7 @@ def serve(script: Path, env: dict[str, str]) -> Iterator[tuple[int, subprocess.P
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{script} did not start")
             time.sleep(0.1)
-        yield port, proc
+        yield server
     finally:
         proc.terminate()
         try:
@@ -59,7 +69,7 @@ def serve(script: Path, env: dict[str, str]) -> Iterator[tuple[int, subprocess.P
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        proc.output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""  # type: ignore[attr-defined]
+        server.output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
 
 
 def peak_rss_bytes(pid: int) -> int:

@@ -4,6 +4,7 @@ with a fake signature never grows the server (peak RSS read from /proc)."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from adapter_cases import rejected
 from conftest import KEY, OTHER_KEY, REPO, payload, signed_headers
 from http_client import post
-from processes import peak_rss_bytes, post_endless_chunks, serve
+from processes import Server, peak_rss_bytes, post_endless_chunks, serve
 
 import spotdraft_kit
 
@@ -21,7 +22,7 @@ URL = "/webhooks/spotdraft"
 LIMIT = spotdraft_kit.Verifier(KEY).max_body_bytes
 
 
-def start(stack: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def start(stack: str, tmp_path: Path) -> AbstractContextManager[Server]:
     for module in NEEDS[stack]:
         pytest.importorskip(module)
     env = {"SPOTDRAFT_HMAC_KEYS": f"old:{OTHER_KEY},new:{KEY}", "SEEN_DB": str(tmp_path / "seen.db")}
@@ -35,7 +36,8 @@ def headers(body: bytes, key: str = KEY) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("stack", sorted(NEEDS))
 def test_quickstart_answers(stack: str, tmp_path: Path) -> None:
     body = payload(contract_id=1)
-    with start(stack, tmp_path) as (port, _):
+    with start(stack, tmp_path) as server:
+        port = server.port
         assert post(port, URL, body, headers(body)) == (202, {"ok": True, "duplicate": False})
         assert post(port, URL, body, headers(body)) == (200, {"ok": True, "duplicate": True})
         # Signed with the previous key (rotation): a new delivery, accepted.
@@ -66,6 +68,10 @@ def test_quickstart_answers(stack: str, tmp_path: Path) -> None:
         latin1 = payload(contract_id=7).replace(b"Master", b"Ma\xdfter")
         status, answer = post(port, URL, latin1, headers(latin1))
         assert status == 400 and rejected(answer, "invalid_json"), answer
+    # The handler ran once per accepted delivery; nothing secret was printed.
+    assert server.output.count("received CONTRACT_SIGNED") == 5, server.output
+    for secret in (KEY, OTHER_KEY, signed_headers(body)["X-SD-WEBHOOK-CONTENT-HASH"], "sam@example.com"):
+        assert secret not in server.output
 
 
 # Django under ASGI spools the body to a temporary file before the view
@@ -73,10 +79,11 @@ def test_quickstart_answers(stack: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("stack", "mib"), [("fastapi", 300), ("flask", 600)])
 def test_huge_chunked_body_with_a_fake_signature_keeps_memory_small(stack: str, mib: int, tmp_path: Path) -> None:
     fake = [("X-SD-WEBHOOK-CONTENT-HASH", "ab" * 64), ("Content-Type", "application/json")]
-    with start(stack, tmp_path) as (port, proc):
-        before = peak_rss_bytes(proc.pid)
+    with start(stack, tmp_path) as server:
+        port = server.port
+        before = peak_rss_bytes(server.pid)
         status = post_endless_chunks(port, URL, fake, mib * 1024 * 1024)
-        after = peak_rss_bytes(proc.pid)
+        after = peak_rss_bytes(server.pid)
         # Refused once past the limit; the process never held much more than it.
         assert status in (413, None), status
         assert after - before < LIMIT + 32 * 1024 * 1024, (before, after)

@@ -66,6 +66,12 @@ def make_app() -> FastAPI:
         return JSONResponse({"same": same}, status_code=202)
 
     app.router.routes.append(Route("/plain", plain, methods=["POST"]))
+
+    async def starlette_handler(delivery: Delivery) -> None:
+        HANDLED.append(delivery.dedupe_key)
+
+    # A plain Starlette route, without FastAPI's decorator.
+    app.router.routes.append(Route("/route", webhook(VERIFIER)(starlette_handler), methods=["POST"]))
     return app
 
 
@@ -109,7 +115,16 @@ def test_chunked_bodies_within_and_over_the_limit(server: int) -> None:
     assert status == 413 and rejected(answer, "body_too_large"), answer
 
 
-def test_plain_starlette_route_keeps_raw_body(server: int) -> None:
+def test_plain_starlette_route(server: int) -> None:
+    HANDLED.clear()
+    body = payload()
+    assert post(server, "/route", body, list(signed_headers(body).items())) == (202, {"ok": True, "duplicate": False})
+    status, answer = post(server, "/route", body.replace(b"4242", b"4243"), list(signed_headers(body).items()))
+    assert status == 401 and rejected(answer, "signature_mismatch"), answer
+    assert len(HANDLED) == 1
+
+
+def test_open_request_keeps_raw_body(server: int) -> None:
     body = payload()
     status, answer = post(server, "/plain", body, list(signed_headers(body).items()))
     assert (status, answer) == (202, {"same": True})
