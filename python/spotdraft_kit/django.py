@@ -16,6 +16,8 @@ the verifier's ``max_body_bytes`` (not Django's
 can be) and stays available as ``request.body``. Chunked bodies are read
 under ASGI and under WSGI servers that decode them (gunicorn, Werkzeug);
 under ``runserver``/wsgiref they are answered 411 ``length_required``.
+(Django's ASGI handler itself spools a whole body to a temporary file,
+past ``FILE_UPLOAD_MAX_MEMORY_SIZE`` on disk, before any view runs.)
 Rejected deliveries get ``{"error": code, "message": ...}`` with the code's
 status (401, 400 or 413). A view returning ``None`` is answered 202 ``{"ok":
 true, "duplicate": false}``; with ``store=`` a repeat is answered 200

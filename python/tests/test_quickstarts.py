@@ -74,9 +74,9 @@ def test_quickstart_answers(stack: str, tmp_path: Path) -> None:
         assert secret not in server.output
 
 
-# Django under ASGI spools the body to a temporary file before the view
-# runs (its own ASGI handler), so the peak is measured on FastAPI and Flask.
-@pytest.mark.parametrize(("stack", "mib"), [("fastapi", 300), ("flask", 600)])
+# Django's ASGI handler spools the whole body to a temporary file before the
+# view runs (memory stays small, the disk does not), so its body is smaller.
+@pytest.mark.parametrize(("stack", "mib"), [("fastapi", 300), ("flask", 600), ("django", 64)])
 def test_huge_chunked_body_with_a_fake_signature_keeps_memory_small(stack: str, mib: int, tmp_path: Path) -> None:
     fake = [("X-SD-WEBHOOK-CONTENT-HASH", "ab" * 64), ("Content-Type", "application/json")]
     with start(stack, tmp_path) as server:
