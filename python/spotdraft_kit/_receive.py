@@ -20,6 +20,7 @@ __all__ = [
     "LENGTH_REQUIRED",
     "Answer",
     "BodyReader",
+    "check_arguments",
     "check_declared_length",
     "chunked_unreadable",
     "claim",
@@ -37,6 +38,28 @@ BodyReader = Callable[[int], bytes]
 """``read(n)``: at most ``n`` bytes, ``b""`` at the end of the body."""
 
 CHUNK_BYTES = 64 * 1024
+
+def check_arguments(verifier: object, store: object) -> None:
+    """Refuses, when the adapter is set up, what would otherwise fail on the
+    first delivery: a key where the ``Verifier`` goes, a path where the store
+    goes.
+
+    >>> check_arguments("a2V5", None)
+    Traceback (most recent call last):
+    ...
+    TypeError: webhook(verifier, ...) takes a spotdraft_kit.Verifier (e.g. Verifier.from_env(os.environ)), got str
+    """
+    if not isinstance(verifier, Verifier):
+        raise TypeError(
+            "webhook(verifier, ...) takes a spotdraft_kit.Verifier (e.g. Verifier.from_env(os.environ)),"
+            f" got {type(verifier).__name__}"
+        )
+    if store is not None and not isinstance(store, SeenStore):
+        raise TypeError(
+            "store= takes an object with claim(key) and release(key), e.g. spotdraft_kit.stores.SQLiteStore(path),"
+            f" got {type(store).__name__}"
+        )
+
 
 def error_body(err: SpotDraftKitError) -> dict[str, object]:
     """The one error body of every adapter: ``{"error": code, "message": ...}``.

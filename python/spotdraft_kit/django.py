@@ -40,6 +40,7 @@ from ._receive import (
     DUPLICATE,
     LENGTH_REQUIRED,
     Answer,
+    check_arguments,
     check_declared_length,
     chunked_unreadable,
     claim,
@@ -96,6 +97,8 @@ def webhook(
     """Decorates a view: verify the body, then call it with ``delivery=``.
     ``on_error`` is called with each rejection first, e.g. to log
     ``err.log_record`` (no secrets, no personal data)."""
+
+    check_arguments(verifier, store)
 
     def decorate(view: ViewFunc) -> ViewFunc:
         if inspect.iscoroutinefunction(view):

@@ -40,6 +40,7 @@ from ._receive import (
     ACCEPTED,
     DUPLICATE,
     LENGTH_REQUIRED,
+    check_arguments,
     check_declared_length,
     chunked_unreadable,
     claim,
@@ -91,6 +92,8 @@ def webhook(
     ``on_error`` is called with each rejection first, e.g. to log
     ``err.log_record`` (no secrets, no personal data).
     """
+
+    check_arguments(verifier, store)
 
     def decorate(view: View) -> Callable[..., ResponseReturnValue]:
         if _registered_as_view(view):

@@ -35,7 +35,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from . import Delivery, SpotDraftKitError, Verifier
-from ._receive import ACCEPTED, DUPLICATE, check_declared_length, claim, error_body, released_on_error
+from ._receive import ACCEPTED, DUPLICATE, check_arguments, check_declared_length, claim, error_body, released_on_error
 from .stores import SeenStore
 
 __all__ = ["error_response", "open_request", "webhook"]
@@ -74,6 +74,8 @@ def webhook(
     """Decorates ``handler(delivery)``: the result is a Starlette/FastAPI
     endpoint taking the ``Request``. ``on_error`` is called with each
     rejection first, e.g. to log ``err.log_record`` (no secrets)."""
+
+    check_arguments(verifier, store)
 
     def decorate(handler: Handler) -> Endpoint:
         is_async = inspect.iscoroutinefunction(handler)

@@ -135,3 +135,15 @@ def test_any_object_with_claim_and_release_is_a_store() -> None:
     assert client.post("/hook", data=body, headers=signed_headers(body)).status_code == 202
     assert client.post("/hook", data=body, headers=signed_headers(body)).status_code == 200
     assert len(seen.keys) == 1
+
+
+@pytest.mark.parametrize("adapter", ["starlette", "flask", "django"])
+def test_wrong_arguments_fail_when_the_adapter_is_set_up(adapter: str, tmp_path: Path) -> None:
+    import importlib
+
+    webhook = importlib.import_module(f"spotdraft_kit.{adapter}").webhook
+    with pytest.raises(TypeError, match="takes a spotdraft_kit.Verifier"):
+        webhook("the-hmac-key")
+    with pytest.raises(TypeError, match="claim\\(key\\) and release\\(key\\)"):
+        webhook(VERIFIER, store=str(tmp_path / "seen.db"))
+    assert callable(webhook(VERIFIER, store=MemoryStore()))
