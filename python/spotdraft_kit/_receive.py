@@ -39,6 +39,7 @@ BodyReader = Callable[[int], bytes]
 
 CHUNK_BYTES = 64 * 1024
 
+
 def check_arguments(verifier: object, store: object) -> None:
     """Refuses, when the adapter is set up, what would otherwise fail on the
     first delivery: a key where the ``Verifier`` goes, a path where the store
@@ -68,10 +69,10 @@ def error_body(err: SpotDraftKitError) -> dict[str, object]:
 
     >>> from spotdraft_kit import Verifier, SpotDraftKitError
     >>> try:
-    ...     Verifier([]).check_body_length(0)
+    ...     Verifier(["a2V5LWJ5dGVzLWZvci10ZXN0cw=="], max_body_bytes=4).check_body_length(5)
     ... except SpotDraftKitError as err:
-    ...     error_body(err)["error"]
-    'no_keys'
+    ...     error_body(err)["error"], err.http_status
+    ('body_too_large', 413)
     """
     return {"error": err.code, "message": str(err)}
 
@@ -92,7 +93,6 @@ def read_limited(verifier: Verifier, read: BodyReader) -> bytes:
     >>> read_limited(v, io.BytesIO(b"1234").read)
     b'1234'
     """
-    limit = verifier.max_body_bytes
     parts: list[bytes] = []
     size = 0
     while True:
