@@ -8,5 +8,5 @@ test-readme: ## README code blocks equal the files they include (readme-snippets
 	python3 scripts/readme-snippets.py --self-test
 	python3 scripts/readme-snippets.py --check
 
-readme-snippets: ## Include the snippet files into README.md again after editing them
+readme-snippets: ## Include the snippet files again into every Markdown file that marks them
 	python3 scripts/readme-snippets.py

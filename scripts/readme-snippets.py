@@ -17,8 +17,8 @@ syntax: `#`, `//`, `<!-- -->`), without those two lines. The fence's
 language comes from the file's extension; `<!-- snippet: path lang=ts -->`
 overrides it.
 
-    scripts/readme-snippets.py            # rewrite README.md in place
-    scripts/readme-snippets.py --check    # exit 1 and show a diff if it drifted
+    scripts/readme-snippets.py            # rewrite every Markdown file with markers
+    scripts/readme-snippets.py --check    # exit 1 and show a diff if one drifted
     scripts/readme-snippets.py --check README.md node/README.md
     scripts/readme-snippets.py --self-test
 
@@ -141,6 +141,11 @@ def self_test() -> int:
         assert readme.read_text() == expected, readme.read_text()
         (root / "a.py").write_text("x = 3\n# snippet-start: two\ny = 2\n# snippet-end: two\n")
         assert run([readme], check=True, root=root) == 1, "a changed file must be drift"
+        (root / "docs").mkdir()
+        (root / "docs" / "plain.md").write_text("no markers\n")
+        (root / "node_modules").mkdir()
+        (root / "node_modules" / "x.md").write_text("<!-- snippet: a.py -->\n<!-- /snippet -->\n")
+        assert marked_files(root) == [readme], marked_files(root)
         readme.write_text("<!-- snippet: missing.py -->\n<!-- /snippet -->\n")
         assert run([readme], check=True, root=root) == 2
         readme.write_text("<!-- snippet: a.py -->\nno end\n")
@@ -149,15 +154,28 @@ def self_test() -> int:
     return 0
 
 
+SKIPPED_DIRS = {".git", ".venv", "node_modules", "target", "dist", "build"}
+
+
+def marked_files(root: Path) -> list[Path]:
+    """The repository's Markdown files that include at least one snippet."""
+    found = []
+    for path in sorted(root.rglob("*.md")):
+        if SKIPPED_DIRS.isdisjoint(path.relative_to(root).parts[:-1]):
+            if any(OPEN.match(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()):
+                found.append(path)
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: README.md)")
+    parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: every one with a marker)")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a block drifted")
     parser.add_argument("--self-test", action="store_true", help="test this script on temporary files")
     args = parser.parse_args()
     if args.self_test:
         return self_test()
-    return run(args.files or [ROOT / "README.md"], args.check, ROOT)
+    return run(args.files or marked_files(ROOT), args.check, ROOT)
 
 
 if __name__ == "__main__":
