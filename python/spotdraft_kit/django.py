@@ -16,8 +16,11 @@ the verifier's ``max_body_bytes`` (not Django's
 can be) and stays available as ``request.body``. Chunked bodies are read
 under ASGI and under WSGI servers that decode them (gunicorn, Werkzeug);
 under ``runserver``/wsgiref they are answered 411 ``length_required``.
-(Django's ASGI handler itself spools a whole body to a temporary file,
-past ``FILE_UPLOAD_MAX_MEMORY_SIZE`` on disk, before any view runs.)
+Django's ASGI handler itself spools a whole body to a temporary file (past
+``FILE_UPLOAD_MAX_MEMORY_SIZE`` on disk) before any view runs; wrap it with
+``limit_request_bodies`` so webhook paths are refused once past the limit:
+
+    application = limit_request_bodies(get_asgi_application(), verifier, paths=["/webhooks/"])
 Rejected deliveries get ``{"error": code, "message": ...}`` with the code's
 status (401, 400 or 413). A view returning ``None`` is answered 202 ``{"ok":
 true, "duplicate": false}``; with ``store=`` a repeat is answered 200
@@ -28,6 +31,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
+from collections.abc import Awaitable, Iterable, MutableMapping
 from typing import Any, Callable, Optional, Union
 
 from asgiref.sync import sync_to_async
@@ -50,10 +55,14 @@ from ._receive import (
 )
 from .stores import SeenStore
 
-__all__ = ["webhook"]
+__all__ = ["limit_request_bodies", "webhook"]
 
 OnError = Callable[[SpotDraftKitError], None]
 ViewFunc = Callable[..., Any]
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 def _json(answer: Answer) -> JsonResponse:
@@ -129,3 +138,54 @@ def webhook(
         return exempt
 
     return decorate
+
+
+class _BodyTooLarge(Exception):
+    def __init__(self, error: SpotDraftKitError) -> None:
+        self.error = error
+
+
+async def _send_error(send: Send, err: SpotDraftKitError) -> None:
+    body = json.dumps(error_body(err)).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": err.http_status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def limit_request_bodies(application: ASGIApp, verifier: Verifier, paths: Iterable[str]) -> ASGIApp:
+    """Wraps Django's ASGI application: a request to a path starting with one
+    of ``paths`` is answered 413 ``body_too_large`` as soon as its body
+    (Content-Length or chunked) passes the verifier's ``max_body_bytes``,
+    before Django spools it. Other paths are passed through untouched."""
+    check_arguments(verifier, None)
+    prefixes = tuple(paths)
+
+    async def bounded(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("type") != "http" or not str(scope.get("path", "")).startswith(prefixes):
+            await application(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        try:
+            check_declared_length(verifier, length.decode("latin-1") if length is not None else None)
+        except SpotDraftKitError as err:
+            await _send_error(send, err)
+            return
+        received = 0
+
+        async def limited() -> MutableMapping[str, Any]:
+            nonlocal received
+            message = await receive()
+            if message.get("type") == "http.request":
+                received += len(message.get("body", b""))
+                try:
+                    verifier.check_body_length(received)
+                except SpotDraftKitError as err:
+                    raise _BodyTooLarge(err) from None
+            return message
+
+        try:
+            await application(scope, limited, send)
+        except _BodyTooLarge as too_large:
+            await _send_error(send, too_large.error)
+
+    return bounded

@@ -80,9 +80,10 @@ def peak_rss_bytes(pid: int) -> int:
     raise RuntimeError("no VmHWM in /proc status")
 
 
-def post_endless_chunks(port: int, path: str, headers: list[tuple[str, str]], total: int) -> Optional[int]:
-    """Streams ``total`` bytes as a chunked body (1 MiB chunks) while reading
-    the answer; returns its status, or None if the server closed without one."""
+def post_endless_chunks(port: int, path: str, headers: list[tuple[str, str]], total: int) -> tuple[Optional[int], int]:
+    """Streams up to ``total`` bytes as a chunked body (1 MiB chunks) while
+    reading the answer, and stops once answered. Returns the status (None if
+    the server closed without one) and how many body bytes were sent."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=60)
     head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
     head += "".join(f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
@@ -108,12 +109,14 @@ def post_endless_chunks(port: int, path: str, headers: list[tuple[str, str]], to
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     chunk = b"100000\r\n" + b"x" * 0x100000 + b"\r\n"
+    sent = 0
     try:
         sock.sendall(head.encode())
         for _ in range(total // 0x100000):
             if not reader.is_alive():
                 break  # answered already: the rest would go unread
             sock.sendall(chunk)
+            sent += 0x100000
         else:
             sock.sendall(b"0\r\n\r\n")
     except OSError:
@@ -121,5 +124,5 @@ def post_endless_chunks(port: int, path: str, headers: list[tuple[str, str]], to
     reader.join(timeout=60)
     sock.close()
     if not answer.startswith(b"HTTP/1."):
-        return None
-    return int(answer.split(b" ", 2)[1])
+        return None, sent
+    return int(answer.split(b" ", 2)[1]), sent

@@ -180,3 +180,56 @@ def test_chunked_bodies_under_runserver_are_411_not_401() -> None:
         status, answer = post(port, "/hook", body, list(signed_headers(body).items()), chunked=True)
         assert status == 411 and answer["error"] == "length_required", answer
         assert post(port, "/hook", body, list(signed_headers(body).items()))[0] == 202
+
+
+def test_limit_request_bodies_refuses_only_the_webhook_paths() -> None:
+    import asyncio
+
+    from spotdraft_kit.django import limit_request_bodies
+
+    def app_reading_everything() -> tuple[Any, list[int]]:
+        read: list[int] = []
+
+        async def app(scope: Any, receive: Any, send: Any) -> None:
+            total = 0
+            while True:
+                message = await receive()
+                total += len(message.get("body", b""))
+                if not message.get("more_body"):
+                    break
+            read.append(total)
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+        return app, read
+
+    def call(app: Any, path: str, chunks: int, headers: tuple[tuple[bytes, bytes], ...] = ()) -> list[dict[str, Any]]:
+        messages = [{"type": "http.request", "body": b"z" * 1000, "more_body": i < chunks - 1} for i in range(chunks)]
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return messages.pop(0)
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "path": path, "headers": list(headers)}
+        asyncio.run(app(scope, receive, send))
+        return sent
+
+    inner, read = app_reading_everything()
+    bounded = limit_request_bodies(inner, VERIFIER, paths=["/webhooks/"])
+    # Elsewhere: untouched, however large.
+    assert call(bounded, "/uploads", 10)[0]["status"] == 200
+    assert read == [10_000]
+    # A webhook path: refused once past VERIFIER's 4096 bytes, chunked...
+    answer = call(bounded, "/webhooks/spotdraft", 10)
+    assert answer[0]["status"] == 413
+    assert rejected(json.loads(answer[1]["body"]), "body_too_large")
+    assert read == [10_000], "the application never saw the oversize body"
+    # ...or declared, before reading anything.
+    answer = call(bounded, "/webhooks/spotdraft", 1, ((b"content-length", b"999999"),))
+    assert answer[0]["status"] == 413
+    # Within the limit: passed through.
+    assert call(bounded, "/webhooks/spotdraft", 3)[0]["status"] == 200
+    assert read == [10_000, 3000]

@@ -18,7 +18,7 @@ from django.core.asgi import get_asgi_application  # noqa: E402
 from django.http import HttpRequest  # noqa: E402
 from django.urls import path  # noqa: E402
 from spotdraft_kit import Delivery, Verifier  # noqa: E402
-from spotdraft_kit.django import webhook  # noqa: E402
+from spotdraft_kit.django import limit_request_bodies, webhook  # noqa: E402
 from spotdraft_kit.stores import SQLiteStore  # noqa: E402
 
 verifier = Verifier.from_env(os.environ)  # SPOTDRAFT_HMAC_KEYS: <hmac_key> or label:key,...
@@ -31,7 +31,8 @@ def receive(request: HttpRequest, delivery: Delivery) -> None:
 
 
 urlpatterns = [path("webhooks/spotdraft", receive)]
-application = get_asgi_application()
+# Refuses an oversize body while it arrives, before Django spools it to disk.
+application = limit_request_bodies(get_asgi_application(), verifier, paths=["/webhooks/"])
 
 if __name__ == "__main__":
     import uvicorn
