@@ -14,8 +14,9 @@
 
 The view (sync or async) receives the verified ``Delivery`` as the
 ``delivery`` keyword. The body is read within the verifier's
-``max_body_bytes`` (Content-Length or chunked alike) and stays available
-as ``request.get_data()``. Rejected deliveries get ``{"error": code,
+``max_body_bytes`` (Content-Length or chunked alike; Flask's
+``MAX_CONTENT_LENGTH`` does not apply) and stays available as
+``request.get_data()``. Rejected deliveries get ``{"error": code,
 "message": ...}`` with the code's status (401, 400 or 413) and never reach
 the view. A view returning ``None`` is answered 202 ``{"ok": true,
 "duplicate": false}``; with ``store=`` a repeat is answered 200 ``{"ok":
@@ -34,6 +35,7 @@ from typing import Any, Callable, Optional
 
 from flask import current_app, jsonify, request
 from flask.typing import ResponseReturnValue
+from werkzeug.wsgi import get_input_stream
 
 from . import Delivery, SpotDraftKitError, Verifier
 from ._receive import (
@@ -78,7 +80,9 @@ def _registered_as_view(view: View) -> bool:
 
 def _read_body(verifier: Verifier) -> bytes:
     check_declared_length(verifier, request.headers.get("Content-Length"))
-    body = read_limited(verifier, request.stream.read)
+    # The input stream without Flask's MAX_CONTENT_LENGTH: the verifier's
+    # limit governs (an app-wide lower limit would answer an HTML 413).
+    body = read_limited(verifier, get_input_stream(request.environ).read)
     # Werkzeug's own cache, so request.get_data() gives the bytes to the view.
     request._cached_data = body
     return body

@@ -160,3 +160,18 @@ def test_both_orders_never_skip_verification() -> None:
         unsigned = client.post(url, data=body)
         assert unsigned.status_code == 401 and rejected(unsigned.get_json(), "missing_signature")
         assert client.post(url, data=body, headers=signed_headers(body)).get_json() == {"ok": True, "duplicate": False}
+
+
+def test_the_verifiers_limit_applies_not_max_content_length() -> None:
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = 1000  # lower than VERIFIER's 4096
+
+    @app.post("/hook")
+    @webhook(VERIFIER)
+    def hook(delivery: Delivery) -> None: ...
+
+    body = payload(padding="m" * 2000)
+    assert app.test_client().post("/hook", data=body, headers=signed_headers(body)).status_code == 202
+    big = payload(padding="m" * 5000)
+    response = app.test_client().post("/hook", data=big, headers=signed_headers(big))
+    assert response.status_code == 413 and rejected(response.get_json(), "body_too_large")
