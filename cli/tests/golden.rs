@@ -104,6 +104,39 @@ fn readme_sdkit_block() -> Vec<String> {
 }
 
 #[test]
+fn one_key_variable_is_documented_everywhere() {
+    let mut texts = vec![(
+        "cli/README.md".to_owned(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap(),
+    )];
+    texts.push((
+        "the README's sdkit block".into(),
+        readme_sdkit_block().join("\n"),
+    ));
+    for cmd in [
+        "", "sign", "verify", "diagnose", "send", "serve", "env-diff",
+    ] {
+        let args: Vec<&str> = [cmd, "--help"]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        texts.push((format!("sdkit {cmd} --help"), stdout(&run(&args))));
+    }
+    for (name, text) in &texts {
+        let other = text
+            .match_indices("SPOTDRAFT_HMAC_KEY")
+            .any(|(at, _)| !text[at..].starts_with("SPOTDRAFT_HMAC_KEYS"));
+        assert!(
+            !other,
+            "{name} names another key variable than SPOTDRAFT_HMAC_KEYS"
+        );
+    }
+    assert!(texts[2]
+        .1
+        .contains("SPOTDRAFT_HMAC_KEYS holds a base64 key or label:key"));
+}
+
+#[test]
 fn the_readme_pipeline_runs_as_written() {
     let block = readme_sdkit_block();
     // One key variable, in one format, for every command.
