@@ -6,6 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/target/release-tools/venv"
 requirements="$root/scripts/release-requirements.txt"
+if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  # Debian's python3 has no ensurepip (so no venv) without python3-venv.
+  command -v apt-get >/dev/null || { echo "python3 with the venv module is required" >&2; exit 1; }
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; } >&2
+fi
 if [ ! -x "$venv/bin/python" ]; then
   mkdir -p "$(dirname "$venv")"
   python3 -m venv "$venv" >&2
