@@ -14,7 +14,7 @@ use serde::de::{
     Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
 
-use crate::event::{Counterparty, EmailEvent, Person};
+use crate::event_parts::{Counterparty, EmailEvent, Person};
 
 /// A JSON scalar as read leniently. Numbers keep serde_json's text form
 /// (the dedupe key hashes it).

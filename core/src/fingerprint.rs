@@ -69,10 +69,13 @@ pub fn body_sha256(body: &[u8]) -> String {
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
 pub fn dedupe_key(event: &Event, body_sha256: &str) -> String {
-    match identity(event) {
-        Some(identity) => format!("sdk1:{}", hex::encode(&Sha256::digest(identity))),
-        None => format!("sdk1:body:{body_sha256}"),
-    }
+    identity_key(event).unwrap_or_else(|| format!("sdk1:body:{body_sha256}"))
+}
+
+/// The `sdk1` key from the identity fields, or `None` when the key falls
+/// back to the body hash (no timestamp).
+pub(crate) fn identity_key(event: &Event) -> Option<String> {
+    identity(event).map(|identity| format!("sdk1:{}", hex::encode(&Sha256::digest(identity))))
 }
 
 /// The `sdk1` identity bytes, or `None` when the event has no timestamp.
