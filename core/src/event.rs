@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::activity::{Activity, Category};
 use crate::error::{Error, ErrorCode, Result};
-use crate::event_fields::{self, Fields, Scalar, TopLevel};
+use crate::event_fields::{self, Fields, RawPerson, Scalar, Text, TopLevel};
 // The typed parts live in a leaf module the reader shares; they are named
 // here, where they have always been.
 pub use crate::event_parts::{Counterparty, EmailEvent, Person};
@@ -119,7 +119,7 @@ impl Event {
             }
         };
         let activity = match &fields.activity {
-            Scalar::Str(a) => Activity::parse(a),
+            Scalar::Str(a) => Activity::parse(a.get(body)),
             Scalar::Absent => {
                 return Err(Error::new(
                     ErrorCode::InvalidPayload,
@@ -207,7 +207,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_title(&self) -> Option<&str> {
-        self.fields.contract_title.as_deref()
+        self.text(&self.fields.contract_title)
     }
 
     /// `contract_status` (DRAFT, REDLINING, SIGN, EXECUTED, ...).
@@ -218,7 +218,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_status(&self) -> Option<&str> {
-        self.fields.contract_status.as_deref()
+        self.text(&self.fields.contract_status)
     }
 
     /// `contract_kind` (TEMPLATE_CONTRACT, THIRD_PARTY_CONTRACT, ...).
@@ -229,7 +229,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_kind(&self) -> Option<&str> {
-        self.fields.contract_kind.as_deref()
+        self.text(&self.fields.contract_kind)
     }
 
     /// `contract_type`.
@@ -240,7 +240,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type(&self) -> Option<&str> {
-        self.fields.contract_type.as_deref()
+        self.text(&self.fields.contract_type)
     }
 
     /// `contract_type_name`.
@@ -251,7 +251,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type_name(&self) -> Option<&str> {
-        self.fields.contract_type_name.as_deref()
+        self.text(&self.fields.contract_type_name)
     }
 
     /// `contract_type_id` (an integer).
@@ -273,7 +273,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn occurred_at(&self) -> Option<&str> {
-        self.fields.timestamp.as_str()
+        self.fields.activity_data.timestamp.as_str(&self.source)
     }
 
     /// `created_at` of the contract.
@@ -284,7 +284,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn created_at(&self) -> Option<&str> {
-        self.fields.created_at.as_deref()
+        self.text(&self.fields.created_at)
     }
 
     /// `activity_data.performed_by`.
@@ -295,7 +295,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn performed_by(&self) -> Option<Person> {
-        self.fields.performed_by.clone()
+        self.person(&self.fields.activity_data.performed_by)
     }
 
     /// `business_user`.
@@ -306,7 +306,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn business_user(&self) -> Option<Person> {
-        self.fields.business_user.clone()
+        self.person(&self.fields.business_user)
     }
 
     /// `legal_user`.
@@ -317,7 +317,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn legal_user(&self) -> Option<Person> {
-        self.fields.legal_user.clone()
+        self.person(&self.fields.legal_user)
     }
 
     /// `external_metadata.id` as a string (numbers are written in decimal),
@@ -329,7 +329,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn external_id(&self) -> Option<String> {
-        self.fields.external_id.clone()
+        self.fields.external_id.to_text(&self.source)
     }
 
     /// `external_metadata`, when it is an object.
@@ -353,7 +353,11 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn counterparties(&self) -> Vec<Counterparty> {
-        self.fields.counterparties.clone()
+        self.fields
+            .counterparties
+            .iter()
+            .map(|c| c.counterparty(&self.source))
+            .collect()
     }
 
     /// `activity_data.email_event_data` (email activities).
@@ -364,7 +368,11 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn email_event(&self) -> Option<EmailEvent> {
-        self.fields.email_event.clone()
+        self.fields
+            .activity_data
+            .email
+            .as_ref()
+            .map(|e| e.email_event(&self.source))
     }
 
     /// `activity_data.signatory` (signature-request notifications).
@@ -375,7 +383,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn signatory(&self) -> Option<Person> {
-        self.fields.signatory.clone()
+        self.person(&self.fields.activity_data.signatory)
     }
 
     /// `activity_data`, when it is an object.
@@ -432,6 +440,14 @@ impl Event {
 
     pub(crate) fn fields(&self) -> &Fields {
         &self.fields
+    }
+
+    fn text<'a>(&'a self, text: &'a Option<Text>) -> Option<&'a str> {
+        text.as_ref().map(|t| t.get(&self.source))
+    }
+
+    fn person(&self, person: &Option<RawPerson>) -> Option<Person> {
+        person.as_ref().map(|p| p.person(&self.source))
     }
 }
 

@@ -78,27 +78,38 @@ pub(crate) fn identity_key(event: &Event) -> Option<String> {
     identity(event).map(|identity| format!("sdk1:{}", hex::encode(&Sha256::digest(identity))))
 }
 
+static ABSENT: Scalar = Scalar::Absent;
+
 /// The `sdk1` identity bytes, or `None` when the event has no timestamp.
 fn identity(event: &Event) -> Option<Vec<u8>> {
     let f = event.fields();
-    let Scalar::Str(_) = f.timestamp else {
+    let source = event.source();
+    let data = &f.activity_data;
+    let Scalar::Str(_) = data.timestamp else {
         return None;
     };
+    let (recipient, occured_at) = match &data.email {
+        Some(e) => (&e.recipient, &e.occured_at),
+        None => (&ABSENT, &ABSENT),
+    };
+    let signatory_email = data.signatory.as_ref().map_or(&ABSENT, |s| &s.email);
     let mut out = Vec::with_capacity(128);
     out.extend_from_slice(b"sdk1");
-    slot(&mut out, &f.activity, false);
-    slot(&mut out, &f.contract_id, false);
-    slot(&mut out, &f.timestamp, false);
-    slot(&mut out, &f.email_recipient, true);
-    slot(&mut out, &f.email_occured_at, false);
-    slot(&mut out, &f.signatory_email, true);
+    slot(&mut out, source, &f.activity, false);
+    slot(&mut out, source, &f.contract_id, false);
+    slot(&mut out, source, &data.timestamp, false);
+    slot(&mut out, source, recipient, true);
+    slot(&mut out, source, occured_at, false);
+    slot(&mut out, source, signatory_email, true);
     Some(out)
 }
 
-fn slot(out: &mut Vec<u8>, value: &Scalar, lowercase: bool) {
+fn slot(out: &mut Vec<u8>, source: &[u8], value: &Scalar, lowercase: bool) {
     match value {
-        Scalar::Str(s) if lowercase => tagged(out, b's', s.to_ascii_lowercase().as_bytes()),
-        Scalar::Str(s) => tagged(out, b's', s.as_bytes()),
+        Scalar::Str(s) if lowercase => {
+            tagged(out, b's', s.get(source).to_ascii_lowercase().as_bytes())
+        }
+        Scalar::Str(s) => tagged(out, b's', s.get(source).as_bytes()),
         Scalar::Int(i) => tagged(out, b'n', i.to_string().as_bytes()),
         Scalar::OtherNumber(n) => tagged(out, b'n', n.as_bytes()),
         Scalar::Absent | Scalar::Other(_) => out.push(b'-'),
