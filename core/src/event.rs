@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use crate::activity::{Activity, Category};
 use crate::error::{Error, ErrorCode, Result};
 use crate::event_fields::{self, Fields, RawPerson, Scalar, Text, TopLevel};
+use crate::event_scan;
 // The typed parts live in a leaf module the reader shares; they are named
 // here, where they have always been.
 pub use crate::event_parts::{Counterparty, EmailEvent, Person};
@@ -91,7 +92,13 @@ impl Event {
     /// assert_eq!(Event::parse(deep.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
     /// ```
     pub fn parse(body: &[u8]) -> Result<Event> {
-        let top = event_fields::read(body).map_err(|e| {
+        // The fast scanner reads what SpotDraft sends; anything it does not
+        // take on goes to the serde_json reader, which has the final word.
+        let top = match event_scan::read(body) {
+            Some(fields) => Ok(TopLevel::Object(Box::new(fields))),
+            None => event_fields::read(body),
+        };
+        let top = top.map_err(|e| {
             let why = if e.to_string().contains("recursion limit") {
                 "nested more than 128 levels deep".to_owned()
             } else {

@@ -80,7 +80,7 @@ impl Scalar {
         }
     }
 
-    fn into_text(self) -> Option<Text> {
+    pub(crate) fn into_text(self) -> Option<Text> {
         match self {
             Scalar::Str(t) => Some(t),
             _ => None,
@@ -128,11 +128,11 @@ impl RawPerson {
 /// One `counterparties[]` entry as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RawCounterparty {
-    kind: Option<Text>,
-    organization_name: Option<Text>,
-    poc_name: Option<Text>,
-    poc_email: Option<Text>,
-    counterparty_id: Option<i64>,
+    pub kind: Option<Text>,
+    pub organization_name: Option<Text>,
+    pub poc_name: Option<Text>,
+    pub poc_email: Option<Text>,
+    pub counterparty_id: Option<i64>,
 }
 
 impl RawCounterparty {

@@ -65,6 +65,7 @@ pub mod error;
 pub mod event;
 mod event_fields;
 mod event_parts;
+mod event_scan;
 pub mod fingerprint;
 pub mod headers;
 mod hex;
