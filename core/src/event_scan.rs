@@ -55,26 +55,8 @@ impl<'b> Scanner<'b> {
     }
 
     /// Skips the string bytes that need no attention: everything but a
-    /// quote, a backslash and a control character, eight bytes at a time.
+    /// quote, a backslash and a control character.
     fn string_run(&mut self) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-        while let Some(chunk) = self.b.get(self.i..self.i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let v = u64::from_le_bytes(word);
-            // Bytes >= 0x80 (UTF-8) never match; the control test below
-            // is exact for ASCII bytes.
-            let control = v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0;
-            if control
-                || has_zero(v ^ (ONES * u64::from(b'"')))
-                || has_zero(v ^ (ONES * u64::from(b'\\')))
-            {
-                break;
-            }
-            self.i += 8;
-        }
         let rest = self.b.get(self.i..).unwrap_or_default();
         self.i += rest
             .iter()
