@@ -1,6 +1,7 @@
 //! A fixed workload for `valgrind --tool=callgrind`, whose instruction
 //! counts are repeatable on a noisy machine where timings are not:
-//! `instructions <verify|open|parse_event|none> <2KiB|64KiB> <rounds>` runs
+//! `instructions <verify|open|parse_event|dedupe_key|find_signature|none>
+//! <2KiB|64KiB> <rounds>` runs
 //! one operation `rounds` times on a realistic delivery (see
 //! `support/realistic.rs`). Subtract the `none` run (set-up only) and
 //! divide by `rounds` for a per-call count; `scripts/bench-core.sh
@@ -17,7 +18,7 @@ mod realistic;
 use std::hint::black_box;
 
 use hmac::{KeyInit, Mac};
-use spotdraft_kit::{parse_event, sign, HmacKey, Verifier};
+use spotdraft_kit::{dedupe_key, find_signature, parse_event, sign, HmacKey, Verifier};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +44,7 @@ fn main() {
     let ring_key = ring::hmac::Key::new(ring::hmac::HMAC_SHA512, raw_key);
     let sig = sign(&key, &body);
     let headers = [("x-sd-webhook-content-hash", sig.as_str())];
+    let event = parse_event(&body).unwrap();
     for _ in 0..rounds {
         match op.as_str() {
             "verify" => {
@@ -54,6 +56,12 @@ fn main() {
                         .open(black_box(&headers), black_box(&body))
                         .unwrap(),
                 );
+            }
+            "dedupe_key" => {
+                black_box(dedupe_key(black_box(&event), ""));
+            }
+            "find_signature" => {
+                black_box(find_signature(black_box(&headers)).unwrap());
             }
             "parse_event" => {
                 black_box(parse_event(black_box(&body)).unwrap());
