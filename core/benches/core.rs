@@ -1,7 +1,12 @@
 //! Criterion benchmarks of the receiver's hot path: `verify`, `parse_event`
-//! and `open` for 1 KiB, 8 KiB and 1 MiB bodies, plus raw HMAC-SHA512
-//! throughput (compared with `openssl speed` by `scripts/bench-core.sh`).
-#![allow(clippy::unwrap_used, missing_docs)]
+//! and `open` for 1 KiB, 8 KiB and 1 MiB bodies padded in one string field,
+//! and on realistic pretty-printed deliveries of 2 KiB and 64 KiB (see
+//! `support/realistic.rs`), plus raw HMAC-SHA512 throughput (compared with
+//! `openssl speed` by `scripts/bench-core.sh`).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+#[path = "support/realistic.rs"]
+mod realistic;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use spotdraft_kit::{parse_event, sign, HmacKey, Verifier};
@@ -31,6 +36,23 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("parse_event", label), &body, |b, body| {
             b.iter(|| parse_event(black_box(body)).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("open", label), &body, |b, body| {
+            b.iter(|| verifier.open(black_box(&headers), black_box(body)).unwrap())
+        });
+    }
+    group.finish();
+
+    // Realistic deliveries: parsing cost grows with the number of fields,
+    // not only with the byte count.
+    let mut group = c.benchmark_group("realistic");
+    for (label, size) in [("2KiB", 2 * 1024), ("64KiB", 64 * 1024)] {
+        let (body, _) = realistic::realistic_body(size);
+        let sig = sign(&key, &body);
+        let headers = [("x-sd-webhook-content-hash", sig.as_str())];
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_with_input(BenchmarkId::new("verify", label), &body, |b, body| {
+            b.iter(|| verifier.verify(black_box(body), black_box(&sig)).unwrap())
         });
         group.bench_with_input(BenchmarkId::new("open", label), &body, |b, body| {
             b.iter(|| verifier.open(black_box(&headers), black_box(body)).unwrap())

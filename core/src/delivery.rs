@@ -2,118 +2,17 @@
 //! verify, parse, fingerprint), the verified [`Delivery`] and its
 //! [`LogRecord`].
 
-use std::fmt::Write as _;
-
 use crate::error::{Error, ErrorCode, Result};
 use crate::event::Event;
-use crate::fingerprint::{body_sha256, dedupe_key};
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::fingerprint::{body_sha256, identity_key};
 use crate::headers::{find_signature, HeaderSource, SignatureHeader};
 use crate::signature::Verifier;
 
-/// A value in a [`LogRecord`].
-///
-/// ```
-/// assert_eq!(spotdraft_kit::LogValue::Int(3).to_string(), "3");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LogValue {
-    /// Text.
-    Str(String),
-    /// An integer.
-    Int(i64),
-    /// A flag.
-    Bool(bool),
-}
-
-impl std::fmt::Display for LogValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LogValue::Str(s) => f.write_str(s),
-            LogValue::Int(i) => write!(f, "{i}"),
-            LogValue::Bool(b) => write!(f, "{b}"),
-        }
-    }
-}
-
-/// A flat, ordered map of what SpotDraft says to log about a delivery:
-/// outcome, activity, contract id, external id, dedupe key, body hash and
-/// length, signature result and key. Never a key, a signature, the body, a
-/// name or an email.
-///
-/// ```
-/// use spotdraft_kit::{sign, HmacKey, Verifier};
-/// let key = HmacKey::from_base64("c2VjcmV0")?;
-/// let body = br#"{"activity":"CONTRACT_CREATED","contract_id":5}"#;
-/// let headers = [("x-sd-webhook-content-hash", sign(&key, body))];
-/// let delivery = Verifier::new(vec![key])?.open(&headers, body)?;
-/// let record = delivery.log_record();
-/// assert_eq!(record.get("outcome").unwrap().to_string(), "accepted");
-/// assert_eq!(record.get("contract_id").unwrap().to_string(), "5");
-/// assert!(record.to_json().starts_with(r#"{"outcome":"accepted""#));
-/// # Ok::<(), spotdraft_kit::Error>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LogRecord {
-    fields: Vec<(&'static str, LogValue)>,
-}
-
-impl LogRecord {
-    pub(crate) fn push(&mut self, name: &'static str, value: LogValue) {
-        self.fields.push((name, value));
-    }
-
-    pub(crate) fn push_str(&mut self, name: &'static str, value: impl Into<String>) {
-        self.push(name, LogValue::Str(value.into()));
-    }
-
-    pub(crate) fn push_int(&mut self, name: &'static str, value: i64) {
-        self.push(name, LogValue::Int(value));
-    }
-
-    /// The fields, in a stable order.
-    ///
-    /// ```
-    /// assert!(spotdraft_kit::LogRecord::default().fields().is_empty());
-    /// ```
-    pub fn fields(&self) -> &[(&'static str, LogValue)] {
-        &self.fields
-    }
-
-    /// One field by name.
-    ///
-    /// ```
-    /// assert!(spotdraft_kit::LogRecord::default().get("outcome").is_none());
-    /// ```
-    pub fn get(&self, name: &str) -> Option<&LogValue> {
-        self.fields.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
-    }
-
-    /// One JSON object on one line, for structured logs.
-    ///
-    /// ```
-    /// assert_eq!(spotdraft_kit::LogRecord::default().to_json(), "{}");
-    /// ```
-    pub fn to_json(&self) -> String {
-        let mut out = String::from("{");
-        for (i, (name, value)) in self.fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "\"{name}\":");
-            match value {
-                LogValue::Str(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
-                LogValue::Int(n) => {
-                    let _ = write!(out, "{n}");
-                }
-                LogValue::Bool(b) => {
-                    let _ = write!(out, "{b}");
-                }
-            }
-        }
-        out.push('}');
-        out
-    }
-}
+// Kept at this path for callers that name `delivery::LogRecord`.
+pub use crate::log_record::{LogRecord, LogValue};
 
 /// A verified, parsed delivery.
 ///
@@ -129,11 +28,14 @@ impl LogRecord {
 /// assert!(d.dedupe_key().starts_with("sdk1:"));
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Delivery {
     event: Event,
     dedupe_key: String,
-    body_sha256: String,
+    // Computed on first read, from the event's copy of the body, with the
+    // value `open` always gave: a receiver that never logs it does not pay
+    // for hashing the body a second time.
+    body_sha256: OnceLock<String>,
     body_len: usize,
     key_index: usize,
     key_id: Option<String>,
@@ -190,7 +92,8 @@ impl Delivery {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn body_sha256(&self) -> &str {
-        &self.body_sha256
+        self.body_sha256
+            .get_or_init(|| body_sha256(self.event.source()))
     }
 
     /// Length of the raw body in bytes.
@@ -264,8 +167,8 @@ impl Delivery {
         if let Some(id) = self.event.external_id() {
             r.push_str("external_id", id);
         }
-        r.push_str("dedupe_key", self.dedupe_key.clone());
-        r.push_str("body_sha256", self.body_sha256.clone());
+        r.push_str("dedupe_key", self.dedupe_key());
+        r.push_str("body_sha256", self.body_sha256());
         r.push_int("body_bytes", len_i64(self.body_len));
         r.push_str("signature", "valid");
         r.push_str("signature_header", self.signature_header.as_str());
@@ -274,6 +177,32 @@ impl Delivery {
             r.push_str("key_id", id.clone());
         }
         r
+    }
+}
+
+impl PartialEq for Delivery {
+    fn eq(&self, other: &Self) -> bool {
+        self.event == other.event
+            && self.dedupe_key == other.dedupe_key
+            && self.body_sha256() == other.body_sha256()
+            && self.body_len == other.body_len
+            && self.key_index == other.key_index
+            && self.key_id == other.key_id
+            && self.signature_header == other.signature_header
+    }
+}
+
+impl fmt::Debug for Delivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Delivery")
+            .field("event", &self.event)
+            .field("dedupe_key", &self.dedupe_key())
+            .field("body_sha256", &self.body_sha256())
+            .field("body_len", &self.body_len)
+            .field("key_index", &self.key_index)
+            .field("key_id", &self.key_id)
+            .field("signature_header", &self.signature_header)
+            .finish()
     }
 }
 
@@ -380,15 +309,20 @@ impl Verifier {
         signature: &[u8],
         body: &[u8],
     ) -> Result<Delivery> {
+        self.check_body_length(body.len())?;
         let key_index = self
             .verify_bytes(body, signature)
             .map_err(|e| rejected(e, body, None))?;
         let event = Event::parse(body).map_err(|e| rejected(e, body, Some(key_index)))?;
-        let body_sha256 = body_sha256(body);
+        let body_hash = OnceLock::new();
+        // Without a timestamp the key is the body hash: computed now, kept.
+        let dedupe_key = identity_key(&event).unwrap_or_else(|| {
+            format!("sdk1:body:{}", body_hash.get_or_init(|| body_sha256(body)))
+        });
         Ok(Delivery {
-            dedupe_key: dedupe_key(&event, &body_sha256),
             event,
-            body_sha256,
+            dedupe_key,
+            body_sha256: body_hash,
             body_len: body.len(),
             key_index,
             key_id: self.key_id(key_index).map(str::to_owned),
@@ -438,5 +372,27 @@ mod tests {
         let err = v.open(&[("a", "b")], b"123").unwrap_err();
         assert_eq!(err.code(), ErrorCode::BodyTooLarge);
         assert!(err.log_record().unwrap().get("body_sha256").is_none());
+    }
+
+    #[test]
+    fn open_with_signature_checks_the_size_as_open_does() {
+        let key = HmacKey::from_bytes(b"k").unwrap();
+        let v = Verifier::new(vec![key.clone()])
+            .unwrap()
+            .with_max_body_bytes(2);
+        let body = b"{}{";
+        let sig = sign(&key, body);
+        let headers = [("x-sd-webhook-content-hash", sig.as_str())];
+        let via_open = v.open(&headers, body).unwrap_err();
+        let direct = v
+            .open_with_signature(SignatureHeader::Current, sig.as_bytes(), body)
+            .unwrap_err();
+        assert_eq!(direct.code(), ErrorCode::BodyTooLarge);
+        assert_eq!(direct.log_record(), via_open.log_record());
+        // Refused before the signature is even parsed.
+        let malformed = v
+            .open_with_signature(SignatureHeader::Current, b"zz", body)
+            .unwrap_err();
+        assert_eq!(malformed.code(), ErrorCode::BodyTooLarge);
     }
 }

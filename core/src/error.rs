@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::delivery::LogRecord;
+use crate::log_record::LogRecord;
 
 /// The stable code of an [`Error`]: the same strings in Rust, JavaScript and
 /// Python, safe to match on and to store.

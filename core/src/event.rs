@@ -13,58 +13,11 @@ use serde_json::{Map, Value};
 
 use crate::activity::{Activity, Category};
 use crate::error::{Error, ErrorCode, Result};
-use crate::event_fields::{self, Fields, Scalar, TopLevel};
-
-/// A person named in a payload (`performed_by`, `business_user`, ...).
-/// `name` may be `SYSTEM`, in which case there is no email.
-///
-/// ```
-/// let p = spotdraft_kit::Person { name: Some("SYSTEM".into()), email: None };
-/// assert!(p.email.is_none());
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Person {
-    /// Display name.
-    pub name: Option<String>,
-    /// Email address, when SpotDraft includes one.
-    pub email: Option<String>,
-}
-
-/// One entry of `counterparties[]`.
-///
-/// ```
-/// let c = spotdraft_kit::Counterparty { kind: Some("Organization".into()), ..Default::default() };
-/// assert_eq!(c.kind.as_deref(), Some("Organization"));
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Counterparty {
-    /// `type`: `Organization` or `Individual`.
-    pub kind: Option<String>,
-    /// `organization_name`.
-    pub organization_name: Option<String>,
-    /// `poc_name`: the point of contact.
-    pub poc_name: Option<String>,
-    /// `poc_email`.
-    pub poc_email: Option<String>,
-    /// `counterparty_id`.
-    pub counterparty_id: Option<i64>,
-}
-
-/// `activity_data.email_event_data` of email activities.
-///
-/// ```
-/// let e = spotdraft_kit::EmailEvent { email_mode: Some("to".into()), ..Default::default() };
-/// assert_eq!(e.email_mode.as_deref(), Some("to"));
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EmailEvent {
-    /// `recipient_email`.
-    pub recipient_email: Option<String>,
-    /// `email_mode`: `to` or `cc`.
-    pub email_mode: Option<String>,
-    /// `occured_at` (SpotDraft's spelling).
-    pub occurred_at: Option<String>,
-}
+use crate::event_fields::{self, Fields, RawPerson, Scalar, Text, TopLevel};
+use crate::event_scan;
+// The typed parts live in a leaf module the reader shares; they are named
+// here, where they have always been.
+pub use crate::event_parts::{Counterparty, EmailEvent, Person};
 
 /// A parsed SpotDraft webhook payload.
 ///
@@ -139,7 +92,13 @@ impl Event {
     /// assert_eq!(Event::parse(deep.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
     /// ```
     pub fn parse(body: &[u8]) -> Result<Event> {
-        let top = event_fields::read(body).map_err(|e| {
+        // The fast scanner reads what SpotDraft sends; anything it does not
+        // take on goes to the serde_json reader, which has the final word.
+        let top = match event_scan::read(body) {
+            Some(fields) => Ok(TopLevel::Object(Box::new(fields))),
+            None => event_fields::read(body),
+        };
+        let top = top.map_err(|e| {
             let why = if e.to_string().contains("recursion limit") {
                 "nested more than 128 levels deep".to_owned()
             } else {
@@ -167,7 +126,7 @@ impl Event {
             }
         };
         let activity = match &fields.activity {
-            Scalar::Str(a) => Activity::parse(a),
+            Scalar::Str(a) => Activity::parse(a.get(body)),
             Scalar::Absent => {
                 return Err(Error::new(
                     ErrorCode::InvalidPayload,
@@ -255,7 +214,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_title(&self) -> Option<&str> {
-        self.fields.contract_title.as_deref()
+        self.text(&self.fields.contract_title)
     }
 
     /// `contract_status` (DRAFT, REDLINING, SIGN, EXECUTED, ...).
@@ -266,7 +225,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_status(&self) -> Option<&str> {
-        self.fields.contract_status.as_deref()
+        self.text(&self.fields.contract_status)
     }
 
     /// `contract_kind` (TEMPLATE_CONTRACT, THIRD_PARTY_CONTRACT, ...).
@@ -277,7 +236,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_kind(&self) -> Option<&str> {
-        self.fields.contract_kind.as_deref()
+        self.text(&self.fields.contract_kind)
     }
 
     /// `contract_type`.
@@ -288,7 +247,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type(&self) -> Option<&str> {
-        self.fields.contract_type.as_deref()
+        self.text(&self.fields.contract_type)
     }
 
     /// `contract_type_name`.
@@ -299,7 +258,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_type_name(&self) -> Option<&str> {
-        self.fields.contract_type_name.as_deref()
+        self.text(&self.fields.contract_type_name)
     }
 
     /// `contract_type_id` (an integer).
@@ -321,7 +280,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn occurred_at(&self) -> Option<&str> {
-        self.fields.timestamp.as_str()
+        self.fields.activity_data.timestamp.as_str(&self.source)
     }
 
     /// `created_at` of the contract.
@@ -332,7 +291,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn created_at(&self) -> Option<&str> {
-        self.fields.created_at.as_deref()
+        self.text(&self.fields.created_at)
     }
 
     /// `activity_data.performed_by`.
@@ -343,7 +302,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn performed_by(&self) -> Option<Person> {
-        self.fields.performed_by.clone()
+        self.person(&self.fields.activity_data.performed_by)
     }
 
     /// `business_user`.
@@ -354,7 +313,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn business_user(&self) -> Option<Person> {
-        self.fields.business_user.clone()
+        self.person(&self.fields.business_user)
     }
 
     /// `legal_user`.
@@ -365,7 +324,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn legal_user(&self) -> Option<Person> {
-        self.fields.legal_user.clone()
+        self.person(&self.fields.legal_user)
     }
 
     /// `external_metadata.id` as a string (numbers are written in decimal),
@@ -377,7 +336,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn external_id(&self) -> Option<String> {
-        self.fields.external_id.clone()
+        self.fields.external_id.to_text(&self.source)
     }
 
     /// `external_metadata`, when it is an object.
@@ -401,7 +360,11 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn counterparties(&self) -> Vec<Counterparty> {
-        self.fields.counterparties.clone()
+        self.fields
+            .counterparties
+            .iter()
+            .map(|c| c.counterparty(&self.source))
+            .collect()
     }
 
     /// `activity_data.email_event_data` (email activities).
@@ -412,7 +375,11 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn email_event(&self) -> Option<EmailEvent> {
-        self.fields.email_event.clone()
+        self.fields
+            .activity_data
+            .email
+            .as_ref()
+            .map(|e| e.email_event(&self.source))
     }
 
     /// `activity_data.signatory` (signature-request notifications).
@@ -423,7 +390,7 @@ impl Event {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn signatory(&self) -> Option<Person> {
-        self.fields.signatory.clone()
+        self.person(&self.fields.activity_data.signatory)
     }
 
     /// `activity_data`, when it is an object.
@@ -480,6 +447,14 @@ impl Event {
 
     pub(crate) fn fields(&self) -> &Fields {
         &self.fields
+    }
+
+    fn text<'a>(&'a self, text: &'a Option<Text>) -> Option<&'a str> {
+        text.as_ref().map(|t| t.get(&self.source))
+    }
+
+    fn person(&self, person: &Option<RawPerson>) -> Option<Person> {
+        person.as_ref().map(|p| p.person(&self.source))
     }
 }
 

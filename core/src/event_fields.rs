@@ -1,8 +1,9 @@
 //! The one-pass, lenient reader behind [`crate::Event`]: it validates the
 //! whole payload as JSON (same nesting limit as serde_json's DOM parser) and
 //! keeps only the fields the typed accessors and the dedupe key need,
-//! without building a DOM. The full payload is parsed later, only if asked
-//! for.
+//! without building a DOM or copying strings: a string without escapes is
+//! kept as a span of the payload bytes, and the typed values are built when
+//! an accessor asks. The full payload is parsed later, only if asked for.
 //!
 //! Leniency rule: a field with an unexpected type reads as absent; it never
 //! fails the parse. Duplicate keys: the last one wins, as in serde_json's
@@ -14,7 +15,48 @@ use serde::de::{
     Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
 
-use crate::event::{Counterparty, EmailEvent, Person};
+use crate::event_parts::{Counterparty, EmailEvent, Person};
+
+/// A JSON string of the payload: the byte span it occupies in the payload
+/// when it had no escapes (the common case), else its decoded text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Text {
+    Span(usize, usize),
+    Owned(Box<str>),
+}
+
+impl Text {
+    /// The text, given the payload bytes it was read from.
+    pub(crate) fn get<'a>(&'a self, source: &'a [u8]) -> &'a str {
+        match self {
+            Text::Span(start, end) => source
+                .get(*start..*end)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+/// Where the payload starts in memory and how long it is: a string that
+/// serde_json borrowed from the payload is kept as its span.
+#[derive(Clone, Copy)]
+struct Ctx {
+    base: usize,
+    len: usize,
+}
+
+impl Ctx {
+    fn borrowed(self, v: &str) -> Text {
+        let start = (v.as_ptr() as usize).wrapping_sub(self.base);
+        let end = start.wrapping_add(v.len());
+        if start <= end && end <= self.len {
+            Text::Span(start, end)
+        } else {
+            Text::Owned(v.into())
+        }
+    }
+}
 
 /// A JSON scalar as read leniently. Numbers keep serde_json's text form
 /// (the dedupe key hashes it).
@@ -22,7 +64,7 @@ use crate::event::{Counterparty, EmailEvent, Person};
 pub(crate) enum Scalar {
     #[default]
     Absent,
-    Str(String),
+    Str(Text),
     Int(i64),
     /// A number that is not an i64: its serde_json text.
     OtherNumber(String),
@@ -31,16 +73,16 @@ pub(crate) enum Scalar {
 }
 
 impl Scalar {
-    pub(crate) fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str<'a>(&'a self, source: &'a [u8]) -> Option<&'a str> {
         match self {
-            Scalar::Str(s) => Some(s),
+            Scalar::Str(t) => Some(t.get(source)),
             _ => None,
         }
     }
 
-    pub(crate) fn into_string(self) -> Option<String> {
+    pub(crate) fn into_text(self) -> Option<Text> {
         match self {
-            Scalar::Str(s) => Some(s),
+            Scalar::Str(t) => Some(t),
             _ => None,
         }
     }
@@ -53,9 +95,9 @@ impl Scalar {
     }
 
     /// Strings as they are, numbers in decimal (the `external_id` rule).
-    pub(crate) fn to_text(&self) -> Option<String> {
+    pub(crate) fn to_text(&self, source: &[u8]) -> Option<String> {
         match self {
-            Scalar::Str(s) => Some(s.clone()),
+            Scalar::Str(t) => Some(t.get(source).to_owned()),
             Scalar::Int(i) => Some(i.to_string()),
             Scalar::OtherNumber(n) => Some(n.clone()),
             _ => None,
@@ -63,31 +105,93 @@ impl Scalar {
     }
 }
 
-/// Everything the typed accessors and the dedupe key read.
+fn text(t: &Option<Text>, source: &[u8]) -> Option<String> {
+    t.as_ref().map(|t| t.get(source).to_owned())
+}
+
+/// A person object as read (`email` stays raw for the dedupe key).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RawPerson {
+    pub name: Scalar,
+    pub email: Scalar,
+}
+
+impl RawPerson {
+    pub(crate) fn person(&self, source: &[u8]) -> Person {
+        Person {
+            name: self.name.as_str(source).map(str::to_owned),
+            email: self.email.as_str(source).map(str::to_owned),
+        }
+    }
+}
+
+/// One `counterparties[]` entry as read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RawCounterparty {
+    pub kind: Option<Text>,
+    pub organization_name: Option<Text>,
+    pub poc_name: Option<Text>,
+    pub poc_email: Option<Text>,
+    pub counterparty_id: Option<i64>,
+}
+
+impl RawCounterparty {
+    pub(crate) fn counterparty(&self, source: &[u8]) -> Counterparty {
+        Counterparty {
+            kind: text(&self.kind, source),
+            organization_name: text(&self.organization_name, source),
+            poc_name: text(&self.poc_name, source),
+            poc_email: text(&self.poc_email, source),
+            counterparty_id: self.counterparty_id,
+        }
+    }
+}
+
+/// `email_event_data`, with the raw scalars the dedupe key needs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RawEmail {
+    pub recipient: Scalar,
+    pub mode: Scalar,
+    pub occured_at: Scalar,
+}
+
+impl RawEmail {
+    pub(crate) fn email_event(&self, source: &[u8]) -> EmailEvent {
+        EmailEvent {
+            recipient_email: self.recipient.as_str(source).map(str::to_owned),
+            email_mode: self.mode.as_str(source).map(str::to_owned),
+            occurred_at: self.occured_at.as_str(source).map(str::to_owned),
+        }
+    }
+}
+
+/// `activity_data` as read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ActivityData {
+    pub timestamp: Scalar,
+    pub performed_by: Option<RawPerson>,
+    pub email: Option<RawEmail>,
+    pub signatory: Option<RawPerson>,
+}
+
+/// Everything the typed accessors and the dedupe key read. Strings are
+/// spans of the payload: resolve them with the bytes the event keeps.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Fields {
     pub activity: Scalar,
     pub contract_id: Scalar,
-    pub contract_title: Option<String>,
-    pub contract_status: Option<String>,
-    pub contract_kind: Option<String>,
-    pub contract_type: Option<String>,
-    pub contract_type_name: Option<String>,
+    pub contract_title: Option<Text>,
+    pub contract_status: Option<Text>,
+    pub contract_kind: Option<Text>,
+    pub contract_type: Option<Text>,
+    pub contract_type_name: Option<Text>,
     pub contract_type_id: Option<i64>,
-    pub created_at: Option<String>,
-    pub business_user: Option<Person>,
-    pub legal_user: Option<Person>,
-    pub external_id: Option<String>,
-    pub counterparties: Vec<Counterparty>,
-    pub timestamp: Scalar,
-    pub performed_by: Option<Person>,
-    pub email_event: Option<EmailEvent>,
-    /// The raw `email_event_data.recipient_email` and `occured_at`, and
-    /// `signatory.email`, for the dedupe key.
-    pub email_recipient: Scalar,
-    pub email_occured_at: Scalar,
-    pub signatory: Option<Person>,
-    pub signatory_email: Scalar,
+    pub created_at: Option<Text>,
+    pub business_user: Option<RawPerson>,
+    pub legal_user: Option<RawPerson>,
+    pub external_id: Scalar,
+    pub counterparties: Vec<RawCounterparty>,
+    pub activity_data: ActivityData,
 }
 
 /// The top-level result: an object's fields, or the JSON kind that was
@@ -99,8 +203,12 @@ pub(crate) enum TopLevel {
 
 /// Reads a payload in one pass. Errors are serde_json's (syntax, nesting).
 pub(crate) fn read(body: &[u8]) -> Result<TopLevel, serde_json::Error> {
+    let ctx = Ctx {
+        base: body.as_ptr() as usize,
+        len: body.len(),
+    };
     let mut de = serde_json::Deserializer::from_slice(body);
-    let top = de.deserialize_any(TopVisitor)?;
+    let top = de.deserialize_any(TopVisitor(ctx))?;
     de.end()?;
     Ok(top)
 }
@@ -175,54 +283,58 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
-                Ok(Scalar::Other("boolean"))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar::Int(v))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
-                Ok(i64::try_from(v)
-                    .map_or_else(|_| Scalar::OtherNumber(v.to_string()), Scalar::Int))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
-                Ok(
-                    serde_json::Number::from_f64(v).map_or(Scalar::Other("number"), |n| {
-                        Scalar::OtherNumber(n.to_string())
-                    }),
-                )
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar::Str(v.to_owned()))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
-                Ok(Scalar::Str(v))
-            }
-            fn visit_unit<E>(self) -> Result<Scalar, E> {
-                Ok(Scalar::Other("null"))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
-                SkipVisitor.visit_seq(seq).map(|_| Scalar::Other("array"))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
-                SkipVisitor.visit_map(map).map(|_| Scalar::Other("object"))
-            }
-        }
-        d.deserialize_any(V)
+/// Reads one value as a [`Scalar`]: strings as spans where possible.
+#[derive(Clone, Copy)]
+struct ScalarSeed(Ctx);
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed {
+    type Value = Scalar;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed {
+    type Value = Scalar;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Other("boolean"))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+        Ok(i64::try_from(v).map_or_else(|_| Scalar::OtherNumber(v.to_string()), Scalar::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+        Ok(
+            serde_json::Number::from_f64(v).map_or(Scalar::Other("number"), |n| {
+                Scalar::OtherNumber(n.to_string())
+            }),
+        )
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(self.0.borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(Text::Owned(v.into())))
+    }
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Other("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
+        SkipVisitor.visit_seq(seq).map(|_| Scalar::Other("array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+        SkipVisitor.visit_map(map).map(|_| Scalar::Other("object"))
     }
 }
 
 macro_rules! object_visitor {
-    ($name:ident, $out:ty, |$acc:ident, $key:ident, $map:ident| $body:block) => {
-        struct $name;
+    ($name:ident, $out:ty, |$acc:ident, $key:ident, $map:ident, $ctx:ident| $body:block) => {
+        struct $name(Ctx);
         impl<'de> DeserializeSeed<'de> for $name {
             type Value = Option<$out>;
             fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -256,6 +368,7 @@ macro_rules! object_visitor {
                 SkipVisitor.visit_seq(seq).map(|_| None)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut $map: A) -> Result<Self::Value, A::Error> {
+                let $ctx = ScalarSeed(self.0);
                 let mut $acc = <$out>::default();
                 while let Some(key) = $map.next_key::<Key<'de>>()? {
                     let $key: &str = &key.0;
@@ -267,86 +380,54 @@ macro_rules! object_visitor {
     };
 }
 
-/// A person object as read: `email` stays raw for the dedupe key.
-#[derive(Default)]
-struct RawPerson {
-    name: Scalar,
-    email: Scalar,
-}
-
-impl RawPerson {
-    fn person(&self) -> Person {
-        Person {
-            name: self.name.as_str().map(str::to_owned),
-            email: self.email.as_str().map(str::to_owned),
-        }
-    }
-}
-
-object_visitor!(PersonSeed, RawPerson, |p, key, map| {
+object_visitor!(PersonSeed, RawPerson, |p, key, map, s| {
     match key {
-        "name" => p.name = map.next_value()?,
-        "email" => p.email = map.next_value()?,
+        "name" => p.name = map.next_value_seed(s)?,
+        "email" => p.email = map.next_value_seed(s)?,
         _ => {
             map.next_value::<Skip>()?;
         }
     }
 });
 
-/// `email_event_data`, with the raw scalars the dedupe key needs.
-#[derive(Default)]
-struct EmailData {
-    recipient: Scalar,
-    mode: Scalar,
-    occured_at: Scalar,
-}
-
-object_visitor!(EmailSeed, EmailData, |e, key, map| {
+object_visitor!(EmailSeed, RawEmail, |e, key, map, s| {
     match key {
-        "recipient_email" => e.recipient = map.next_value()?,
-        "email_mode" => e.mode = map.next_value()?,
-        "occured_at" => e.occured_at = map.next_value()?,
+        "recipient_email" => e.recipient = map.next_value_seed(s)?,
+        "email_mode" => e.mode = map.next_value_seed(s)?,
+        "occured_at" => e.occured_at = map.next_value_seed(s)?,
         _ => {
             map.next_value::<Skip>()?;
         }
     }
 });
 
-#[derive(Default)]
-struct ActivityData {
-    timestamp: Scalar,
-    performed_by: Option<RawPerson>,
-    email: Option<EmailData>,
-    signatory: Option<RawPerson>,
-}
-
-object_visitor!(ActivityDataSeed, ActivityData, |a, key, map| {
+object_visitor!(ActivityDataSeed, ActivityData, |a, key, map, s| {
     match key {
-        "timestamp" => a.timestamp = map.next_value()?,
-        "performed_by" => a.performed_by = map.next_value_seed(PersonSeed)?,
-        "email_event_data" => a.email = map.next_value_seed(EmailSeed)?,
-        "signatory" => a.signatory = map.next_value_seed(PersonSeed)?,
+        "timestamp" => a.timestamp = map.next_value_seed(s)?,
+        "performed_by" => a.performed_by = map.next_value_seed(PersonSeed(s.0))?,
+        "email_event_data" => a.email = map.next_value_seed(EmailSeed(s.0))?,
+        "signatory" => a.signatory = map.next_value_seed(PersonSeed(s.0))?,
         _ => {
             map.next_value::<Skip>()?;
         }
     }
 });
 
-object_visitor!(ExternalSeed, Option<String>, |id, key, map| {
+object_visitor!(ExternalSeed, Scalar, |id, key, map, s| {
     if key == "id" {
-        id = map.next_value::<Scalar>()?.to_text();
+        id = map.next_value_seed(s)?;
     } else {
         map.next_value::<Skip>()?;
     }
 });
 
-object_visitor!(CounterpartySeed, Counterparty, |c, key, map| {
+object_visitor!(CounterpartySeed, RawCounterparty, |c, key, map, s| {
     match key {
-        "type" => c.kind = map.next_value::<Scalar>()?.into_string(),
-        "organization_name" => c.organization_name = map.next_value::<Scalar>()?.into_string(),
-        "poc_name" => c.poc_name = map.next_value::<Scalar>()?.into_string(),
-        "poc_email" => c.poc_email = map.next_value::<Scalar>()?.into_string(),
-        "counterparty_id" => c.counterparty_id = map.next_value::<Scalar>()?.as_i64(),
+        "type" => c.kind = map.next_value_seed(s)?.into_text(),
+        "organization_name" => c.organization_name = map.next_value_seed(s)?.into_text(),
+        "poc_name" => c.poc_name = map.next_value_seed(s)?.into_text(),
+        "poc_email" => c.poc_email = map.next_value_seed(s)?.into_text(),
+        "counterparty_id" => c.counterparty_id = map.next_value_seed(s)?.as_i64(),
         _ => {
             map.next_value::<Skip>()?;
         }
@@ -355,51 +436,51 @@ object_visitor!(CounterpartySeed, Counterparty, |c, key, map| {
 
 /// `counterparties[]`: entries that are not objects are skipped; a
 /// non-array reads as empty.
-struct CounterpartiesSeed;
+struct CounterpartiesSeed(Ctx);
 
 impl<'de> DeserializeSeed<'de> for CounterpartiesSeed {
-    type Value = Vec<Counterparty>;
+    type Value = Vec<RawCounterparty>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Vec<Counterparty>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = seq.next_element_seed(CounterpartySeed)? {
-                    out.extend(entry);
-                }
-                Ok(out)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                SkipVisitor.visit_map(map).map(|_| Vec::new())
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(Vec::new())
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(Vec::new())
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(Vec::new())
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(Vec::new())
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(Vec::new())
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Vec::new())
-            }
-        }
-        d.deserialize_any(V)
+        d.deserialize_any(self)
     }
 }
 
-struct TopVisitor;
+impl<'de> Visitor<'de> for CounterpartiesSeed {
+    type Value = Vec<RawCounterparty>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(entry) = seq.next_element_seed(CounterpartySeed(self.0))? {
+            out.extend(entry);
+        }
+        Ok(out)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        SkipVisitor.visit_map(map).map(|_| Vec::new())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+}
+
+struct TopVisitor(Ctx);
 
 impl<'de> Visitor<'de> for TopVisitor {
     type Value = TopLevel;
@@ -430,48 +511,32 @@ impl<'de> Visitor<'de> for TopVisitor {
             .map(|_| TopLevel::NotObject("array"))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+        let ctx = self.0;
+        let s = ScalarSeed(ctx);
         let mut f = Fields::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             match &*key.0 {
-                "activity" => f.activity = map.next_value()?,
-                "contract_id" => f.contract_id = map.next_value()?,
-                "contract_title" => f.contract_title = map.next_value::<Scalar>()?.into_string(),
-                "contract_status" => f.contract_status = map.next_value::<Scalar>()?.into_string(),
-                "contract_kind" => f.contract_kind = map.next_value::<Scalar>()?.into_string(),
-                "contract_type" => f.contract_type = map.next_value::<Scalar>()?.into_string(),
-                "contract_type_name" => {
-                    f.contract_type_name = map.next_value::<Scalar>()?.into_string()
+                "activity" => f.activity = map.next_value_seed(s)?,
+                "contract_id" => f.contract_id = map.next_value_seed(s)?,
+                "contract_title" => f.contract_title = map.next_value_seed(s)?.into_text(),
+                "contract_status" => f.contract_status = map.next_value_seed(s)?.into_text(),
+                "contract_kind" => f.contract_kind = map.next_value_seed(s)?.into_text(),
+                "contract_type" => f.contract_type = map.next_value_seed(s)?.into_text(),
+                "contract_type_name" => f.contract_type_name = map.next_value_seed(s)?.into_text(),
+                "contract_type_id" => f.contract_type_id = map.next_value_seed(s)?.as_i64(),
+                "created_at" => f.created_at = map.next_value_seed(s)?.into_text(),
+                "business_user" => f.business_user = map.next_value_seed(PersonSeed(ctx))?,
+                "legal_user" => f.legal_user = map.next_value_seed(PersonSeed(ctx))?,
+                "external_metadata" => {
+                    f.external_id = map.next_value_seed(ExternalSeed(ctx))?.unwrap_or_default()
                 }
-                "contract_type_id" => f.contract_type_id = map.next_value::<Scalar>()?.as_i64(),
-                "created_at" => f.created_at = map.next_value::<Scalar>()?.into_string(),
-                "business_user" => {
-                    f.business_user = map.next_value_seed(PersonSeed)?.map(|p| p.person())
+                "counterparties" => {
+                    f.counterparties = map.next_value_seed(CounterpartiesSeed(ctx))?
                 }
-                "legal_user" => f.legal_user = map.next_value_seed(PersonSeed)?.map(|p| p.person()),
-                "external_metadata" => f.external_id = map.next_value_seed(ExternalSeed)?.flatten(),
-                "counterparties" => f.counterparties = map.next_value_seed(CounterpartiesSeed)?,
                 "activity_data" => {
-                    let data = map.next_value_seed(ActivityDataSeed)?.unwrap_or_default();
-                    f.timestamp = data.timestamp;
-                    f.performed_by = data.performed_by.map(|p| p.person());
-                    f.signatory = data.signatory.as_ref().map(RawPerson::person);
-                    f.signatory_email = data.signatory.map(|s| s.email).unwrap_or_default();
-                    match data.email {
-                        Some(e) => {
-                            f.email_event = Some(EmailEvent {
-                                recipient_email: e.recipient.as_str().map(str::to_owned),
-                                email_mode: e.mode.into_string(),
-                                occurred_at: e.occured_at.as_str().map(str::to_owned),
-                            });
-                            f.email_recipient = e.recipient;
-                            f.email_occured_at = e.occured_at;
-                        }
-                        None => {
-                            f.email_event = None;
-                            f.email_recipient = Scalar::Absent;
-                            f.email_occured_at = Scalar::Absent;
-                        }
-                    }
+                    f.activity_data = map
+                        .next_value_seed(ActivityDataSeed(ctx))?
+                        .unwrap_or_default()
                 }
                 _ => {
                     map.next_value::<Skip>()?;
@@ -479,5 +544,28 @@ impl<'de> Visitor<'de> for TopVisitor {
             }
         }
         Ok(TopLevel::Object(Box::new(f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_strings_are_spans_and_escaped_ones_are_decoded() {
+        let body = br#"{"activity":"A","contract_title":"M\u00e9 \"MSA\"","created_at":"2026"}"#;
+        let TopLevel::Object(f) = read(body).unwrap() else {
+            panic!("an object")
+        };
+        assert!(matches!(f.activity, Scalar::Str(Text::Span(..))));
+        assert!(matches!(f.created_at, Some(Text::Span(..))));
+        assert!(matches!(f.contract_title, Some(Text::Owned(_))));
+        assert_eq!(f.contract_title.unwrap().get(body), "M\u{e9} \"MSA\"");
+        assert_eq!(f.created_at.unwrap().get(body), "2026");
+    }
+
+    #[test]
+    fn a_span_outside_the_source_reads_as_empty() {
+        assert_eq!(Text::Span(3, 99).get(b"short"), "");
     }
 }

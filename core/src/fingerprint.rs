@@ -69,44 +69,90 @@ pub fn body_sha256(body: &[u8]) -> String {
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
 pub fn dedupe_key(event: &Event, body_sha256: &str) -> String {
-    match identity(event) {
-        Some(identity) => format!("sdk1:{}", hex::encode(&Sha256::digest(identity))),
-        None => format!("sdk1:body:{body_sha256}"),
-    }
+    identity_key(event).unwrap_or_else(|| format!("sdk1:body:{body_sha256}"))
 }
+
+/// The `sdk1` key from the identity fields, or `None` when the key falls
+/// back to the body hash (no timestamp).
+pub(crate) fn identity_key(event: &Event) -> Option<String> {
+    identity(event).map(|identity| format!("sdk1:{}", hex::encode(&Sha256::digest(identity))))
+}
+
+static ABSENT: Scalar = Scalar::Absent;
 
 /// The `sdk1` identity bytes, or `None` when the event has no timestamp.
 fn identity(event: &Event) -> Option<Vec<u8>> {
     let f = event.fields();
-    let Scalar::Str(_) = f.timestamp else {
+    let source = event.source();
+    let data = &f.activity_data;
+    let Scalar::Str(_) = data.timestamp else {
         return None;
     };
+    let (recipient, occured_at) = match &data.email {
+        Some(e) => (&e.recipient, &e.occured_at),
+        None => (&ABSENT, &ABSENT),
+    };
+    let signatory_email = data.signatory.as_ref().map_or(&ABSENT, |s| &s.email);
     let mut out = Vec::with_capacity(128);
     out.extend_from_slice(b"sdk1");
-    slot(&mut out, &f.activity, false);
-    slot(&mut out, &f.contract_id, false);
-    slot(&mut out, &f.timestamp, false);
-    slot(&mut out, &f.email_recipient, true);
-    slot(&mut out, &f.email_occured_at, false);
-    slot(&mut out, &f.signatory_email, true);
+    slot(&mut out, source, &f.activity, false);
+    slot(&mut out, source, &f.contract_id, false);
+    slot(&mut out, source, &data.timestamp, false);
+    slot(&mut out, source, recipient, true);
+    slot(&mut out, source, occured_at, false);
+    slot(&mut out, source, signatory_email, true);
     Some(out)
 }
 
-fn slot(out: &mut Vec<u8>, value: &Scalar, lowercase: bool) {
+fn slot(out: &mut Vec<u8>, source: &[u8], value: &Scalar, lowercase: bool) {
     match value {
-        Scalar::Str(s) if lowercase => tagged(out, b's', s.to_ascii_lowercase().as_bytes()),
-        Scalar::Str(s) => tagged(out, b's', s.as_bytes()),
-        Scalar::Int(i) => tagged(out, b'n', i.to_string().as_bytes()),
-        Scalar::OtherNumber(n) => tagged(out, b'n', n.as_bytes()),
+        Scalar::Str(s) => {
+            let start = tagged(out, b's', s.get(source).as_bytes());
+            if lowercase {
+                if let Some(text) = out.get_mut(start..) {
+                    text.make_ascii_lowercase();
+                }
+            }
+        }
+        Scalar::Int(i) => {
+            let mut buf = [0u8; 20];
+            tagged(out, b'n', decimal(*i < 0, i.unsigned_abs(), &mut buf));
+        }
+        Scalar::OtherNumber(n) => {
+            tagged(out, b'n', n.as_bytes());
+        }
         Scalar::Absent | Scalar::Other(_) => out.push(b'-'),
     }
 }
 
-fn tagged(out: &mut Vec<u8>, tag: u8, bytes: &[u8]) {
+/// Writes `<tag><len>:<bytes>` and returns where `<bytes>` starts.
+fn tagged(out: &mut Vec<u8>, tag: u8, bytes: &[u8]) -> usize {
+    let mut buf = [0u8; 20];
     out.push(tag);
-    out.extend_from_slice(bytes.len().to_string().as_bytes());
+    out.extend_from_slice(decimal(false, bytes.len() as u64, &mut buf));
     out.push(b':');
+    let start = out.len();
     out.extend_from_slice(bytes);
+    start
+}
+
+/// `n` in decimal (with a leading `-` if `negative`), as `to_string` would
+/// write it, without allocating.
+fn decimal(negative: bool, mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
 }
 
 #[cfg(test)]
@@ -128,6 +174,22 @@ mod tests {
         assert_eq!(
             identity(&e).unwrap(),
             b"sdk1s20:SIGNING_EMAIL_OPENEDn2:12s1:Ts6:a@b.ios1:O-".to_vec()
+        );
+    }
+
+    #[test]
+    fn decimals_are_written_as_to_string_does() {
+        for n in [0i64, 7, -7, 10, 1_000_000, i64::MAX, i64::MIN] {
+            let mut buf = [0u8; 20];
+            assert_eq!(
+                decimal(n < 0, n.unsigned_abs(), &mut buf),
+                n.to_string().as_bytes()
+            );
+        }
+        let mut buf = [0u8; 20];
+        assert_eq!(
+            decimal(false, u64::MAX, &mut buf),
+            u64::MAX.to_string().as_bytes()
         );
     }
 

@@ -8,7 +8,19 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::signature::{LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER};
+
+/// The current signature header.
+///
+/// ```
+/// assert_eq!(spotdraft_kit::SIGNATURE_HEADER, "X-SD-WEBHOOK-CONTENT-HASH");
+/// ```
+pub const SIGNATURE_HEADER: &str = "X-SD-WEBHOOK-CONTENT-HASH";
+/// The legacy signature header, used only when the current one is absent.
+///
+/// ```
+/// assert_eq!(spotdraft_kit::LEGACY_SIGNATURE_HEADER, "X-SD-CONTENT-HASH");
+/// ```
+pub const LEGACY_SIGNATURE_HEADER: &str = "X-SD-CONTENT-HASH";
 
 /// Anything that can list the values of a header by name.
 ///

@@ -44,7 +44,8 @@
 //! - [`headers`]: header lookup over any header map ([`HeaderSource`]).
 //! - [`event`] and [`activity`]: the typed, lenient event model.
 //! - [`fingerprint`]: [`body_sha256`] and the frozen [`dedupe_key`] encoding.
-//! - [`delivery`]: [`Verifier::open`], [`Delivery`], [`LogRecord`].
+//! - [`delivery`]: [`Verifier::open`] and [`Delivery`].
+//! - [`log_record`]: [`LogRecord`], what to log (no secrets, no personal data).
 //! - [`diagnose`](mod@diagnose): why a signature did not match.
 //! - [`api`]: the sans-I/O SpotDraft API layer (requests, responses,
 //!   retries, rate limits, environment drift).
@@ -63,21 +64,27 @@ pub mod diagnose;
 pub mod error;
 pub mod event;
 mod event_fields;
+mod event_parts;
+mod event_scan;
 pub mod fingerprint;
 pub mod headers;
 mod hex;
+pub mod log_record;
 pub mod signature;
 
 pub use activity::{Activity, Category};
-pub use delivery::{Delivery, LogRecord, LogValue};
+pub use delivery::Delivery;
 pub use diagnose::{diagnose, Cause, Diagnosis};
 pub use error::{ApiErrorDetails, Error, ErrorCode, Result};
 pub use event::{parse_event, Counterparty, EmailEvent, Event, Person};
 pub use fingerprint::{body_sha256, dedupe_key};
-pub use headers::{find_signature, HeaderSource, SignatureHeader};
+pub use headers::{
+    find_signature, HeaderSource, SignatureHeader, LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER,
+};
+pub use log_record::{LogRecord, LogValue};
 pub use signature::{
-    parse_signature, sign, HmacKey, KeyEncoding, Verifier, DEFAULT_MAX_BODY_BYTES,
-    LEGACY_SIGNATURE_HEADER, MAX_KEYS, MAX_SIGNATURE_HEADER_BYTES, SIGNATURE_HEADER,
+    parse_signature, sign, HmacKey, KeyEncoding, Verifier, DEFAULT_MAX_BODY_BYTES, MAX_KEYS,
+    MAX_SIGNATURE_HEADER_BYTES,
 };
 
 /// Re-exported so callers can name payload values without a direct

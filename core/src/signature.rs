@@ -30,10 +30,8 @@ const _: fn() = || {
     wiped_on_drop::<<Sha512 as hmac::digest::block_api::EagerHash>::Core>();
 };
 
-/// The current signature header.
-pub const SIGNATURE_HEADER: &str = "X-SD-WEBHOOK-CONTENT-HASH";
-/// The legacy signature header, used only when the current one is absent.
-pub const LEGACY_SIGNATURE_HEADER: &str = "X-SD-CONTENT-HASH";
+// Kept at this path for callers that name `signature::SIGNATURE_HEADER`.
+pub use crate::headers::{LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER};
 /// Default `max_body_bytes`: 5 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// A signature header value longer than this is malformed without being parsed.
