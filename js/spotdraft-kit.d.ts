@@ -31,7 +31,7 @@ export type KeyInput =
   | { id?: string; key: string | Uint8Array; encoding?: KeyEncoding };
 
 /** A body: raw bytes (Buffer is a Uint8Array), or text taken as UTF-8. */
-export type BodyInput = Uint8Array | ArrayBuffer | string;
+export type BodyInput = Uint8Array | ArrayBuffer | DataView | string;
 
 /** Headers: Fetch Headers, Node IncomingHttpHeaders, a Map, or a plain object. */
 export type HeadersInput =
@@ -114,6 +114,8 @@ export interface Diagnosis {
 
 /** The one error type. `instanceof SpotDraftKitError` works from user code. */
 export declare class SpotDraftKitError extends Error {
+  /** The same signature in both packages; errors from the library carry core's code and status. */
+  constructor(message: string, code: ErrorCode, httpStatus: number, logRecord?: LogRecord | null);
   readonly name: 'SpotDraftKitError';
   readonly code: ErrorCode;
   /** The status a receiver should answer: 401, 400, 413 (500 for misconfiguration). */

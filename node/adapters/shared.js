@@ -4,7 +4,7 @@
 // body for a rejected delivery, and the body limit to read up to.
 
 const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
-const kMaxBodyBytes = Symbol.for('@spotdraft-kit/node.maxBodyBytes');
+const kMaxBodyBytes = Symbol.for('@spotdraft-kit.maxBodyBytes');
 
 function isKitError(err) {
   return err instanceof Error && err.name === 'SpotDraftKitError' &&

@@ -140,6 +140,8 @@ mkdir -p "$dist" "$stage"
 cp "$gen/$crate.js" "$here"/js/*.js "$here"/js/*.mjs "$stage/"
 # The SpotDraft API client, one file shared with @spotdraft-kit/node.
 cp "$root/js/api-client.js" "$stage/api-client.js"
+# The front layer, the same file @spotdraft-kit/node runs.
+cp "$root/js/front.js" "$stage/front.js"
 cp "$wasm" "$stage/${crate}_bg.wasm"
 esbuild="$here/node_modules/.bin/esbuild"
 common=(--bundle --log-level=warning --log-override:empty-import-meta=silent)

@@ -5,15 +5,15 @@ use spotdraft_kit::{ErrorCode, LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
-use crate::json;
 use crate::keys::Keyring;
+use crate::objects::NativeEvent;
+use crate::shape;
 
-/// Parses a payload (no signature check) into the event's typed fields as
-/// JSON.
+/// Parses a payload (no signature check) into an event.
 #[wasm_bindgen(js_name = parseEvent)]
-pub fn parse_event(body: &[u8]) -> Result<String, JsValue> {
+pub fn parse_event(body: &[u8]) -> Result<NativeEvent, JsValue> {
     let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
-    Ok(json::event(&event).to_string())
+    Ok(NativeEvent::new(event))
 }
 
 /// The signature header value for `body` under the first key of `keys`.
@@ -28,7 +28,7 @@ pub fn sign(keys: &Keyring, body: &[u8]) -> Result<String, JsValue> {
 /// Explains why `signature` does or does not match `body`; JSON.
 #[wasm_bindgen]
 pub fn diagnose(body: &[u8], signature: &str, keys: &Keyring) -> String {
-    json::diagnosis(&spotdraft_kit::diagnose(body, signature, keys.keys()))
+    shape::diagnosis(&spotdraft_kit::diagnose(body, signature, keys.keys()))
 }
 
 /// Lowercase hex SHA-256 of `body`.
@@ -37,17 +37,14 @@ pub fn body_sha256(body: &[u8]) -> String {
     spotdraft_kit::body_sha256(body)
 }
 
-/// The current signature header name, lowercase (as Fetch and Node present
-/// header names).
-#[wasm_bindgen(js_name = signatureHeader)]
-pub fn signature_header() -> String {
-    SIGNATURE_HEADER.to_ascii_lowercase()
-}
-
-/// The legacy signature header name, lowercase.
-#[wasm_bindgen(js_name = legacySignatureHeader)]
-pub fn legacy_signature_header() -> String {
-    LEGACY_SIGNATURE_HEADER.to_ascii_lowercase()
+/// The current and legacy signature header names, lowercase (as Fetch and
+/// Node present header names).
+#[wasm_bindgen(js_name = signatureHeaders)]
+pub fn signature_headers() -> Vec<String> {
+    [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER]
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect()
 }
 
 /// Every stable error code, in core's order.
