@@ -19,14 +19,14 @@
 //   new NativeVerifier(ring, maxBodyBytes?)
 //                            .size, .maxBodyBytes, .checkBodyLength(n),
 //                            .verify(bytes, sig), .isValid(bytes, sig),
-//                            .open(pairs, bytes) -> NativeDelivery,
-//                            .openAsync?(pairs, bytes) -> Promise<NativeDelivery>
-//   parseEvent(bytes) -> NativeEvent, sign(ring, bytes), diagnose(bytes, sig, ring)
-//                            (JSON text), bodySha256(bytes)
-//   NativeDelivery           getters dedupeKey, bodySha256, bodyLength, keyIndex,
-//                            keyId, signatureHeader; logRecord() (JSON), event()
-//   NativeEvent              getters activity ... externalId; people(),
-//                            counterparties() (JSON, read on first access)
+//                            .open(pairs, bytes) -> delivery fields,
+//                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
+//   parseEvent(bytes)        -> event fields
+//   eventDetails(bytes)      -> [people JSON, counterparties JSON]
+//   sign(ring, bytes), diagnose(bytes, sig, ring) (JSON text), bodySha256(bytes)
+//
+// Results are flat arrays of scalars in the order of wasm/src/shape.rs (no
+// native object per call, no JSON text but the log record's).
 //
 // Bodies and key bytes always cross as Uint8Array; header pairs as a flat
 // [name, value, ...] array of strings.
@@ -77,7 +77,7 @@ function isArrayBuffer(value) {
 
 const encoder = new TextEncoder();
 // A private copy of the bytes (Buffer#slice would be a view).
-const copyOf = (bytes) => Uint8Array.prototype.slice.call(bytes);
+const copyOf = (bytes) => new Uint8Array(bytes);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
@@ -253,104 +253,86 @@ function createFront(native, options = {}) {
     return { maxBodyBytes, encoding };
   }
 
-  // Own, enumerable properties read from the native side on first access
-  // (so JSON.stringify and spreading see them), assignable like data.
-  function lazy(target, name, read) {
-    let value;
-    let done = false;
-    Object.defineProperty(target, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        if (!done) {
-          value = read();
-          done = true;
-        }
-        return value;
-      },
-      set(next) {
-        value = next;
-        done = true;
-      },
-    });
-  }
+  // Replaces a lazy accessor by the value assigned to it.
+  const assign = (target, name, value) =>
+    Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
 
-  // The event: typed scalars from the native getters, the rest on first
-  // read. `payload` is the host's JSON.parse of the verified bytes, which
-  // are a private copy (later changes to the caller's buffer cannot change
-  // it); `externalMetadata` is the payload's `external_metadata` object
-  // (null when absent or not an object, as core's accessor), read from that
-  // parse instead of making core build a payload tree of its own.
-  function eventOf(ev, bytes) {
-    const event = {
-      activity: ev.activity,
-      known: ev.known,
-      category: ev.category,
-      contractId: ev.contractId ?? null,
-      contractTitle: ev.contractTitle ?? null,
-      contractStatus: ev.contractStatus ?? null,
-      contractKind: ev.contractKind ?? null,
-      contractType: ev.contractType ?? null,
-      contractTypeId: ev.contractTypeId ?? null,
-      occurredAt: ev.occurredAt ?? null,
-      performedBy: undefined,
-      externalId: ev.externalId ?? null,
+  // The event: typed scalars from a native flat field array (from `at`, in
+  // shape.rs's order), the rest on first read, as own enumerable
+  // properties (JSON.stringify and spreading see them). `bytes` is a
+  // private copy of the verified body (later changes to the caller's
+  // buffer change nothing). `payload` is the host's JSON.parse of it;
+  // `externalMetadata` is the payload's `external_metadata` object (null
+  // when absent or not an object, as core's accessor), read from that parse
+  // instead of making core build a payload tree; people and counterparties
+  // are computed natively from the same bytes when first read.
+  function eventOf(f, at, bytes) {
+    let details;
+    let payload;
+    const detail = (i) => {
+      if (details === undefined) details = native.eventDetails(bytes);
+      return JSON.parse(details[i]);
     };
-    // A native object with `free` (wasm-bindgen) lives in memory no GC
-    // reclaims: take the rarely read parts as text now and free it. Others
-    // (napi) are collected with the event and read on first access.
-    const owned = typeof ev.free === 'function';
-    const peopleText = owned ? ev.people() : undefined;
-    const counterpartiesText = owned ? ev.counterparties() : undefined;
-    if (owned) ev.free();
     let people;
-    const person = (i) => () => {
-      if (people === undefined) people = JSON.parse(peopleText ?? ev.people());
+    const person = (i) => {
+      if (people === undefined) people = detail(0);
       return people[i];
     };
-    let payload;
     const parsed = () => {
       if (payload === undefined) payload = JSON.parse(decoder.decode(bytes));
       return payload;
     };
-    lazy(event, 'performedBy', person(0));
-    lazy(event, 'externalMetadata', () => {
-      const value = parsed().external_metadata;
-      return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
-    });
-    lazy(event, 'counterparties', () => JSON.parse(counterpartiesText ?? ev.counterparties()));
-    lazy(event, 'businessUser', person(1));
-    lazy(event, 'legalUser', person(2));
-    lazy(event, 'payload', parsed);
-    return event;
+    return {
+      activity: f[at],
+      known: f[at + 1],
+      category: f[at + 2],
+      contractId: f[at + 3],
+      contractTitle: f[at + 4],
+      contractStatus: f[at + 5],
+      contractKind: f[at + 6],
+      contractType: f[at + 7],
+      contractTypeId: f[at + 8],
+      occurredAt: f[at + 9],
+      get performedBy() { return person(0); },
+      set performedBy(value) { assign(this, 'performedBy', value); },
+      externalId: f[at + 10],
+      get externalMetadata() {
+        const value = parsed().external_metadata;
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+      },
+      set externalMetadata(value) { assign(this, 'externalMetadata', value); },
+      get counterparties() { return assign(this, 'counterparties', detail(1)).counterparties; },
+      set counterparties(value) { assign(this, 'counterparties', value); },
+      get businessUser() { return person(1); },
+      set businessUser(value) { assign(this, 'businessUser', value); },
+      get legalUser() { return person(2); },
+      set legalUser(value) { assign(this, 'legalUser', value); },
+      get payload() { return parsed(); },
+      set payload(value) { payload = value; },
+    };
   }
+
+  // Where the event starts in a delivery's field array (shape.rs).
+  const DELIVERY_FIELDS = 7;
 
   /** A verified delivery: the event, its dedupe key and what to log. */
   class Delivery {
-    #native;
     #record;
 
-    constructor(delivery, bytes) {
-      this.event = eventOf(delivery.event(), bytes);
-      this.dedupeKey = delivery.dedupeKey;
-      this.bodyLength = delivery.bodyLength;
-      this.keyIndex = delivery.keyIndex;
-      this.keyId = delivery.keyId ?? null;
-      this.signatureHeader = delivery.signatureHeader;
-      if (typeof delivery.free === 'function') {
-        // As in eventOf: read now what a GC cannot free later.
-        this.bodySha256 = delivery.bodySha256;
-        this.#record = delivery.logRecord();
-        delivery.free();
-      } else {
-        this.#native = delivery;
-        lazy(this, 'bodySha256', () => delivery.bodySha256);
-      }
+    constructor(f, bytes) {
+      this.event = eventOf(f, DELIVERY_FIELDS, bytes);
+      this.dedupeKey = f[0];
+      this.bodySha256 = f[5];
+      this.bodyLength = f[1];
+      this.keyIndex = f[2];
+      this.keyId = f[3];
+      this.signatureHeader = f[4];
+      this.#record = f[6];
     }
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
-      return JSON.parse(this.#record ?? this.#native.logRecord());
+      return JSON.parse(this.#record);
     }
   }
 
@@ -435,7 +417,7 @@ function createFront(native, options = {}) {
   /** Parses a body without verifying it. */
   function parseEvent(body) {
     const bytes = bodyOf(body);
-    return eventOf(native.parseEvent(bytes), copyOf(bytes));
+    return eventOf(native.parseEvent(bytes), 0, copyOf(bytes));
   }
 
   /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */

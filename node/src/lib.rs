@@ -4,8 +4,8 @@
 //! core crate. The addon implements the native interface of the shared JS
 //! front layer (`js/front.js`), exactly as the WASM module does: the front
 //! normalises inputs and holds the public classes; errors are built by the
-//! factory it registers ([`errors`]); results are native objects read
-//! through getters ([`objects`]).
+//! factory it registers ([`errors`]); results cross as flat arrays of
+//! scalars (`shape.rs`, [`fields`]).
 //!
 //! Bodies are borrowed from the caller's `Uint8Array` without a copy on the
 //! synchronous path; [`Verifier::open_async`] copies the body once and
@@ -17,8 +17,8 @@ pub mod api;
 #[path = "../../wasm/src/api_calls.rs"]
 mod api_calls;
 mod errors;
+mod fields;
 mod keys;
-mod objects;
 // The JS shape of core results, shared with the WASM package.
 #[path = "../../wasm/src/shape.rs"]
 mod shape;
@@ -32,8 +32,8 @@ use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
 
 use crate::errors::IntoJs;
+use crate::fields::Field;
 use crate::keys::Keyring;
-use crate::objects::{NativeDelivery, NativeEvent};
 
 /// A body as the front layer passes it: bytes, borrowed.
 type Body<'a> = Uint8ArraySlice<'a>;
@@ -117,17 +117,12 @@ impl Verifier {
         self.inner.is_valid(&body, &signature)
     }
 
-    /// The full pipeline.
+    /// The full pipeline; the delivery's flat field array.
     #[napi]
-    pub fn open(
-        &self,
-        env: Env,
-        headers: Vec<String>,
-        body: Body<'_>,
-    ) -> napi::Result<NativeDelivery> {
+    pub fn open(&self, env: Env, headers: Vec<String>, body: Body<'_>) -> napi::Result<Vec<Field>> {
         let pairs = header_pairs(&headers);
         let delivery = self.inner.open(&pairs, &body).into_js(&env)?;
-        Ok(NativeDelivery::new(delivery))
+        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
     }
 
     /// `open` on the libuv thread pool; the body is copied once.
@@ -141,11 +136,18 @@ impl Verifier {
     }
 }
 
-/// Parses a body into an event.
+/// Parses a body into the event's flat field array.
 #[napi(js_name = "parseEvent")]
-pub fn parse_event(env: Env, body: Body<'_>) -> napi::Result<NativeEvent> {
+pub fn parse_event(env: Env, body: Body<'_>) -> napi::Result<Vec<Field>> {
     let event = spotdraft_kit::parse_event(&body).into_js(&env)?;
-    Ok(NativeEvent::new(event))
+    Ok(fields::to_js(&shape::event_fields(&event)))
+}
+
+/// `[people, counterparties]` of the event in a body, as JSON texts.
+#[napi(js_name = "eventDetails")]
+pub fn event_details(env: Env, body: Body<'_>) -> napi::Result<Vec<String>> {
+    let event = spotdraft_kit::parse_event(&body).into_js(&env)?;
+    Ok(shape::event_details(&event).into())
 }
 
 /// The signature header value for a body under the first key of `keys`.

@@ -36,7 +36,7 @@ impl Task for OpenTask {
     // The core's own result crosses back; it becomes a JS error on the
     // JavaScript thread, where the error class lives.
     type Output = Result<spotdraft_kit::Delivery, spotdraft_kit::Error>;
-    type JsValue = crate::objects::NativeDelivery;
+    type JsValue = Vec<crate::fields::Field>;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
         let pairs = crate::header_pairs(&self.headers);
@@ -45,7 +45,7 @@ impl Task for OpenTask {
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
         output
-            .map(crate::objects::NativeDelivery::new)
+            .map(|d| crate::fields::to_js(&crate::shape::delivery_fields(&d)))
             .map_err(|e| errors::to_js(&env, &e))
     }
 }

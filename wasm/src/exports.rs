@@ -6,14 +6,22 @@ use wasm_bindgen::prelude::*;
 
 use crate::errors;
 use crate::keys::Keyring;
-use crate::objects::NativeEvent;
-use crate::shape;
+use crate::{fields, shape};
 
-/// Parses a payload (no signature check) into an event.
+/// Parses a payload (no signature check) into the event's flat field
+/// array ([`shape::event_fields`]).
 #[wasm_bindgen(js_name = parseEvent)]
-pub fn parse_event(body: &[u8]) -> Result<NativeEvent, JsValue> {
+pub fn parse_event(body: &[u8]) -> Result<Vec<JsValue>, JsValue> {
     let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
-    Ok(NativeEvent::new(event))
+    Ok(fields::to_js(&shape::event_fields(&event)))
+}
+
+/// `[people, counterparties]` of the event in a body, as JSON texts
+/// ([`shape::event_details`]).
+#[wasm_bindgen(js_name = eventDetails)]
+pub fn event_details(body: &[u8]) -> Result<Vec<String>, JsValue> {
+    let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
+    Ok(shape::event_details(&event).into())
 }
 
 /// The signature header value for `body` under the first key of `keys`.

@@ -6,8 +6,8 @@
 //! It implements the native interface of the shared JS front layer
 //! (`js/front.js`), exactly as the Node addon does: the front normalises
 //! inputs and holds the public classes; errors are built by the factory it
-//! registers ([`errors`]); results are native objects read through getters
-//! ([`objects`]).
+//! registers ([`errors`]); results cross as flat arrays of scalars
+//! ([`shape`], [`fields`]).
 //!
 //! Nothing here may panic: the module is built with `panic = "abort"`, so a
 //! panic would trap and could leave the instance unusable.
@@ -16,11 +16,10 @@ pub mod api;
 pub mod api_calls;
 pub mod errors;
 pub mod exports;
+pub mod fields;
 pub mod keys;
-pub mod objects;
 pub mod shape;
 pub mod verifier;
 
 pub use keys::Keyring;
-pub use objects::{NativeDelivery, NativeEvent};
 pub use verifier::RawVerifier;

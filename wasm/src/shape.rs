@@ -1,15 +1,21 @@
 //! The one JavaScript shape of core results, shared by both JS packages
 //! (the Node addon includes this file by path), so the two cannot drift.
 //!
-//! The hot path crosses no JSON: the typed scalars of a delivery and of its
-//! event are read through getters of the native objects. Only the parts a
-//! receiver rarely reads cross as JSON text, and only when read: the people
-//! of an event, its counterparties, the log record and a diagnosis. The text
+//! The hot path crosses no JSON and creates no native object: the typed
+//! scalars of a delivery and of its event cross in one flat array
+//! ([`delivery_fields`], [`event_fields`]), in the order `js/front.js`
+//! reads them (a wrapped native object per call cost more in the GC than
+//! the fields it saves). The log record crosses as its JSON text in that
+//! array. The parts a receiver rarely reads (an event's people and
+//! counterparties) are computed again from the verified bytes when read
+//! ([`event_details`]); a diagnosis crosses as JSON text. The text
 //! is written directly (no intermediate `serde_json::Value` tree), with the
 //! contract's camelCase names (`js/spotdraft-kit.d.ts`).
 
+use std::borrow::Cow;
+
 use spotdraft_kit::serde_json;
-use spotdraft_kit::{Diagnosis, Event, Person};
+use spotdraft_kit::{Delivery, Diagnosis, Event, Person};
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -28,6 +34,89 @@ pub fn exact_number(value: Option<i64>) -> Option<f64> {
         Some(n) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) => Some(n as f64),
         _ => None,
     }
+}
+
+/// One scalar of a flat field array; each binding turns it into a JS value.
+#[derive(Debug, PartialEq)]
+pub enum Scalar<'a> {
+    /// A string, or null.
+    Text(Option<Cow<'a, str>>),
+    /// A boolean.
+    Flag(bool),
+    /// A number (exact), or null.
+    Number(Option<f64>),
+}
+
+fn text(value: Option<&str>) -> Scalar<'_> {
+    Scalar::Text(value.map(Cow::Borrowed))
+}
+
+/// Number of event fields in a flat array.
+pub const EVENT_FIELDS: usize = 11;
+
+/// The event's typed scalars: activity, known, category, contractId,
+/// contractTitle, contractStatus, contractKind, contractType,
+/// contractTypeId, occurredAt, externalId.
+///
+/// ```
+/// # use spotdraft_kit_wasm::shape::{event_fields, Scalar};
+/// let e = spotdraft_kit::parse_event(br#"{"activity":"CONTRACT_SIGNED","contract_id":7}"#).unwrap();
+/// let fields = event_fields(&e);
+/// assert_eq!(fields[1], Scalar::Flag(true));
+/// assert_eq!(fields[3], Scalar::Number(Some(7.0)));
+/// ```
+pub fn event_fields(e: &Event) -> [Scalar<'_>; EVENT_FIELDS] {
+    [
+        text(Some(e.activity().as_str())),
+        Scalar::Flag(e.known()),
+        text(Some(e.category().as_str())),
+        Scalar::Number(exact_number(e.contract_id())),
+        text(e.contract_title()),
+        text(e.contract_status()),
+        text(e.contract_kind()),
+        text(e.contract_type()),
+        Scalar::Number(exact_number(e.contract_type_id())),
+        text(e.occurred_at()),
+        Scalar::Text(e.external_id().map(Cow::Owned)),
+    ]
+}
+
+/// Number of delivery fields before the event's in a flat array.
+pub const DELIVERY_FIELDS: usize = 7;
+
+/// A delivery's scalars: dedupeKey, bodyLength, keyIndex, keyId,
+/// signatureHeader, bodySha256, the log record (JSON text, core's
+/// snake_case fields), then its event's ([`event_fields`]).
+///
+/// ```
+/// # use spotdraft_kit_wasm::shape::{delivery_fields, Scalar, DELIVERY_FIELDS, EVENT_FIELDS};
+/// let key = spotdraft_kit::HmacKey::from_bytes(b"k").unwrap();
+/// let body = br#"{"activity":"CONTRACT_SIGNED"}"#;
+/// let sig = spotdraft_kit::sign(&key, body);
+/// let verifier = spotdraft_kit::Verifier::new(vec![key]).unwrap();
+/// let d = verifier.open(&[("x-sd-webhook-content-hash", sig.as_str())], body).unwrap();
+/// let fields = delivery_fields(&d);
+/// assert_eq!(fields.len(), DELIVERY_FIELDS + EVENT_FIELDS);
+/// assert_eq!(fields[2], Scalar::Number(Some(0.0)));
+/// ```
+pub fn delivery_fields(d: &Delivery) -> Vec<Scalar<'_>> {
+    let mut out = Vec::with_capacity(DELIVERY_FIELDS + EVENT_FIELDS);
+    out.push(text(Some(d.dedupe_key())));
+    out.push(Scalar::Number(Some(d.body_len() as f64)));
+    out.push(Scalar::Number(Some(d.key_index() as f64)));
+    out.push(text(d.key_id()));
+    out.push(text(Some(d.signature_header().as_str())));
+    out.push(text(Some(d.body_sha256())));
+    out.push(Scalar::Text(Some(Cow::Owned(d.log_record().to_json()))));
+    out.extend(event_fields(d.event()));
+    out
+}
+
+/// `[people, counterparties]` of an event, each as JSON text (see
+/// [`people`], [`counterparties`]): what a receiver reads rarely, asked
+/// for on first read.
+pub fn event_details(e: &Event) -> [String; 2] {
+    [people(e), counterparties(e)]
 }
 
 /// A JSON text being written.

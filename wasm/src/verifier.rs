@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::errors;
 use crate::keys::Keyring;
-use crate::objects::NativeDelivery;
+use crate::{fields, shape};
 
 /// A core [`Verifier`] held by the JS `Verifier` wrapper.
 #[wasm_bindgen(js_name = NativeVerifier)]
@@ -72,7 +72,8 @@ impl RawVerifier {
 
     /// The whole pipeline; `headers` is flattened `[name, value, name,
     /// value, ...]`. Header precedence and duplicate rules are core's.
-    pub fn open(&self, headers: Vec<String>, body: &[u8]) -> Result<NativeDelivery, JsValue> {
+    /// Returns the delivery's flat field array ([`shape::delivery_fields`]).
+    pub fn open(&self, headers: Vec<String>, body: &[u8]) -> Result<Vec<JsValue>, JsValue> {
         let pairs: Vec<(&str, &str)> = headers
             .chunks_exact(2)
             .map(|pair| match pair {
@@ -81,6 +82,6 @@ impl RawVerifier {
             })
             .collect();
         let delivery = self.inner.open(&pairs, body).map_err(errors::js)?;
-        Ok(NativeDelivery::new(delivery))
+        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
     }
 }
