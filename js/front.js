@@ -81,11 +81,14 @@ const copyOf = (bytes) => new Uint8Array(bytes);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Builds the package's public API over its native module (see above).
- * `options.decorate(error, apiJson)` adds the API fields to `api_error`s.
+ * Builds the package's public API over its native module (see above);
+ * `implementation` ("native" or "wasm") says which one it is.
+ * `decorate(error, apiJson)` adds the API fields to `api_error`s; the API
+ * layer sets it (`internal.decorateApiErrors`), so a verifier-only build
+ * carries no API code.
  */
-function createFront(native, options = {}) {
-  const decorate = options.decorate ?? ((error) => error);
+function createFront(native, { implementation = 'wasm' } = {}) {
+  let decorate = (error) => error;
 
   function makeError(message, code, httpStatus, record, api) {
     const error = new SpotDraftKitError(message, code, httpStatus, record === null || record === undefined ? null : JSON.parse(record));
@@ -449,10 +452,16 @@ function createFront(native, options = {}) {
     return native.bodySha256(bodyOf(body));
   }
 
-  const internal = Object.freeze({ invalid, reading, bytesOf, kind, kMaxBodyBytes });
+  const decorateApiErrors = (fn) => {
+    decorate = fn;
+  };
+  const internal = Object.freeze({ invalid, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors });
 
   return {
-    api: { Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256, SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, ERROR_CODES },
+    api: {
+      Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256,
+      SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, ERROR_CODES, implementation,
+    },
     internal,
   };
 }
@@ -460,7 +469,7 @@ function createFront(native, options = {}) {
 /** The names every package exports, in the order of spotdraft-kit.d.ts. */
 const EXPORTS = Object.freeze([
   'Verifier', 'SpotDraftKitError', 'parseEvent', 'sign', 'diagnose', 'bodySha256',
-  'SIGNATURE_HEADER', 'LEGACY_SIGNATURE_HEADER', 'ERROR_CODES',
+  'SIGNATURE_HEADER', 'LEGACY_SIGNATURE_HEADER', 'ERROR_CODES', 'implementation',
   'Api', 'RetryPolicy', 'RateLimiter', 'parseResponse',
 ]);
 

@@ -164,6 +164,8 @@ export declare function bodySha256(body: BodyInput): string;
 export declare const SIGNATURE_HEADER: 'x-sd-webhook-content-hash';
 export declare const LEGACY_SIGNATURE_HEADER: 'x-sd-content-hash';
 export declare const ERROR_CODES: readonly ErrorCode[];
+/** Which core runs: the native addon, or WebAssembly (always in @spotdraft-kit/wasm; @spotdraft-kit/node's fallback where no native binary loads). */
+export declare const implementation: 'native' | 'wasm';
 
 // --- SpotDraft API ------------------------------------------------------------
 

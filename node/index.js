@@ -1,14 +1,31 @@
 'use strict';
 // @spotdraft-kit/node: the shared front layer (front.js, copied from
-// js/front.js at build time) over the native addon. Every webhook rule is
+// js/front.js at build time) over the native addon, or its wasm fallback. Every webhook rule is
 // in the Rust core; every input check and public class is in the front.
-const native = require('./binding.js');
 const { createFront, EXPORTS, kInternal } = require('./front.js');
+
+// The native addon, or where no native binary loads for this platform, the
+// same core compiled to WebAssembly (wasm/native.cjs), which implements
+// the same native interface: same API, same errors, same front.
+function load() {
+  try {
+    return { native: require('./binding.js'), implementation: 'native' };
+  } catch (err) {
+    if (err?.code !== 'ERR_SPOTDRAFT_KIT_NO_BINARY') throw err;
+    try {
+      return { native: require('./wasm/native.cjs'), implementation: 'wasm' };
+    } catch {
+      throw err; // the message names the platform and what was tried
+    }
+  }
+}
+const { native, implementation } = load();
 // The SpotDraft API client shared with @spotdraft-kit/wasm (copied from
 // js/api-client.js at build time).
 const { attachApiFields, createApi } = require('./api-client.js');
 
-const { api, internal } = createFront(native, { decorate: attachApiFields });
+const { api, internal } = createFront(native, { implementation });
+internal.decorateApiErrors(attachApiFields);
 
 const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   RawApi: native.RawApi,

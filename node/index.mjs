@@ -16,6 +16,7 @@ export const {
   SIGNATURE_HEADER,
   LEGACY_SIGNATURE_HEADER,
   ERROR_CODES,
+  implementation,
   Api,
   RetryPolicy,
   RateLimiter,

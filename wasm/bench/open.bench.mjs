@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-import { Verifier, sign } from '../dist/node.mjs';
+import { Verifier, bodySha256, parseEvent, sign } from '../dist/node.mjs';
 import { realisticBody } from '../../tests/js/bodies.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,6 +77,31 @@ async function benchOpen(size) {
   return { size: body.length, wasm: median(wasm), webcrypto: median(webcrypto), webcryptoHash: median(webcryptoHash) };
 }
 
+// Where open()'s time goes, per call, each part next to the host's own
+// (V8's JSON.parse, WebCrypto's digest): parseEvent, bodySha256, verify.
+async function breakdown(size) {
+  const body = payload(size);
+  const signature = sign(KEY, body);
+  const verifier = new Verifier(KEY);
+  const n = size > 16384 ? 200 : 2000;
+  const parts = {
+    'parseEvent (typed fields)': () => parseEvent(body).activity,
+    'JSON.parse (V8)': () => JSON.parse(decoder.decode(body)).activity,
+    'bodySha256': () => bodySha256(body),
+    'SHA-256 (WebCrypto)': () => crypto.subtle.digest('SHA-256', body),
+    'verify (HMAC-SHA512)': () => verifier.verify(body, signature),
+  };
+  const samples = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
+  for (let r = 0; r < ROUNDS; r += 1) {
+    for (const [name, fn] of Object.entries(parts)) {
+      const start = performance.now();
+      for (let i = 0; i < n; i += 1) await fn();
+      samples[name].push(((performance.now() - start) * 1000) / n);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
+}
+
 function coldStart() {
   const entry = JSON.stringify(join(dist, 'node.mjs'));
   const bodies = JSON.stringify(join(here, '..', '..', 'tests', 'js', 'bodies.mjs'));
@@ -112,6 +137,12 @@ for (const size of [2048, 65536]) {
   console.log(`| ${(r.size / 1024).toFixed(0)} KiB | ${r.wasm.toFixed(1)} | ${r.webcrypto.toFixed(1)} | ${(r.wasm / r.webcrypto).toFixed(2)} `
     + `| ${r.webcryptoHash.toFixed(1)} | ${(r.wasm / r.webcryptoHash).toFixed(2)} |`);
 }
+console.log('');
+console.log('| part, per call | 2 KiB µs | 64 KiB µs |');
+console.log('|---|---|---|');
+const small = await breakdown(2048);
+const large = await breakdown(65536);
+for (const name of Object.keys(small)) console.log(`| ${name} | ${small[name].toFixed(1)} | ${large[name].toFixed(1)} |`);
 const cold = coldStart();
 console.log('');
 console.log(`cold start (median of ${cold.runs} fresh processes): import of the package ${cold.importMs.toFixed(1)} ms; `

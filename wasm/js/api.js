@@ -3,13 +3,14 @@
 // helpers are the shared front layer's (kit.js), so API errors are the same
 // SpotDraftKitError and every byte input goes through the one helper.
 import * as raw from './spotdraft_kit_wasm.js';
-import { createApi } from './api-client.js';
+import { attachApiFields, createApi } from './api-client.js';
 import internal, { SpotDraftKitError } from './kit.js';
 
 // Errors from the wasm side are already SpotDraftKitError (the front
 // registers the factory that builds them).
 const lift = (e) => e;
 const invalidArgument = internal.invalid;
+internal.decorateApiErrors(attachApiFields);
 
 // The SpotDraft API client: the file shared with @spotdraft-kit/node.
 export const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({

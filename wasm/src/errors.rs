@@ -53,9 +53,7 @@ pub fn to_js(err: &Error) -> JsValue {
 /// epoch ms) turns an HTTP date into `retryAfterMs`.
 pub fn to_js_at(err: &Error, now_ms: Option<u64>) -> JsValue {
     let record = err.log_record().map(|r| r.to_json());
-    let api = err
-        .api_details()
-        .map(|d| crate::api_calls::api_fields(d, now_ms).to_string());
+    let api = api_fields(err, now_ms);
     FACTORY.with(|slot| match slot.borrow().as_ref() {
         Some(factory) => factory.build(
             &JsValue::UNDEFINED,
@@ -69,6 +67,18 @@ pub fn to_js_at(err: &Error, now_ms: Option<u64>) -> JsValue {
         // trap, and the text still carries the stable code.
         None => JsValue::from_str(&err.to_string()),
     })
+}
+
+/// The `api_error` fields as JSON text (none without the API layer).
+#[cfg(feature = "api")]
+fn api_fields(err: &Error, now_ms: Option<u64>) -> Option<String> {
+    err.api_details()
+        .map(|d| crate::api_calls::api_fields(d, now_ms).to_string())
+}
+
+#[cfg(not(feature = "api"))]
+fn api_fields(_err: &Error, _now_ms: Option<u64>) -> Option<String> {
+    None
 }
 
 /// A core error as a JavaScript error, for `map_err`.

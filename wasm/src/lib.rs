@@ -9,10 +9,15 @@
 //! registers ([`errors`]); results cross as flat arrays of scalars
 //! ([`shape`], [`fields`]).
 //!
+//! Built without the default `api` feature, the module holds no SpotDraft
+//! API layer: the verifier-only module a Worker that only receives loads.
+//!
 //! Nothing here may panic: the module is built with `panic = "abort"`, so a
 //! panic would trap and could leave the instance unusable.
 
+#[cfg(feature = "api")]
 pub mod api;
+#[cfg(feature = "api")]
 pub mod api_calls;
 pub mod errors;
 pub mod exports;
