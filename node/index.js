@@ -39,6 +39,10 @@ const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   apiResponseLogRecord: native.apiResponseLogRecord,
   lift: (e) => e,
   invalid: internal.invalid,
+  // The front's input helpers, for the API client's own inputs (one
+  // detached-buffer check, one reading() wrapper).
+  bytesOf: internal.bytesOf,
+  reading: internal.reading,
   isKitError: (e) => e instanceof api.SpotDraftKitError,
 });
 

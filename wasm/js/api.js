@@ -25,5 +25,9 @@ export const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   apiResponseLogRecord: raw.apiResponseLogRecord,
   lift,
   invalid: invalidArgument,
+  // The front's input helpers, for the API client's own inputs (one
+  // detached-buffer check, one reading() wrapper).
+  bytesOf: internal.bytesOf,
+  reading: internal.reading,
   isKitError: (e) => e instanceof SpotDraftKitError,
 });
