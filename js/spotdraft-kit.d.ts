@@ -31,7 +31,7 @@ export type KeyInput =
   | { id?: string; key: string | Uint8Array; encoding?: KeyEncoding };
 
 /** A body: raw bytes (Buffer is a Uint8Array), or text taken as UTF-8. */
-export type BodyInput = Uint8Array | ArrayBuffer | string;
+export type BodyInput = Uint8Array | ArrayBuffer | DataView | string;
 
 /** Headers: Fetch Headers, Node IncomingHttpHeaders, a Map, or a plain object. */
 export type HeadersInput =
@@ -115,6 +115,8 @@ export interface Diagnosis {
 
 /** The one error type. `instanceof SpotDraftKitError` works from user code. */
 export declare class SpotDraftKitError extends Error {
+  /** The same signature in both packages; errors from the library carry core's code and status. */
+  constructor(message: string, code: ErrorCode, httpStatus: number, logRecord?: LogRecord | null);
   readonly name: 'SpotDraftKitError';
   readonly code: ErrorCode;
   /** The status a receiver should answer: 401, 400, 413 (500 for misconfiguration). */
@@ -163,6 +165,8 @@ export declare function bodySha256(body: BodyInput): string;
 export declare const SIGNATURE_HEADER: 'x-sd-webhook-content-hash';
 export declare const LEGACY_SIGNATURE_HEADER: 'x-sd-content-hash';
 export declare const ERROR_CODES: readonly ErrorCode[];
+/** Which core runs: the native addon, or WebAssembly (always in @spotdraft-kit/wasm; @spotdraft-kit/node's fallback where no native binary loads). */
+export declare const implementation: 'native' | 'wasm';
 
 // --- SpotDraft API ------------------------------------------------------------
 

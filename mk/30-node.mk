@@ -9,17 +9,17 @@ BENCH_TARGETS += bench-node
 setup-node: ## Install Node dev dependencies for node/ (npm ci, skipped when current)
 	@node/scripts/setup.sh
 
-build-node: setup-node ## Build the Node addon in place (napi build --platform --release)
+build-node: setup-node build-wasm ## Build the Node addon in place (napi build --platform --release), with the wasm fallback
 	cd node && ./node_modules/.bin/napi build --platform --release --no-js --dts target/native.d.ts
 	cd node && node scripts/sync-types.js
 	@# Symbols are not needed at run time; the shipped binary is smaller without.
 	@if command -v strip >/dev/null; then strip --strip-unneeded node/spotdraft-kit.*.node; fi
 
-test-node: build-node ## Node tests: conformance vectors, API golden tables and executor (stub server), errors, adapters, types, packed tarball, examples
+test-node: build-node ## Node tests: conformance vectors, argument-shape table, the wasm fallback, API golden tables and executor (stub server), errors, adapters, types, packed tarball, examples
 	cargo test -p spotdraft-kit-node
 	cd node && SPOTDRAFT_KIT_IMPL="$(CURDIR)/node/index.mjs" node --test --test-concurrency=1 \
 	  test/*.test.mjs ../tests/js/conformance.test.mjs ../tests/js/api.test.mjs \
-	  ../tests/js/hostile.test.mjs
+	  ../tests/js/hostile.test.mjs ../tests/js/shapes.test.mjs
 
 bench-node: build-node ## open() on 2 KiB and 64 KiB bodies vs the idiomatic node:crypto path
 	cd node && node bench/open.mjs

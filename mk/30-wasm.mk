@@ -12,5 +12,6 @@ build-wasm: ## Build wasm/dist (the npm package) with the wasm32 toolchain this 
 test-wasm: build-wasm ## WASM package: conformance in Node and workerd, API tables and executor, types, pack/install, Worker example
 	wasm/scripts/wasm-test.sh
 
-bench-wasm: build-wasm ## WASM open() vs WebCrypto HMAC-SHA512 + JSON.parse, and instantiation time
+bench-wasm: build-wasm ## WASM open() vs WebCrypto HMAC-SHA512 + JSON.parse in Node and in workerd (and workerd's node:crypto), sizes, cold start
 	node wasm/bench/open.bench.mjs
+	node wasm/bench/workerd.bench.mjs

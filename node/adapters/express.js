@@ -7,7 +7,7 @@
 const kit = require('../index.js');
 const { isKitError, rejection, maxBodyBytesOf, checkVerifier } = require('./shared.js');
 
-const { invalidArgument } = kit[Symbol.for('@spotdraft-kit/node.internal')];
+const { invalid: invalidArgument } = kit[Symbol.for('@spotdraft-kit.internal')];
 
 const MOUNT_HINT =
   'the request body was already consumed by a body parser (express.json(), express.text() or similar) ' +

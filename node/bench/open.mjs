@@ -1,12 +1,17 @@
 // open() (verify + parse + fingerprint) against the idiomatic node:crypto
-// path, side by side in one process, on 2 KiB and 64 KiB bodies. Prints the
+// path, side by side in one process, on realistic 2 KiB and 64 KiB bodies
+// (tests/js/bodies.mjs). Prints the
 // median time per call of each and their ratio. Rounds alternate the order
 // of the contenders so neither always runs on a warmer cache.
 //
 //   node bench/open.mjs [--rounds 21] [--json]
+import { execFileSync } from 'node:child_process';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Verifier, sign } from '../index.mjs';
+import { realisticBody } from '../../tests/js/bodies.mjs';
 
 const native = createRequire(import.meta.url)('../binding.js');
 
@@ -18,37 +23,7 @@ const KEY_B64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('ba
 const KEY = Buffer.from(KEY_B64, 'base64');
 const H = 'x-sd-webhook-content-hash';
 
-// A realistic SpotDraft delivery, padded with counterparties to `size` bytes.
-function payload(size) {
-  const base = {
-    activity: 'CONTRACT_SIGNED',
-    contract_id: 48213,
-    contract_title: 'Master Services Agreement',
-    contract_status: 'SIGNED',
-    contract_kind: 'TEMPLATE',
-    contract_type: 'MSA',
-    contract_type_id: 12,
-    external_metadata: { id: 'crm-99812', source: 'salesforce' },
-    activity_data: {
-      timestamp: '2026-11-02T10:00:00.000000Z',
-      performed_by: { name: 'Alex Example', email: 'alex@example.com' },
-    },
-    business_user: { name: 'Sam Example', email: 'sam@example.com' },
-    counterparties: [],
-  };
-  const counterparty = (i) => ({
-    type: 'ORGANIZATION',
-    organization_name: `Counterparty ${i} Holdings Ltd`,
-    poc_name: `Contact ${i}`,
-    poc_email: `contact${i}@example.com`,
-    counterparty_id: 1000 + i,
-  });
-  const render = () => JSON.stringify(base, null, 1); // pretty-printed, as senders often send
-  for (let i = 0; render().length + 200 < size; i += 1) base.counterparties.push(counterparty(i));
-  base.notes = '';
-  base.notes = 'n'.repeat(Math.max(0, size - render().length));
-  return Buffer.from(render());
-}
+const payload = (size) => Buffer.from(realisticBody(size));
 
 // What a careful Node receiver writes without this library.
 function idiomatic(headers, body) {
@@ -61,13 +36,16 @@ function idiomatic(headers, body) {
 }
 
 const verifier = new Verifier(KEY_B64);
-const addon = new native.NativeVerifier([{ text: KEY_B64 }], undefined, undefined);
+const ring = new native.Keyring();
+ring.addText(KEY_B64);
+const addon = new native.NativeVerifier(ring);
 const contenders = {
   'node:crypto + JSON.parse': (h, b) => idiomatic(h, b),
   'spotdraft-kit open()': (h, b) => verifier.open(h, b),
   'open() + payload access': (h, b) => verifier.open(h, b).event.payload,
-  // Breakdown: the addon call alone (core open + result text), and the
-  // HMAC alone on each side.
+  'open() + logRecord()': (h, b) => verifier.open(h, b).logRecord(),
+  // Breakdown: the addon call alone (core open, a native object back), and
+  // the HMAC alone on each side.
   'addon call only': (h, b) => addon.open([H, h[H]], b),
   'HMAC only: node:crypto': (h, b) => createHmac('sha512', KEY).update(b).digest(),
   'HMAC only: verify()': (h, b) => verifier.verify(b, h[H]) + 1,
@@ -112,12 +90,34 @@ for (const size of [2 * 1024, 64 * 1024]) {
   }
 }
 
+// Cold start in fresh processes: the import alone, and the import plus the
+// first Verifier + open() (body built and signed before the clock starts).
+function coldStart() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const entry = JSON.stringify(join(here, '..', 'index.mjs'));
+  const bodies = JSON.stringify(join(here, '..', '..', 'tests', 'js', 'bodies.mjs'));
+  const importScript = `const t=performance.now();await import(${entry});console.log(performance.now()-t)`;
+  const firstOpenScript = `const {realisticBody}=await import(${bodies});const {createHmac}=await import('node:crypto');`
+    + `const body=realisticBody(2048);const sig=createHmac('sha512',Buffer.from(${JSON.stringify(KEY_B64)},'base64')).update(body).digest('hex');`
+    + `const t=performance.now();const k=await import(${entry});new k.Verifier(${JSON.stringify(KEY_B64)}).open({'${H}':sig},body);`
+    + 'console.log(performance.now()-t)';
+  const imports = [];
+  const firstOpens = [];
+  for (let i = 0; i < 9; i += 1) {
+    imports.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', importScript], { encoding: 'utf8' })));
+    firstOpens.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', firstOpenScript], { encoding: 'utf8' })));
+  }
+  return { importMs: median(imports), firstOpenMs: median(firstOpens) };
+}
+const cold = coldStart();
+
 if (asJson) {
-  console.log(JSON.stringify(results, null, 2));
+  console.log(JSON.stringify({ results, cold }, null, 2));
 } else {
   console.log(`open() vs idiomatic node:crypto path (Node ${process.version}, ${rounds} rounds, medians)`);
   console.log('body bytes  contender                   median µs/call  speedup vs node:crypto (HMAC rows: vs node HMAC)');
   for (const r of results) {
     console.log(`${String(r.body_bytes).padStart(10)}  ${r.contender.padEnd(26)}  ${String(r.median_us).padStart(14)}  ${r.speedup_vs_node.toFixed(2)}x`);
   }
+  console.log(`cold start (median of 9 fresh processes): import ${cold.importMs.toFixed(1)} ms; import + first open() ${cold.firstOpenMs.toFixed(1)} ms`);
 }

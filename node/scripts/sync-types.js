@@ -1,10 +1,22 @@
-// Copies the shared TypeScript contract (js/spotdraft-kit.d.ts, also shipped
-// by @spotdraft-kit/wasm) to this package's index.d.ts, and the shared
-// SpotDraft API client (js/api-client.js, also bundled into
-// @spotdraft-kit/wasm) to api-client.js. Neither is ever forked:
-// test/types.test.mjs fails if a copy differs.
-const { copyFileSync } = require('node:fs');
+// Copies the shared files of the two JS packages into this one: the
+// TypeScript contract (js/spotdraft-kit.d.ts -> index.d.ts), the front layer
+// (js/front.js -> front.js) and the SpotDraft API client (js/api-client.js
+// -> api-client.js). @spotdraft-kit/wasm bundles the same files. None is
+// ever forked: test/types.test.mjs fails if a copy differs. Also the wasm
+// fallback, when wasm/ has been built.
+const { copyFileSync, existsSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
-copyFileSync(join(__dirname, '..', '..', 'js', 'spotdraft-kit.d.ts'), join(__dirname, '..', 'index.d.ts'));
-copyFileSync(join(__dirname, '..', '..', 'js', 'api-client.js'), join(__dirname, '..', 'api-client.js'));
+const shared = join(__dirname, '..', '..', 'js');
+const pkg = join(__dirname, '..');
+copyFileSync(join(shared, 'spotdraft-kit.d.ts'), join(pkg, 'index.d.ts'));
+copyFileSync(join(shared, 'front.js'), join(pkg, 'front.js'));
+copyFileSync(join(shared, 'api-client.js'), join(pkg, 'api-client.js'));
+
+// The wasm fallback (built by wasm/scripts/wasm-build.sh), for platforms
+// where no native binary loads.
+const fallback = join(__dirname, '..', '..', 'target', 'wasm', 'node-fallback');
+if (existsSync(join(fallback, 'native.cjs'))) {
+  mkdirSync(join(pkg, 'wasm'), { recursive: true });
+  for (const file of ['native.cjs', 'spotdraft_kit_wasm_bg.wasm']) copyFileSync(join(fallback, file), join(pkg, 'wasm', file));
+}

@@ -1,7 +1,7 @@
 //! The one place where core errors become JavaScript `SpotDraftKitError`s.
 //!
-//! The class itself is defined in `index.js` (so `instanceof` works from user
-//! code); at load time `index.js` hands this module a factory function, kept
+//! The class itself is defined in the front layer (`js/front.js`) (so `instanceof` works from user
+//! code); at load time the front hands this module a factory function, kept
 //! as per-environment instance data. Every error path in the addon ends
 //! here: a core [`spotdraft_kit::Error`] keeps its `code`, its `http_status`
 //! (from core, never re-mapped) and, for rejected deliveries, its log record.
@@ -18,7 +18,7 @@ pub type FactoryArgs = FnArgs<(String, &'static str, u32, Option<String>, Option
 /// The factory function as received from JavaScript.
 pub type FactoryFn<'a> = Function<'a, FactoryArgs, Unknown<'static>>;
 
-/// The factory `index.js` registers, stored per Node environment (the main
+/// The factory the front layer registers, stored per Node environment (the main
 /// thread and each worker thread have their own).
 struct ErrorFactory(FunctionRef<FactoryArgs, Unknown<'static>>);
 
@@ -37,7 +37,7 @@ pub fn to_js(env: &Env, err: &Error) -> napi::Error {
 /// epoch ms) turns an HTTP date into `retryAfterMs`.
 pub fn to_js_at(env: &Env, err: &Error, now_ms: Option<u64>) -> napi::Error {
     build(env, err, now_ms).unwrap_or_else(|_| {
-        // Only reachable if `index.js` was bypassed: still never a crash,
+        // Only reachable if the front layer was bypassed: still never a crash,
         // and the message still carries the stable code.
         napi::Error::new(Status::GenericFailure, err.to_string())
     })

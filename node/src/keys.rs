@@ -1,54 +1,82 @@
-//! Key inputs from JavaScript into core [`HmacKey`]s.
+//! [`Keyring`]: keys collected one by one from the front layer, then handed
+//! to a verifier, `sign` or `diagnose` (the same interface as the WASM
+//! module's keyring).
 //!
-//! `index.js` normalises every accepted key shape (`"base64…"`, bytes,
-//! `{ id, key, encoding }`) into a [`KeySpec`]; this module only picks the
-//! core constructor. Decoding and validation are core's.
+//! The front layer accepts a key string, raw bytes or `{id, key, encoding}`,
+//! alone or in an array, and adds each here; decoding and validation are
+//! core's (`HmacKey`).
 
-use napi::bindgen_prelude::Uint8Array;
+use napi::bindgen_prelude::Uint8ArraySlice;
+use napi::Env;
 use napi_derive::napi;
-use spotdraft_kit::{Error, ErrorCode, HmacKey, KeyEncoding};
+use spotdraft_kit::{HmacKey, KeyEncoding};
 
-/// One key as normalised by `index.js`: exactly one of `text` or `bytes`.
-#[napi(object)]
-pub struct KeySpec {
-    /// The key's label, if any.
-    pub id: Option<String>,
-    /// A key string (base64 `hmac_key`, or a UTF-8 secret).
-    pub text: Option<String>,
-    /// Raw key bytes.
-    pub bytes: Option<Uint8Array>,
-    /// `"base64"` (default) or `"utf8"`, for `text` keys.
-    pub encoding: Option<String>,
+use crate::errors::IntoJs;
+
+/// Keys on their way into a verifier. Key bytes are zeroized on drop (core's
+/// `HmacKey`), and nothing here prints them.
+#[napi]
+#[derive(Default)]
+pub struct Keyring {
+    keys: Vec<HmacKey>,
 }
 
-/// Builds the core key for one spec.
-pub fn to_core(spec: &KeySpec, default_encoding: KeyEncoding) -> Result<HmacKey, Error> {
-    let key = match (&spec.text, &spec.bytes) {
-        (Some(text), None) => {
-            let encoding = match &spec.encoding {
-                Some(name) => KeyEncoding::parse(name)?,
-                None => default_encoding,
-            };
-            HmacKey::new(text, encoding)?
-        }
-        (None, Some(bytes)) => HmacKey::from_bytes(bytes)?,
-        _ => {
-            return Err(Error::new(
-                ErrorCode::InvalidArgument,
-                "a key is a base64 string, a Uint8Array, or { id?, key, encoding? }",
-            ))
-        }
-    };
-    Ok(match &spec.id {
-        Some(id) => key.with_id(id.clone()),
-        None => key,
-    })
+#[napi]
+impl Keyring {
+    /// An empty keyring.
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        Keyring::default()
+    }
+
+    /// Adds a key given as text, decoded per `encoding` (`"base64"`, the
+    /// default, or `"utf8"`), optionally labelled.
+    #[napi(js_name = "addText")]
+    pub fn add_text(
+        &mut self,
+        env: Env,
+        key: String,
+        encoding: Option<String>,
+        id: Option<String>,
+    ) -> napi::Result<()> {
+        let encoding = match encoding {
+            Some(name) => KeyEncoding::parse(&name).into_js(&env)?,
+            None => KeyEncoding::default(),
+        };
+        let key = HmacKey::new(&key, encoding).into_js(&env)?;
+        self.push(key, id);
+        Ok(())
+    }
+
+    /// Adds a key given as raw bytes, optionally labelled.
+    #[napi(js_name = "addBytes")]
+    pub fn add_bytes(
+        &mut self,
+        env: Env,
+        key: Uint8ArraySlice<'_>,
+        id: Option<String>,
+    ) -> napi::Result<()> {
+        let key = HmacKey::from_bytes(&key).into_js(&env)?;
+        self.push(key, id);
+        Ok(())
+    }
 }
 
-/// Builds the core keys for a list of specs.
-pub fn all_to_core(
-    specs: &[KeySpec],
-    default_encoding: KeyEncoding,
-) -> Result<Vec<HmacKey>, Error> {
-    specs.iter().map(|s| to_core(s, default_encoding)).collect()
+impl Keyring {
+    fn push(&mut self, key: HmacKey, id: Option<String>) {
+        self.keys.push(match id {
+            Some(id) => key.with_id(id),
+            None => key,
+        });
+    }
+
+    /// The keys collected so far.
+    pub fn keys(&self) -> &[HmacKey] {
+        &self.keys
+    }
+
+    /// Moves the keys out, leaving the keyring empty.
+    pub fn take(&mut self) -> Vec<HmacKey> {
+        std::mem::take(&mut self.keys)
+    }
 }

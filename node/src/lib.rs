@@ -1,14 +1,15 @@
 //! Node.js native addon of spotdraft-kit, built with napi-rs.
 //!
 //! Conversion code only: every webhook rule lives in the `spotdraft-kit`
-//! core crate. `index.js` (the package entry) normalises JavaScript inputs
-//! (body shapes, header shapes, key shapes) into the few types this addon
-//! accepts, and turns the JSON text it returns into plain objects. Errors
-//! are mapped in one place, [`errors`].
+//! core crate. The addon implements the native interface of the shared JS
+//! front layer (`js/front.js`), exactly as the WASM module does: the front
+//! normalises inputs and holds the public classes; errors are built by the
+//! factory it registers ([`errors`]); results cross as flat arrays of
+//! scalars (`shape.rs`, [`fields`]).
 //!
-//! Bodies are borrowed from the caller's `Uint8Array`/`Buffer` without a
-//! copy on the synchronous path; [`Verifier::open_async`] copies the body
-//! once and verifies on the libuv thread pool.
+//! Bodies are borrowed from the caller's `Uint8Array` without a copy on the
+//! synchronous path; [`Verifier::open_async`] copies the body once and
+//! verifies on the libuv thread pool.
 
 pub mod api;
 // The JSON conversions of the API layer, shared with the WASM package so
@@ -16,29 +17,26 @@ pub mod api;
 #[path = "../../wasm/src/api_calls.rs"]
 mod api_calls;
 mod errors;
+mod fields;
 mod keys;
-mod shapes;
+// The JS shape of core results, shared with the WASM package.
+#[path = "../../wasm/src/shape.rs"]
+mod shape;
 mod task;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Either, Uint8ArraySlice};
+use napi::bindgen_prelude::{AsyncTask, Uint8ArraySlice};
 use napi::Env;
 use napi_derive::napi;
-use spotdraft_kit::{KeyEncoding, SignatureHeader};
+use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
 
 use crate::errors::IntoJs;
-use crate::keys::KeySpec;
+use crate::fields::Field;
+use crate::keys::Keyring;
 
-/// A body as `index.js` passes it: bytes (borrowed) or text (UTF-8).
-type Body<'a> = Either<Uint8ArraySlice<'a>, String>;
-
-fn bytes_of<'b>(body: &'b Body<'_>) -> &'b [u8] {
-    match body {
-        Either::A(bytes) => bytes,
-        Either::B(text) => text.as_bytes(),
-    }
-}
+/// A body as the front layer passes it: bytes, borrowed.
+type Body<'a> = Uint8ArraySlice<'a>;
 
 /// Pairs `[name, value, name, value, ...]` as core's header source.
 fn header_pairs(flat: &[String]) -> Vec<(&str, &str)> {
@@ -47,13 +45,13 @@ fn header_pairs(flat: &[String]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Registers the `SpotDraftKitError` factory; called once by `index.js`.
+/// Registers the `SpotDraftKitError` factory; called once by the front layer.
 #[napi(js_name = "registerErrorFactory")]
 pub fn register_error_factory(env: Env, factory: errors::FactoryFn<'_>) -> napi::Result<()> {
     errors::register_factory(&env, factory)
 }
 
-/// Builds an `invalid_argument` `SpotDraftKitError` for `index.js`, whose
+/// Builds an `invalid_argument` `SpotDraftKitError` for the front layer, whose
 /// input checks report through the same mapping as the addon's own.
 #[napi(js_name = "invalidArgument")]
 pub fn invalid_argument(env: Env, message: String) -> napi::Error {
@@ -68,22 +66,13 @@ pub struct Verifier {
 
 #[napi]
 impl Verifier {
-    /// Builds the verifier; `max_body_bytes` is validated by `index.js`.
+    /// Builds a verifier from the keys in `keys` (which is left empty);
+    /// `max_body_bytes` is validated by the front layer.
     #[napi(constructor)]
-    pub fn new(
-        env: Env,
-        keys: Vec<KeySpec>,
-        max_body_bytes: Option<f64>,
-        encoding: Option<String>,
-    ) -> napi::Result<Self> {
-        let encoding = match encoding {
-            Some(name) => KeyEncoding::parse(&name).into_js(&env)?,
-            None => KeyEncoding::default(),
-        };
-        let keys = keys::all_to_core(&keys, encoding).into_js(&env)?;
-        let mut verifier = spotdraft_kit::Verifier::new(keys).into_js(&env)?;
+    pub fn new(env: Env, keys: &mut Keyring, max_body_bytes: Option<f64>) -> napi::Result<Self> {
+        let mut verifier = spotdraft_kit::Verifier::new(keys.take()).into_js(&env)?;
         if let Some(max) = max_body_bytes {
-            // `index.js` passes a non-negative safe integer; saturate anyway.
+            // The front passes a non-negative safe integer; saturate anyway.
             verifier = verifier.with_max_body_bytes(max as usize);
         }
         Ok(Verifier {
@@ -103,72 +92,86 @@ impl Verifier {
         self.inner.max_body_bytes() as f64
     }
 
+    /// Refuses a body by its length, with the same error and log record as
+    /// `open` (the front calls it only for bodies over the limit).
+    #[napi(js_name = "checkBodyLength")]
+    pub fn check_body_length(&self, env: Env, body_len: f64) -> napi::Result<()> {
+        let len = if body_len.is_finite() && body_len >= 0.0 {
+            body_len as usize
+        } else {
+            usize::MAX
+        };
+        self.inner.check_body_length(len).into_js(&env)
+    }
+
     /// Index of the matching key, or throws.
     #[napi]
     pub fn verify(&self, env: Env, body: Body<'_>, signature: String) -> napi::Result<u32> {
-        let index = self
-            .inner
-            .verify(bytes_of(&body), &signature)
-            .into_js(&env)?;
+        let index = self.inner.verify(&body, &signature).into_js(&env)?;
         Ok(u32::try_from(index).unwrap_or(u32::MAX))
     }
 
     /// `verify` as a boolean: never throws for a bad signature.
     #[napi(js_name = "isValid")]
     pub fn is_valid(&self, body: Body<'_>, signature: String) -> bool {
-        self.inner.is_valid(bytes_of(&body), &signature)
+        self.inner.is_valid(&body, &signature)
     }
 
-    /// The full pipeline; returns the delivery as JSON text.
+    /// The full pipeline; the delivery's flat field array.
     #[napi]
-    pub fn open(&self, env: Env, headers: Vec<String>, body: Body<'_>) -> napi::Result<String> {
+    pub fn open(&self, env: Env, headers: Vec<String>, body: Body<'_>) -> napi::Result<Vec<Field>> {
         let pairs = header_pairs(&headers);
-        let delivery = self.inner.open(&pairs, bytes_of(&body)).into_js(&env)?;
-        Ok(shapes::delivery(&delivery))
+        let delivery = self.inner.open(&pairs, &body).into_js(&env)?;
+        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
     }
 
     /// `open` on the libuv thread pool; the body is copied once.
     #[napi(js_name = "openAsync")]
     pub fn open_async(&self, headers: Vec<String>, body: Body<'_>) -> AsyncTask<task::OpenTask> {
-        let body = match body {
-            Either::A(bytes) => bytes.to_vec(),
-            Either::B(text) => text.into_bytes(),
-        };
-        AsyncTask::new(task::OpenTask::new(Arc::clone(&self.inner), headers, body))
+        AsyncTask::new(task::OpenTask::new(
+            Arc::clone(&self.inner),
+            headers,
+            body.to_vec(),
+        ))
     }
 }
 
-/// Parses a body into an event's typed fields (JSON text).
+/// Parses a body into the event's flat field array.
 #[napi(js_name = "parseEvent")]
-pub fn parse_event(env: Env, body: Body<'_>) -> napi::Result<String> {
-    let event = spotdraft_kit::parse_event(bytes_of(&body)).into_js(&env)?;
-    Ok(shapes::event_text(&event))
+pub fn parse_event(env: Env, body: Body<'_>) -> napi::Result<Vec<Field>> {
+    let event = spotdraft_kit::parse_event(&body).into_js(&env)?;
+    Ok(fields::to_js(&shape::event_fields(&event)))
 }
 
-/// The signature header value for a body.
+/// `[people, counterparties]` of the event in a body, as JSON texts.
+#[napi(js_name = "eventDetails")]
+pub fn event_details(env: Env, body: Body<'_>) -> napi::Result<Vec<String>> {
+    let event = spotdraft_kit::parse_event(&body).into_js(&env)?;
+    Ok(shape::event_details(&event).into())
+}
+
+/// The signature header value for a body under the first key of `keys`.
 #[napi]
-pub fn sign(env: Env, key: KeySpec, body: Body<'_>) -> napi::Result<String> {
-    let key = keys::to_core(&key, KeyEncoding::default()).into_js(&env)?;
-    Ok(spotdraft_kit::sign(&key, bytes_of(&body)))
+pub fn sign(env: Env, keys: &Keyring, body: Body<'_>) -> napi::Result<String> {
+    match keys.keys().first() {
+        Some(key) => Ok(spotdraft_kit::sign(key, &body)),
+        None => Err(errors::to_js(
+            &env,
+            &Error::new(ErrorCode::InvalidArgument, "sign needs a key"),
+        )),
+    }
 }
 
 /// Why a signature does or does not match (JSON text).
 #[napi]
-pub fn diagnose(
-    env: Env,
-    body: Body<'_>,
-    signature: String,
-    keys: Vec<KeySpec>,
-) -> napi::Result<String> {
-    let keys = keys::all_to_core(&keys, KeyEncoding::default()).into_js(&env)?;
-    let found = spotdraft_kit::diagnose(bytes_of(&body), &signature, &keys);
-    Ok(shapes::diagnosis(&found))
+pub fn diagnose(body: Body<'_>, signature: String, keys: &Keyring) -> String {
+    shape::diagnosis(&spotdraft_kit::diagnose(&body, &signature, keys.keys()))
 }
 
 /// Lowercase hex SHA-256 of the body.
 #[napi(js_name = "bodySha256")]
 pub fn body_sha256(body: Body<'_>) -> String {
-    spotdraft_kit::body_sha256(bytes_of(&body))
+    spotdraft_kit::body_sha256(&body)
 }
 
 /// Every stable error code, in core's order.

@@ -1,6 +1,6 @@
 //! `openAsync`: the open pipeline on the libuv thread pool.
 //!
-//! Worth the thread hop only for large bodies (`index.js` keeps small ones
+//! Worth the thread hop only for large bodies (the front layer keeps small ones
 //! synchronous); the result, and every error, is exactly `open`'s.
 
 use std::sync::Arc;
@@ -35,18 +35,17 @@ impl OpenTask {
 impl Task for OpenTask {
     // The core's own result crosses back; it becomes a JS error on the
     // JavaScript thread, where the error class lives.
-    type Output = Result<String, spotdraft_kit::Error>;
-    type JsValue = String;
+    type Output = Result<spotdraft_kit::Delivery, spotdraft_kit::Error>;
+    type JsValue = Vec<crate::fields::Field>;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
         let pairs = crate::header_pairs(&self.headers);
-        Ok(self
-            .verifier
-            .open(&pairs, &self.body)
-            .map(|d| crate::shapes::delivery(&d)))
+        Ok(self.verifier.open(&pairs, &self.body))
     }
 
-    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<String> {
-        output.map_err(|e| errors::to_js(&env, &e))
+    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        output
+            .map(|d| crate::fields::to_js(&crate::shape::delivery_fields(&d)))
+            .map_err(|e| errors::to_js(&env, &e))
     }
 }

@@ -23,11 +23,18 @@ test('api-client.js is the shared SpotDraft API client, byte for byte', () => {
     'api-client.js differs from js/api-client.js: run `node scripts/sync-types.js`, never edit the copy');
 });
 
+test('front.js is the shared front layer, byte for byte', () => {
+  assert.equal(readFileSync(join(pkg, 'front.js'), 'utf8'), readFileSync(join(pkg, '..', 'js', 'front.js'), 'utf8'),
+    'front.js differs from js/front.js: run `node scripts/sync-types.js`, never edit the copy');
+});
+
 test('runtime exports are exactly the names the contract declares', async () => {
   const declared = [...contract.matchAll(/^export declare (?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort();
   assert.ok(declared.length >= 9);
   const cjs = createRequire(import.meta.url)('../index.js');
   assert.deepEqual(Object.keys(cjs).sort(), declared);
+  const { EXPORTS } = createRequire(import.meta.url)('../front.js');
+  assert.deepEqual([...EXPORTS].sort(), declared, 'front.js EXPORTS is the one export list');
   const esm = await import('../index.mjs');
   assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), declared);
   for (const name of declared) assert.equal(esm[name], cjs[name], name);

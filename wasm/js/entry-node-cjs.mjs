@@ -2,4 +2,5 @@
 // time). node.mjs re-exports it for `import`, so both share one instance.
 import './init-node.mjs';
 
+export * from './kit.js';
 export * from './api.js';

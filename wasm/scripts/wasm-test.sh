@@ -6,6 +6,8 @@
 #    tables and the executor against the stub server (python3);
 #  - the hostile-input suite (tests/js/hostile.test.mjs): every export with
 #    hostile values, seeded (SPOTDRAFT_KIT_SEED replays a run);
+#  - the argument-shape table (tests/js/shapes.test.mjs), which the Node
+#    addon passes identically;
 #  - the package's own tests (wasm/test): API details, error paths, the
 #    .wasm's imports, TypeScript types, workerd via miniflare, npm pack;
 #  - the Cloudflare Worker example's test (examples/cloudflare-worker).
@@ -21,5 +23,6 @@ exec node --test --test-concurrency=1 \
   tests/js/conformance.test.mjs \
   tests/js/api.test.mjs \
   tests/js/hostile.test.mjs \
+  tests/js/shapes.test.mjs \
   wasm/test/*.test.mjs \
   examples/cloudflare-worker/test/*.test.mjs

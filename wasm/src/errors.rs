@@ -1,23 +1,50 @@
 //! The one place where core errors become JavaScript errors.
 //!
-//! A failure crosses the boundary as a JSON descriptor string
-//! (`{"code","message","httpStatus","logRecord","api"}`, `api` for
-//! `api_error` only) that the package's
-//! JavaScript layer turns into a `SpotDraftKitError` (a real class extending
-//! `Error`). `code` is the core's `ErrorCode::as_str()`, `httpStatus` the
-//! core's `http_status()` (never re-mapped here), and `logRecord` the core's
-//! reject record. Messages come from core, which never puts a key, a
-//! signature or a body in them.
+//! The error class is the shared JS front layer's (`js/front.js`), which
+//! registers a factory at load time ([`register_error_factory`]), as with
+//! the Node addon. Every failure is thrown as the factory's result, a real
+//! `SpotDraftKitError` with structured fields: `code` is the core's
+//! `ErrorCode::as_str()`, `httpStatus` the core's `http_status()` (never
+//! re-mapped here), `logRecord` the core's reject record (JSON text) and,
+//! for `api_error`, the API fields (JSON text). Messages come from core,
+//! which never puts a key, a signature or a body in them.
 
-use spotdraft_kit::serde_json::{self, Map, Value};
+use std::cell::RefCell;
+
 use spotdraft_kit::{Error, ErrorCode};
 use wasm_bindgen::prelude::*;
 
-/// Prefix that marks a thrown string as an error descriptor, so the JS layer
-/// never mistakes another exception for one.
-pub const DESCRIPTOR_PREFIX: &str = "spotdraft-kit-error:";
+#[wasm_bindgen]
+extern "C" {
+    /// `(message, code, httpStatus, logRecordJson, apiJson) => Error`.
+    #[wasm_bindgen(js_name = Function)]
+    pub type ErrorFactory;
 
-/// Converts a core error into the descriptor thrown to JavaScript.
+    #[wasm_bindgen(method, js_name = call)]
+    fn build(
+        this: &ErrorFactory,
+        receiver: &JsValue,
+        message: &str,
+        code: &str,
+        http_status: u16,
+        log_record: Option<String>,
+        api: Option<String>,
+    ) -> JsValue;
+}
+
+thread_local! {
+    // The module is single-threaded: one factory per instance.
+    static FACTORY: RefCell<Option<ErrorFactory>> = const { RefCell::new(None) };
+}
+
+/// Stores the function that builds `SpotDraftKitError` instances; called
+/// once by the front layer before anything else.
+#[wasm_bindgen(js_name = registerErrorFactory)]
+pub fn register_error_factory(factory: ErrorFactory) {
+    FACTORY.with(|slot| *slot.borrow_mut() = Some(factory));
+}
+
+/// Converts a core error into the error thrown to JavaScript.
 pub fn to_js(err: &Error) -> JsValue {
     to_js_at(err, None)
 }
@@ -25,22 +52,36 @@ pub fn to_js(err: &Error) -> JsValue {
 /// [`to_js`] for an error that may carry a `Retry-After`: `now_ms` (Unix
 /// epoch ms) turns an HTTP date into `retryAfterMs`.
 pub fn to_js_at(err: &Error, now_ms: Option<u64>) -> JsValue {
-    let mut out = Map::new();
-    out.insert("code".into(), Value::from(err.code().as_str()));
-    out.insert("message".into(), Value::from(err.message()));
-    out.insert("httpStatus".into(), Value::from(err.http_status()));
-    let record = match err.log_record() {
-        Some(r) => serde_json::from_str(&r.to_json()).unwrap_or(Value::Null),
-        None => Value::Null,
-    };
-    out.insert("logRecord".into(), record);
-    if let Some(details) = err.api_details() {
-        out.insert("api".into(), crate::api_calls::api_fields(details, now_ms));
-    }
-    JsValue::from_str(&format!("{DESCRIPTOR_PREFIX}{}", Value::Object(out)))
+    let record = err.log_record().map(|r| r.to_json());
+    let api = api_fields(err, now_ms);
+    FACTORY.with(|slot| match slot.borrow().as_ref() {
+        Some(factory) => factory.build(
+            &JsValue::UNDEFINED,
+            err.message(),
+            err.code().as_str(),
+            err.http_status(),
+            record,
+            api,
+        ),
+        // Only reachable if the front layer was bypassed: still never a
+        // trap, and the text still carries the stable code.
+        None => JsValue::from_str(&err.to_string()),
+    })
 }
 
-/// A core error as a JavaScript error descriptor, for `map_err`.
+/// The `api_error` fields as JSON text (none without the API layer).
+#[cfg(feature = "api")]
+fn api_fields(err: &Error, now_ms: Option<u64>) -> Option<String> {
+    err.api_details()
+        .map(|d| crate::api_calls::api_fields(d, now_ms).to_string())
+}
+
+#[cfg(not(feature = "api"))]
+fn api_fields(_err: &Error, _now_ms: Option<u64>) -> Option<String> {
+    None
+}
+
+/// A core error as a JavaScript error, for `map_err`.
 pub fn js(err: Error) -> JsValue {
     to_js(&err)
 }
@@ -51,9 +92,9 @@ pub fn invalid_argument(message: &str) -> JsValue {
     to_js(&Error::new(ErrorCode::InvalidArgument, message))
 }
 
-/// Builds the descriptor of an `invalid_argument` error for the JS layer's
-/// own type checks, so every error, wherever it is detected, takes its
-/// status and shape from core.
+/// Builds an `invalid_argument` error for the front layer's own type
+/// checks, so every error, wherever it is detected, takes its status and
+/// shape from core.
 #[wasm_bindgen(js_name = invalidArgument)]
 pub fn invalid_argument_export(message: &str) -> JsValue {
     invalid_argument(message)

@@ -5,15 +5,23 @@ use spotdraft_kit::{ErrorCode, LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
-use crate::json;
 use crate::keys::Keyring;
+use crate::{fields, shape};
 
-/// Parses a payload (no signature check) into the event's typed fields as
-/// JSON.
+/// Parses a payload (no signature check) into the event's flat field
+/// array ([`shape::event_fields`]).
 #[wasm_bindgen(js_name = parseEvent)]
-pub fn parse_event(body: &[u8]) -> Result<String, JsValue> {
+pub fn parse_event(body: &[u8]) -> Result<Vec<JsValue>, JsValue> {
     let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
-    Ok(json::event(&event).to_string())
+    Ok(fields::to_js(&shape::event_fields(&event)))
+}
+
+/// `[people, counterparties]` of the event in a body, as JSON texts
+/// ([`shape::event_details`]).
+#[wasm_bindgen(js_name = eventDetails)]
+pub fn event_details(body: &[u8]) -> Result<Vec<String>, JsValue> {
+    let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
+    Ok(shape::event_details(&event).into())
 }
 
 /// The signature header value for `body` under the first key of `keys`.
@@ -28,7 +36,7 @@ pub fn sign(keys: &Keyring, body: &[u8]) -> Result<String, JsValue> {
 /// Explains why `signature` does or does not match `body`; JSON.
 #[wasm_bindgen]
 pub fn diagnose(body: &[u8], signature: &str, keys: &Keyring) -> String {
-    json::diagnosis(&spotdraft_kit::diagnose(body, signature, keys.keys()))
+    shape::diagnosis(&spotdraft_kit::diagnose(body, signature, keys.keys()))
 }
 
 /// Lowercase hex SHA-256 of `body`.
@@ -37,17 +45,14 @@ pub fn body_sha256(body: &[u8]) -> String {
     spotdraft_kit::body_sha256(body)
 }
 
-/// The current signature header name, lowercase (as Fetch and Node present
-/// header names).
-#[wasm_bindgen(js_name = signatureHeader)]
-pub fn signature_header() -> String {
-    SIGNATURE_HEADER.to_ascii_lowercase()
-}
-
-/// The legacy signature header name, lowercase.
-#[wasm_bindgen(js_name = legacySignatureHeader)]
-pub fn legacy_signature_header() -> String {
-    LEGACY_SIGNATURE_HEADER.to_ascii_lowercase()
+/// The current and legacy signature header names, lowercase (as Fetch and
+/// Node present header names).
+#[wasm_bindgen(js_name = signatureHeaders)]
+pub fn signature_headers() -> Vec<String> {
+    [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER]
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect()
 }
 
 /// Every stable error code, in core's order.

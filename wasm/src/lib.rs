@@ -3,22 +3,27 @@
 //!
 //! This crate only converts types: every rule (signature checks, header
 //! precedence, parsing, fingerprints, diagnosis) lives in the core crate.
-//! The raw exports here are wrapped by the package's JavaScript layer
-//! (`wasm/js/api.js`), which normalises inputs (bodies, headers, keys) and
-//! turns the error descriptors built in [`errors`] into `SpotDraftKitError`
-//! instances. Structured results cross the boundary as JSON text: one
-//! `JSON.parse` is cheaper than building objects field by field through the
-//! boundary, and it keeps the module small.
+//! It implements the native interface of the shared JS front layer
+//! (`js/front.js`), exactly as the Node addon does: the front normalises
+//! inputs and holds the public classes; errors are built by the factory it
+//! registers ([`errors`]); results cross as flat arrays of scalars
+//! ([`shape`], [`fields`]).
+//!
+//! Built without the default `api` feature, the module holds no SpotDraft
+//! API layer: the verifier-only module a Worker that only receives loads.
 //!
 //! Nothing here may panic: the module is built with `panic = "abort"`, so a
 //! panic would trap and could leave the instance unusable.
 
+#[cfg(feature = "api")]
 pub mod api;
+#[cfg(feature = "api")]
 pub mod api_calls;
 pub mod errors;
 pub mod exports;
-pub mod json;
+pub mod fields;
 pub mod keys;
+pub mod shape;
 pub mod verifier;
 
 pub use keys::Keyring;

@@ -1,19 +1,20 @@
-//! [`RawVerifier`]: the core verifier behind the JS `Verifier` class.
+//! [`RawVerifier`] (`NativeVerifier` in JS): the core verifier behind the
+//! front layer's `Verifier` class.
 
 use spotdraft_kit::Verifier;
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
-use crate::json;
 use crate::keys::Keyring;
+use crate::{fields, shape};
 
 /// A core [`Verifier`] held by the JS `Verifier` wrapper.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = NativeVerifier)]
 pub struct RawVerifier {
     inner: Verifier,
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(js_class = NativeVerifier)]
 impl RawVerifier {
     /// Builds a verifier from the keys in `keys` (which is left empty).
     /// `max_body_bytes` must be a non-negative integer when given.
@@ -71,8 +72,8 @@ impl RawVerifier {
 
     /// The whole pipeline; `headers` is flattened `[name, value, name,
     /// value, ...]`. Header precedence and duplicate rules are core's.
-    /// Returns the delivery as JSON (see [`json::delivery`]).
-    pub fn open(&self, headers: Vec<String>, body: &[u8]) -> Result<String, JsValue> {
+    /// Returns the delivery's flat field array ([`shape::delivery_fields`]).
+    pub fn open(&self, headers: Vec<String>, body: &[u8]) -> Result<Vec<JsValue>, JsValue> {
         let pairs: Vec<(&str, &str)> = headers
             .chunks_exact(2)
             .map(|pair| match pair {
@@ -81,6 +82,6 @@ impl RawVerifier {
             })
             .collect();
         let delivery = self.inner.open(&pairs, body).map_err(errors::js)?;
-        Ok(json::delivery(&delivery))
+        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
     }
 }

@@ -14,11 +14,6 @@ import {
   type ErrorCode,
   type Event,
   type LogRecord,
-  Api,
-  RetryPolicy,
-  RateLimiter,
-  parseResponse,
-  type HttpRequest,
 } from '@spotdraft-kit/node';
 import express from 'express';
 import Fastify from 'fastify';
@@ -71,29 +66,3 @@ const hono = new Hono();
 hono.post('/hook', honoWebhook(verifier), (c) => c.json({ key: c.get('spotdraft').dedupeKey }));
 
 void [size, index, valid, later, id, record, hash, cause, codes];
-
-// The SpotDraft API client: build, send, interpret.
-export async function apiUsage(env: Record<string, string | undefined>): Promise<string> {
-  const api = Api.fromEnv(env, { retry: { maxAttempts: 3 } });
-  const other = new Api({ region: 'us', clientId: 'id', clientSecret: 'secret', environment: 'uat' });
-  const req: HttpRequest = api.webhooksCreate('CRM sync', 'https://hooks.example.com/spotdraft', ['CONTRACT_EXECUTED']);
-  const list: HttpRequest = other.contractsList(1, 50, [['client_name', 'eq', 'Acme']]);
-  const record: LogRecord = api.logRecord(api.redact(list));
-  const answer = (await api.send(api.webhooksHmacKey(), { timeoutMs: 10_000 })) as { hmac_key: string };
-  try {
-    await api.send(req);
-  } catch (err) {
-    if (err instanceof SpotDraftKitError && err.code === 'api_error') {
-      const status: number | undefined = err.status;
-      const retry: boolean | undefined = err.retryable;
-      void [status, retry, err.fieldErrors, err.retryAfterMs];
-    }
-  }
-  const delay: number | null = new RetryPolicy().nextDelayMs(1, { retryable: true }, Math.random(), Date.now());
-  const wait: number = new RateLimiter({ maxRequests: 10, windowMs: 1000 }).acquire(0);
-  const parsedJson: unknown = parseResponse(200, null, '{}');
-  // @ts-expect-error the region is a closed union
-  new Api({ region: 'uk', clientId: 'a', clientSecret: 'b' });
-  void [record, delay, wait, parsedJson];
-  return answer.hmac_key;
-}

@@ -4,11 +4,6 @@ import {
   Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256,
   SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, ERROR_CODES,
   type Delivery, type ErrorCode, type Event, type LogRecord, type Diagnosis, type HeadersInput,
-  Api,
-  RetryPolicy,
-  RateLimiter,
-  parseResponse,
-  type HttpRequest,
 } from '@spotdraft-kit/wasm';
 
 const verifier = new Verifier([{ id: 'prod', key: 'c2VjcmV0' }, 'b2xk', new Uint8Array([1, 2])], { maxBodyBytes: 1 << 20, encoding: 'base64' });
@@ -52,29 +47,3 @@ const wrong: boolean = verifier.verify(body, signature);
 const notACode: ErrorCode = 'nope';
 
 export { handle, size, index, ok, nodeHeaders, pending, diagnosis, hash, names, parsed, wrong, notACode };
-
-// The SpotDraft API client: build, send, interpret.
-export async function apiUsage(env: Record<string, string | undefined>): Promise<string> {
-  const api = Api.fromEnv(env, { retry: { maxAttempts: 3 } });
-  const other = new Api({ region: 'us', clientId: 'id', clientSecret: 'secret', environment: 'uat' });
-  const req: HttpRequest = api.webhooksCreate('CRM sync', 'https://hooks.example.com/spotdraft', ['CONTRACT_EXECUTED']);
-  const list: HttpRequest = other.contractsList(1, 50, [['client_name', 'eq', 'Acme']]);
-  const record: LogRecord = api.logRecord(api.redact(list));
-  const answer = (await api.send(api.webhooksHmacKey(), { timeoutMs: 10_000 })) as { hmac_key: string };
-  try {
-    await api.send(req);
-  } catch (err) {
-    if (err instanceof SpotDraftKitError && err.code === 'api_error') {
-      const status: number | undefined = err.status;
-      const retry: boolean | undefined = err.retryable;
-      void [status, retry, err.fieldErrors, err.retryAfterMs];
-    }
-  }
-  const delay: number | null = new RetryPolicy().nextDelayMs(1, { retryable: true }, Math.random(), Date.now());
-  const wait: number = new RateLimiter({ maxRequests: 10, windowMs: 1000 }).acquire(0);
-  const parsedJson: unknown = parseResponse(200, null, '{}');
-  // @ts-expect-error the region is a closed union
-  new Api({ region: 'uk', clientId: 'a', clientSecret: 'b' });
-  void [record, delay, wait, parsedJson];
-  return answer.hmac_key;
-}

@@ -1,0 +1,476 @@
+'use strict';
+// The JavaScript front layer of spotdraft-kit, shared by @spotdraft-kit/node
+// (the native addon) and @spotdraft-kit/wasm (the WebAssembly module): input
+// normalisation, the Verifier / Delivery / Event classes, SpotDraftKitError
+// and the helpers the adapters and the API client share. Each package's
+// build copies or bundles this one file, so the two cannot drift. It uses no
+// Node globals: the same code runs in Node, workerd and browsers.
+//
+// Every webhook rule is the Rust core's. `createFront(native)` takes the
+// package's native module, which the addon and the wasm module implement
+// identically:
+//
+//   registerErrorFactory(f)  f(message, code, httpStatus, logRecordJson, apiJson)
+//                            builds every error the native side throws
+//   invalidArgument(message) an `invalid_argument` error (core's status)
+//   errorCodes()             every stable code, in core's order
+//   signatureHeaders()       [current, legacy] header names, lowercase
+//   new Keyring()            .addText(text, encoding?, id?), .addBytes(bytes, id?), .free?()
+//   new NativeVerifier(ring, maxBodyBytes?)
+//                            .size, .maxBodyBytes, .checkBodyLength(n),
+//                            .verify(bytes, sig), .isValid(bytes, sig),
+//                            .open(pairs, bytes) -> delivery fields,
+//                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
+//   parseEvent(bytes)        -> event fields
+//   eventDetails(bytes)      -> [people JSON, counterparties JSON]
+//   sign(ring, bytes), diagnose(bytes, sig, ring) (JSON text), bodySha256(bytes)
+//
+// Results are flat arrays of scalars in the order of wasm/src/shape.rs (no
+// native object per call, no JSON text but the log record's).
+//
+// Bodies and key bytes always cross as Uint8Array; header pairs as a flat
+// [name, value, ...] array of strings.
+
+// Bodies at least this large go to the native thread pool in openAsync
+// (where the native side has one); below it the hop costs more than the
+// hashing it would move off the event loop.
+const ASYNC_MIN_BYTES = 64 * 1024;
+// A signature header longer than 1 KiB is malformed whatever it holds (core
+// rule); values are cut well above that so a huge string is never copied
+// whole into the native side. The cut value is still over the limit.
+const MAX_HEADER_CHARS = 2048;
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+// Shared with the adapters and the API client (not part of the public API).
+const kMaxBodyBytes = Symbol.for('@spotdraft-kit.maxBodyBytes');
+const kInternal = Symbol.for('@spotdraft-kit.internal');
+
+/** The one error type. `instanceof SpotDraftKitError` works from user code. */
+class SpotDraftKitError extends Error {
+  constructor(message, code, httpStatus, logRecord) {
+    super(message);
+    Object.defineProperties(this, {
+      code: { value: code, enumerable: true },
+      httpStatus: { value: httpStatus, enumerable: true },
+      logRecord: { value: logRecord ?? null, enumerable: true },
+    });
+  }
+}
+Object.defineProperty(SpotDraftKitError.prototype, 'name', {
+  value: 'SpotDraftKitError',
+  configurable: true,
+  writable: true,
+});
+
+// Names a value's type for messages, never its content.
+function kind(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function isArrayBuffer(value) {
+  return value instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer) ||
+    /^\[object (Shared)?ArrayBuffer\]$/.test(Object.prototype.toString.call(value));
+}
+
+const encoder = new TextEncoder();
+// A private copy of the bytes (Buffer#slice would be a view).
+const copyOf = (bytes) => new Uint8Array(bytes);
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Builds the package's public API over its native module (see above);
+ * `implementation` ("native" or "wasm") says which one it is.
+ * `decorate(error, apiJson)` adds the API fields to `api_error`s; the API
+ * layer sets it (`internal.decorateApiErrors`), so a verifier-only build
+ * carries no API code.
+ */
+function createFront(native, { implementation = 'wasm' } = {}) {
+  let decorate = (error) => error;
+
+  function makeError(message, code, httpStatus, record, api) {
+    const error = new SpotDraftKitError(message, code, httpStatus, record === null || record === undefined ? null : JSON.parse(record));
+    if (api !== null && api !== undefined) decorate(error, api);
+    // The stack starts at the caller's frame, not inside this factory.
+    if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, makeError);
+    return error;
+  }
+  native.registerErrorFactory(makeError);
+
+  const invalid = (message, cause) => {
+    const error = native.invalidArgument(message);
+    if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, configurable: true });
+    return error;
+  };
+
+  // Runs `read` over a caller's value; an exception the value itself throws
+  // (a Proxy trap, a getter, an iterator) becomes `invalid_argument` with
+  // the exception as `cause`.
+  function reading(what, read) {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof SpotDraftKitError) throw err;
+      throw invalid(`reading the ${what} threw an exception (see \`cause\`)`, err);
+    }
+  }
+
+  // A view over a detached ArrayBuffer reads as empty; say so instead.
+  function attached(view, what) {
+    if (view.byteLength === 0) {
+      try {
+        new Uint8Array(view.buffer, 0, 0); // throws once the buffer is detached
+      } catch (err) {
+        throw invalid(`the ${what}'s ArrayBuffer is detached`, err);
+      }
+    }
+    return view;
+  }
+
+  // Bytes as a Uint8Array view (no copy), strings as UTF-8.
+  function bytesOf(value, what) {
+    if (typeof value === 'string') return encoder.encode(value);
+    return reading(what, () => {
+      if (value instanceof Uint8Array) return attached(value, what);
+      if (ArrayBuffer.isView(value)) return attached(new Uint8Array(value.buffer, value.byteOffset, value.byteLength), what);
+      if (value !== null && typeof value === 'object' && isArrayBuffer(value)) {
+        try {
+          return new Uint8Array(value);
+        } catch (err) {
+          throw invalid(`the ${what}'s ArrayBuffer is detached`, err);
+        }
+      }
+      throw invalid(`the ${what} must be a Buffer, Uint8Array, ArrayBuffer, DataView or string, got ${kind(value)}`);
+    });
+  }
+  const bodyOf = (body) => bytesOf(body, 'body');
+
+  const ERROR_CODES = Object.freeze(native.errorCodes());
+  const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
+
+  // Header names worth passing on. A superset of what core matches (core
+  // compares ASCII case-insensitively): core makes the decision.
+  function candidate(name) {
+    if (name.length !== SIGNATURE_HEADER.length && name.length !== LEGACY_SIGNATURE_HEADER.length) return false;
+    const lower = name.toLowerCase();
+    return lower === SIGNATURE_HEADER || lower === LEGACY_SIGNATURE_HEADER;
+  }
+
+  function pushValue(out, name, value) {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) pushValue(out, name, item);
+      return;
+    }
+    if (typeof value !== 'string') {
+      throw invalid(`the ${name.toLowerCase()} header value must be a string, got ${kind(value)}`);
+    }
+    out.push(name, value.length > MAX_HEADER_CHARS ? value.slice(0, MAX_HEADER_CHARS) : value);
+  }
+
+  // Any header shape -> [name, value, name, value, ...] of the signature headers.
+  function headerPairs(headers) {
+    if (headers === null || typeof headers !== 'object') {
+      throw invalid(`headers must be a Headers, Map, IncomingHttpHeaders object or [name, value] pairs, got ${kind(headers)}`);
+    }
+    return reading('headers', () => {
+      const out = [];
+      if (typeof headers[Symbol.iterator] === 'function') {
+        // Fetch Headers, Map and arrays of pairs all iterate as [name, value].
+        for (const entry of headers) {
+          if (entry === null || typeof entry !== 'object' || entry.length !== 2) {
+            throw invalid('header pairs must be [name, value] arrays');
+          }
+          const name = entry[0];
+          if (typeof name !== 'string') throw invalid(`a header name must be a string, got ${kind(name)}`);
+          if (candidate(name)) pushValue(out, name, entry[1]);
+        }
+      } else {
+        for (const name of Object.keys(headers)) {
+          if (candidate(name)) pushValue(out, name, headers[name]);
+        }
+      }
+      return out;
+    });
+  }
+
+  function signatureOf(signature) {
+    if (typeof signature !== 'string') {
+      throw invalid(`the signature must be a string (the ${SIGNATURE_HEADER} value), got ${kind(signature)}`);
+    }
+    return signature.length > MAX_HEADER_CHARS ? signature.slice(0, MAX_HEADER_CHARS) : signature;
+  }
+
+  function addKey(ring, input, index, defaultEncoding) {
+    let id;
+    let encoding = defaultEncoding;
+    let material = input;
+    if (input !== null && typeof input === 'object' && !ArrayBuffer.isView(input) && !isArrayBuffer(input)) {
+      ({ id, key: material } = input);
+      if (id !== undefined && id !== null && typeof id !== 'string') throw invalid(`key ${index}: id must be a string, got ${kind(id)}`);
+      if (input.encoding !== undefined && input.encoding !== null) encoding = input.encoding;
+    }
+    id = id ?? undefined;
+    if (typeof material === 'string') {
+      if (encoding !== undefined && typeof encoding !== 'string') {
+        throw invalid(`key ${index}: encoding must be "base64" or "utf8", got ${kind(encoding)}`);
+      }
+      ring.addText(material, encoding, id);
+    } else if (material !== null && typeof material === 'object' && (ArrayBuffer.isView(material) || isArrayBuffer(material))) {
+      ring.addBytes(bytesOf(material, `key ${index}`), id);
+    } else {
+      throw invalid(`key ${index} must be a base64 string, bytes or { id?, key, encoding? }, got ${kind(material)}`);
+    }
+  }
+
+  // KeyInput | KeyInput[] -> a native Keyring (the caller frees it).
+  function keyringOf(keys, defaultEncoding) {
+    const ring = new native.Keyring();
+    try {
+      reading('keys', () => {
+        const list = Array.isArray(keys) ? keys : [keys];
+        list.forEach((key, index) => addKey(ring, key, index, defaultEncoding));
+      });
+    } catch (err) {
+      free(ring);
+      throw err;
+    }
+    return ring;
+  }
+  const free = (ring) => {
+    if (typeof ring.free === 'function') ring.free();
+  };
+
+  function optionsOf(opts) {
+    if (opts === undefined || opts === null) return {};
+    if (typeof opts !== 'object') throw invalid(`options must be an object, got ${kind(opts)}`);
+    const { maxBodyBytes, encoding } = reading('options', () => ({ maxBodyBytes: opts.maxBodyBytes, encoding: opts.encoding }));
+    if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes >= 0)) {
+      throw invalid('maxBodyBytes must be a non-negative integer');
+    }
+    if (encoding !== undefined && typeof encoding !== 'string') {
+      throw invalid(`encoding must be "base64" or "utf8", got ${kind(encoding)}`);
+    }
+    return { maxBodyBytes, encoding };
+  }
+
+  // Replaces a lazy accessor by the value assigned to it.
+  const assign = (target, name, value) =>
+    Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+
+  // The event: typed scalars from a native flat field array (from `at`, in
+  // shape.rs's order), the rest on first read, as own enumerable
+  // properties (JSON.stringify and spreading see them). `bytes` is a
+  // private copy of the verified body (later changes to the caller's
+  // buffer change nothing). `payload` is the host's JSON.parse of it;
+  // `externalMetadata` is the payload's `external_metadata` object (null
+  // when absent or not an object, as core's accessor), read from that parse
+  // instead of making core build a payload tree; people and counterparties
+  // are computed natively from the same bytes when first read.
+  function eventOf(f, at, bytes) {
+    let details;
+    let payload;
+    const detail = (i) => {
+      if (details === undefined) details = native.eventDetails(bytes);
+      return JSON.parse(details[i]);
+    };
+    let people;
+    const person = (i) => {
+      if (people === undefined) people = detail(0);
+      return people[i];
+    };
+    const parsed = () => {
+      if (payload === undefined) payload = JSON.parse(decoder.decode(bytes));
+      return payload;
+    };
+    return {
+      activity: f[at],
+      known: f[at + 1],
+      category: f[at + 2],
+      contractId: f[at + 3],
+      contractTitle: f[at + 4],
+      contractStatus: f[at + 5],
+      contractKind: f[at + 6],
+      contractType: f[at + 7],
+      contractTypeId: f[at + 8],
+      occurredAt: f[at + 9],
+      get performedBy() { return person(0); },
+      set performedBy(value) { assign(this, 'performedBy', value); },
+      externalId: f[at + 10],
+      get externalMetadata() {
+        const value = parsed().external_metadata;
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+      },
+      set externalMetadata(value) { assign(this, 'externalMetadata', value); },
+      get counterparties() { return assign(this, 'counterparties', detail(1)).counterparties; },
+      set counterparties(value) { assign(this, 'counterparties', value); },
+      get businessUser() { return person(1); },
+      set businessUser(value) { assign(this, 'businessUser', value); },
+      get legalUser() { return person(2); },
+      set legalUser(value) { assign(this, 'legalUser', value); },
+      get payload() { return parsed(); },
+      set payload(value) { payload = value; },
+    };
+  }
+
+  // Where the event starts in a delivery's field array (shape.rs).
+  const DELIVERY_FIELDS = 7;
+
+  /** A verified delivery: the event, its dedupe key and what to log. */
+  class Delivery {
+    #record;
+
+    constructor(f, bytes) {
+      this.event = eventOf(f, DELIVERY_FIELDS, bytes);
+      this.dedupeKey = f[0];
+      this.bodySha256 = f[5];
+      this.bodyLength = f[1];
+      this.keyIndex = f[2];
+      this.keyId = f[3];
+      this.signatureHeader = f[4];
+      this.#record = f[6];
+    }
+
+    /** What to log: never a key, signature, body, name or email. A fresh object each call. */
+    logRecord() {
+      return JSON.parse(this.#record);
+    }
+  }
+
+  /** A keyring of 1..64 HMAC keys; see spotdraft-kit.d.ts. */
+  class Verifier {
+    #native;
+    #max;
+
+    constructor(keys, opts) {
+      const { maxBodyBytes, encoding } = optionsOf(opts);
+      const ring = keyringOf(keys, encoding);
+      try {
+        this.#native = new native.NativeVerifier(ring, maxBodyBytes);
+      } finally {
+        free(ring);
+      }
+      this.#max = this.#native.maxBodyBytes;
+    }
+
+    /** Number of keys. */
+    get size() {
+      return this.#native.size;
+    }
+
+    // Refuses an oversize body before it crosses (the wasm side copies it
+    // into memory that never shrinks): the same error as `open`'s.
+    #sized(bytes) {
+      if (bytes.byteLength > this.#max) this.#native.checkBodyLength(bytes.byteLength);
+      return bytes;
+    }
+
+    /** Index of the matching key; throws SpotDraftKitError otherwise. */
+    verify(body, signature) {
+      const bytes = this.#sized(bodyOf(body));
+      return this.#native.verify(bytes, signatureOf(signature));
+    }
+
+    /** `verify` as a boolean. A wrong body type still throws. */
+    isValid(body, signature) {
+      const bytes = bodyOf(body);
+      if (typeof signature !== 'string' || bytes.byteLength > this.#max) return false;
+      return this.#native.isValid(bytes, signatureOf(signature));
+    }
+
+    /** Size check, header lookup, verify, parse, fingerprint. */
+    open(headers, body) {
+      const pairs = headerPairs(headers);
+      const bytes = this.#sized(bodyOf(body));
+      return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes));
+    }
+
+    /**
+     * `open` with large bodies verified on the native thread pool where
+     * there is one (one copy of the body); small or oversize bodies take the
+     * synchronous path, where they cost less. Same result, same errors,
+     * always as a promise.
+     */
+    async openAsync(headers, body) {
+      const pairs = headerPairs(headers);
+      const bytes = this.#sized(bodyOf(body));
+      if (bytes.byteLength < ASYNC_MIN_BYTES || typeof this.#native.openAsync !== 'function') {
+        return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes));
+      }
+      const copy = copyOf(bytes);
+      return new Delivery(await this.#native.openAsync(pairs, copy), copy);
+    }
+
+    // For the adapters: the body limit, to stop reading a request early.
+    get [kMaxBodyBytes]() {
+      return this.#max;
+    }
+
+    get [Symbol.toStringTag]() {
+      return 'Verifier';
+    }
+
+    [INSPECT]() {
+      return `Verifier { size: ${this.size}, keys: <redacted> }`;
+    }
+  }
+
+  /** Parses a body without verifying it. */
+  function parseEvent(body) {
+    const bytes = bodyOf(body);
+    return eventOf(native.parseEvent(bytes), 0, copyOf(bytes));
+  }
+
+  /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */
+  function sign(key, body) {
+    const bytes = bodyOf(body);
+    if (Array.isArray(key)) throw invalid('sign takes one key, not a list');
+    const ring = keyringOf(key);
+    try {
+      return native.sign(ring, bytes);
+    } finally {
+      free(ring);
+    }
+  }
+
+  /** Explains why a signature does or does not match. */
+  function diagnose(body, signature, keys) {
+    const bytes = bodyOf(body);
+    if (typeof signature !== 'string') throw invalid(`the signature must be a string, got ${kind(signature)}`);
+    const ring = keyringOf(keys);
+    try {
+      return JSON.parse(native.diagnose(bytes, signature, ring));
+    } finally {
+      free(ring);
+    }
+  }
+
+  /** Lowercase hex SHA-256 of the raw body. */
+  function bodySha256(body) {
+    return native.bodySha256(bodyOf(body));
+  }
+
+  const decorateApiErrors = (fn) => {
+    decorate = fn;
+  };
+  const internal = Object.freeze({ invalid, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors });
+
+  return {
+    api: {
+      Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256,
+      SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, ERROR_CODES, implementation,
+    },
+    internal,
+  };
+}
+
+/** The names every package exports, in the order of spotdraft-kit.d.ts. */
+const EXPORTS = Object.freeze([
+  'Verifier', 'SpotDraftKitError', 'parseEvent', 'sign', 'diagnose', 'bodySha256',
+  'SIGNATURE_HEADER', 'LEGACY_SIGNATURE_HEADER', 'ERROR_CODES', 'implementation',
+  'Api', 'RetryPolicy', 'RateLimiter', 'parseResponse',
+]);
+
+module.exports = { createFront, SpotDraftKitError, EXPORTS, kMaxBodyBytes, kInternal };

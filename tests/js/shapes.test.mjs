@@ -1,0 +1,283 @@
+// The argument-shape table: every export of a JavaScript implementation of
+// spotdraft-kit, called with every input shape a caller may pass. Each cell
+// states its outcome (a value, or an error code), and the values are pinned
+// against node:crypto and literals, so the Node addon and the WASM package
+// pass this table only by giving identical results and identical codes.
+// The implementation is chosen like in conformance.test.mjs:
+//
+//   SPOTDRAFT_KIT_IMPL=@spotdraft-kit/wasm node --test tests/js/shapes.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
+import { kit } from './impl.mjs';
+
+const { Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256 } = kit;
+
+const KEY_BYTES = Buffer.from('shape-table-hmac-key-5c1e');
+const KEY = KEY_BYTES.toString('base64');
+const H = 'x-sd-webhook-content-hash';
+const LEGACY = 'x-sd-content-hash';
+const TEXT = JSON.stringify({
+  activity: 'CONTRACT_SIGNED',
+  contract_id: 4242,
+  contract_title: 'Soci\u00e9t\u00e9 MSA',
+  external_metadata: { ref: 'r-1' },
+  counterparties: [{ type: 'ORG', organization_name: 'Acme', counterparty_id: 7 }],
+}, null, 2);
+const BYTES = new TextEncoder().encode(TEXT);
+const SIG = createHmac('sha512', KEY_BYTES).update(BYTES).digest('hex');
+const SHA = createHash('sha256').update(BYTES).digest('hex');
+
+class Thrown extends Error {}
+const boom = () => {
+  throw new Thrown('thrown by the value');
+};
+const TRAPS = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'apply'];
+const throwingProxy = (target) => new Proxy(target, Object.fromEntries(TRAPS.map((t) => [t, boom])));
+
+const detachedBuffer = () => {
+  const buf = new ArrayBuffer(BYTES.length);
+  new Uint8Array(buf).set(BYTES);
+  structuredClone(buf, { transfer: [buf] });
+  return buf;
+};
+const detachedView = () => {
+  const view = new Uint8Array(BYTES.length);
+  view.set(BYTES);
+  structuredClone(view.buffer, { transfer: [view.buffer] });
+  return view;
+};
+const offsetView = (Kind) => {
+  const buf = new ArrayBuffer(BYTES.length + 3);
+  new Uint8Array(buf, 3).set(BYTES);
+  return new Kind(buf, 3, BYTES.length);
+};
+
+// Body shapes: [label, () => value, accepted].
+const BODIES = [
+  ['string', () => TEXT, true],
+  ['Uint8Array', () => BYTES.slice(), true],
+  ['Uint8Array at an offset', () => offsetView(Uint8Array), true],
+  ['Buffer', () => Buffer.from(BYTES), true],
+  ['ArrayBuffer', () => BYTES.slice().buffer, true],
+  ['DataView', () => offsetView(DataView), true],
+  ['detached ArrayBuffer', detachedBuffer, false],
+  ['detached Uint8Array', detachedView, false],
+  ['number', () => 42, false],
+  ['null', () => null, false],
+  ['undefined', () => undefined, false],
+  ['plain object', () => ({ length: 3 }), false],
+  ['array of bytes', () => [...BYTES], false],
+  ['throwing Proxy', () => throwingProxy({}), false],
+];
+
+// Header shapes: [label, () => value, outcome] where outcome is 'current',
+// 'legacy' (the header the delivery was verified by) or an error code.
+const HEADERS = [
+  ['plain object', () => ({ [H]: SIG }), 'current'],
+  ['plain object, mixed case', () => ({ 'X-SD-Webhook-Content-Hash': SIG }), 'current'],
+  ['Headers', () => new Headers({ [H]: SIG, 'content-type': 'application/json' }), 'current'],
+  ['Map', () => new Map([[H, SIG]]), 'current'],
+  ['pairs', () => [[H, SIG], ['content-type', 'application/json']], 'current'],
+  ['pairs, legacy only', () => [[LEGACY, SIG]], 'legacy'],
+  ['IncomingHttpHeaders, array value', () => ({ [H]: [SIG], 'set-cookie': ['a', 'b'] }), 'current'],
+  ['IncomingHttpHeaders, undefined value', () => ({ [H]: undefined, [LEGACY]: SIG }), 'legacy'],
+  ['non-string signature value', () => ({ [H]: 12345 }), 'invalid_argument'],
+  ['non-string value in a Map', () => new Map([[H, { toString: () => SIG }]]), 'invalid_argument'],
+  ['non-string value elsewhere', () => ({ [H]: SIG, 'x-count': 3 }), 'current'],
+  ['non-string name in pairs', () => [[1, 'x'], [H, SIG]], 'invalid_argument'],
+  ['pairs of three', () => [[H, SIG, 'x']], 'invalid_argument'],
+  ['no signature header', () => ({ 'content-type': 'application/json' }), 'missing_signature'],
+  ['throwing Proxy', () => throwingProxy({}), 'invalid_argument'],
+  ['throwing getter', () => ({ get [H]() { return boom(); } }), 'invalid_argument'],
+  ['throwing iterator', () => ({ [Symbol.iterator]: boom }), 'invalid_argument'],
+  ['string', () => `${H}: ${SIG}`, 'invalid_argument'],
+  ['null', () => null, 'invalid_argument'],
+  ['undefined', () => undefined, 'invalid_argument'],
+];
+
+// Key shapes: [label, () => value, accepted].
+const KEYS = [
+  ['base64 string', () => KEY, true],
+  ['Uint8Array', () => new Uint8Array(KEY_BYTES), true],
+  ['Buffer', () => Buffer.from(KEY_BYTES), true],
+  ['ArrayBuffer', () => new Uint8Array(KEY_BYTES).buffer, true],
+  ['DataView', () => new DataView(new Uint8Array(KEY_BYTES).buffer), true],
+  ['{ key }', () => ({ key: KEY }), true],
+  ['{ id, key: bytes }', () => ({ id: 'k1', key: new Uint8Array(KEY_BYTES) }), true],
+  ['{ key, encoding: utf8 }', () => ({ key: KEY_BYTES.toString('latin1'), encoding: 'utf8' }), true],
+  ['detached ArrayBuffer', detachedBuffer, false],
+  ['number', () => 7, false],
+  ['null', () => null, false],
+  ['{ key: number }', () => ({ key: 7 }), false],
+  ['{ id: number, key }', () => ({ id: 7, key: KEY }), false],
+  ['{ key, encoding: number }', () => ({ key: KEY, encoding: 1 }), false],
+  ['throwing Proxy', () => throwingProxy({}), false],
+];
+
+// A cell's outcome as plain data: the value, or the error's class and code.
+function outcome(fn) {
+  let value;
+  try {
+    value = fn();
+  } catch (err) {
+    if (!(err instanceof SpotDraftKitError)) return { threw: String(err) };
+    return { error: err.code, httpStatus: err.httpStatus, isError: err instanceof Error };
+  }
+  return { value };
+}
+// The statuses are core's (ErrorCode::http_status).
+const STATUS = { invalid_argument: 500, missing_signature: 401, malformed_signature: 401, body_too_large: 413 };
+const failure = (code) => ({ error: code, httpStatus: STATUS[code], isError: true });
+
+// A delivery or event as plain data, every field read.
+const person = (p) => (p === null ? null : { name: p.name, email: p.email });
+const eventData = (e) => ({
+  activity: e.activity, known: e.known, category: e.category, contractId: e.contractId,
+  contractTitle: e.contractTitle, contractStatus: e.contractStatus, contractKind: e.contractKind,
+  contractType: e.contractType, contractTypeId: e.contractTypeId, occurredAt: e.occurredAt,
+  performedBy: person(e.performedBy), externalId: e.externalId, externalMetadata: e.externalMetadata,
+  counterparties: e.counterparties, businessUser: person(e.businessUser), legalUser: person(e.legalUser),
+  payload: e.payload,
+});
+const deliveryData = (d) => ({
+  event: eventData(d.event), dedupeKey: d.dedupeKey, bodySha256: d.bodySha256, bodyLength: d.bodyLength,
+  keyIndex: d.keyIndex, keyId: d.keyId, signatureHeader: d.signatureHeader, logRecord: d.logRecord(),
+});
+
+// The event every accepted body must give, pinned here so both packages
+// give the same one.
+const EVENT = {
+  activity: 'CONTRACT_SIGNED', known: true, category: 'signature', contractId: 4242,
+  contractTitle: 'Soci\u00e9t\u00e9 MSA', contractStatus: null, contractKind: null, contractType: null,
+  contractTypeId: null, occurredAt: null, performedBy: null, externalId: null,
+  externalMetadata: { ref: 'r-1' },
+  counterparties: [{ type: 'ORG', organizationName: 'Acme', pocName: null, pocEmail: null, counterpartyId: 7 }],
+  businessUser: null, legalUser: null, payload: JSON.parse(TEXT),
+};
+
+const verifier = new Verifier(KEY);
+const reference = deliveryData(verifier.open({ [H]: SIG }, BYTES));
+
+test('the reference delivery is the pinned one', () => {
+  assert.deepEqual(reference.event, EVENT);
+  assert.equal(reference.bodySha256, SHA);
+  assert.equal(reference.bodyLength, BYTES.length);
+  assert.equal(reference.keyIndex, 0);
+  assert.equal(reference.keyId, null);
+  assert.equal(reference.signatureHeader, 'current');
+  assert.match(reference.dedupeKey, /^[0-9a-z:_-]+$/i);
+  assert.equal(reference.logRecord.body_sha256, SHA);
+});
+
+for (const [label, make, accepted] of BODIES) {
+  const cell = (fn, want) => assert.deepEqual(outcome(fn), accepted ? { value: want } : failure('invalid_argument'));
+  test(`body shape: ${label}`, async () => {
+    cell(() => bodySha256(make()), SHA);
+    cell(() => sign(KEY, make()), SIG);
+    cell(() => verifier.verify(make(), SIG), 0);
+    cell(() => verifier.isValid(make(), SIG), true);
+    cell(() => verifier.isValid(make(), 'f'.repeat(128)), false);
+    cell(() => verifier.isValid(make(), 42), false);
+    cell(() => deliveryData(verifier.open({ [H]: SIG }, make())), reference);
+    cell(() => eventData(parseEvent(make())), EVENT);
+    cell(() => diagnose(make(), SIG, KEY).cause, 'valid');
+    let settled;
+    try {
+      settled = { value: deliveryData(await verifier.openAsync({ [H]: SIG }, make())) };
+    } catch (err) {
+      settled = err instanceof SpotDraftKitError
+        ? { error: err.code, httpStatus: err.httpStatus, isError: err instanceof Error }
+        : { threw: String(err) };
+    }
+    assert.deepEqual(settled, accepted ? { value: reference } : failure('invalid_argument'), 'openAsync');
+  });
+}
+
+for (const [label, make, want] of HEADERS) {
+  test(`header shape: ${label}`, async () => {
+    const got = outcome(() => deliveryData(verifier.open(make(), BYTES)));
+    if (want === 'current' || want === 'legacy') {
+      assert.deepEqual(got, { value: { ...reference, signatureHeader: want, logRecord: got.value?.logRecord } });
+      assert.equal(got.value.logRecord.signature_header, want);
+    } else {
+      assert.deepEqual(got, failure(want));
+    }
+    const rejected = await verifier.openAsync(make(), BYTES).then(() => null, (err) => err);
+    if (want === 'current' || want === 'legacy') assert.equal(rejected, null, 'openAsync resolves');
+    else assert.equal(rejected?.code, want, 'openAsync rejects with the same code');
+  });
+}
+
+for (const [label, make, accepted] of KEYS) {
+  const cell = (fn, want) => assert.deepEqual(outcome(fn), accepted ? { value: want } : failure('invalid_argument'));
+  test(`key shape: ${label}`, () => {
+    cell(() => new Verifier(make()).verify(BYTES, SIG), 0);
+    cell(() => new Verifier([make()]).size, 1);
+    cell(() => sign(make(), BYTES), SIG);
+    cell(() => diagnose(BYTES, SIG, [make()]).keyIndex, 0);
+  });
+}
+
+test('verifier options: shapes', () => {
+  const size = (options) => outcome(() => new Verifier(KEY, options).size);
+  assert.deepEqual(size(undefined), { value: 1 });
+  assert.deepEqual(size(null), { value: 1 });
+  assert.deepEqual(size({}), { value: 1 });
+  assert.deepEqual(size({ maxBodyBytes: 10 }), { value: 1 });
+  for (const bad of [{ maxBodyBytes: -1 }, { maxBodyBytes: 1.5 }, { maxBodyBytes: '10' }, { encoding: 3 },
+    { encoding: 'rot13' }, 'options', 5, throwingProxy({})]) {
+    assert.deepEqual(size(bad), failure('invalid_argument'), `options ${String(typeof bad)}`);
+  }
+  const small = new Verifier(KEY, { maxBodyBytes: 10 });
+  assert.deepEqual(outcome(() => small.open({ [H]: SIG }, BYTES)), failure('body_too_large'));
+});
+
+test('signatures: shapes', () => {
+  assert.deepEqual(outcome(() => verifier.verify(BYTES, SIG.toUpperCase())), { value: 0 });
+  for (const bad of [42, null, undefined, Buffer.from(SIG), throwingProxy({})]) {
+    assert.deepEqual(outcome(() => verifier.verify(BYTES, bad)), failure('invalid_argument'));
+    assert.deepEqual(outcome(() => diagnose(BYTES, bad, KEY)), failure('invalid_argument'));
+    assert.deepEqual(outcome(() => verifier.isValid(BYTES, bad)), { value: false });
+  }
+  assert.deepEqual(outcome(() => verifier.verify(BYTES, 'f'.repeat(5000))), failure('malformed_signature'));
+  assert.deepEqual(outcome(() => verifier.verify(BYTES, '')), failure('malformed_signature'));
+  assert.deepEqual(outcome(() => sign([KEY], BYTES)), failure('invalid_argument'));
+});
+
+test('SpotDraftKitError: one constructor, (message, code, httpStatus, logRecord)', () => {
+  const record = { reason: 'signature_mismatch' };
+  const err = new SpotDraftKitError('no match', 'signature_mismatch', 401, record);
+  assert.ok(err instanceof Error);
+  assert.equal(err.name, 'SpotDraftKitError');
+  assert.equal(err.message, 'no match');
+  assert.equal(err.code, 'signature_mismatch');
+  assert.equal(err.httpStatus, 401);
+  assert.deepEqual(err.logRecord, record);
+  assert.equal(new SpotDraftKitError('m', 'invalid_argument', 400).logRecord, null);
+  assert.deepEqual(Object.keys(err).sort(), ['code', 'httpStatus', 'logRecord']);
+});
+
+test('errors from the native side are SpotDraftKitError with structured fields', () => {
+  let caught;
+  try {
+    verifier.open({ [H]: 'f'.repeat(128) }, BYTES);
+  } catch (err) {
+    caught = err;
+  }
+  assert.ok(caught instanceof SpotDraftKitError);
+  assert.equal(caught.code, 'signature_mismatch');
+  assert.equal(caught.httpStatus, 401);
+  assert.ok(!caught.message.startsWith('spotdraft-kit-error'), 'no descriptor prefix in the message');
+  assert.equal(caught.logRecord.reason, 'signature_mismatch');
+  assert.equal(caught.logRecord.body_sha256, SHA);
+  assert.match(caught.stack, /shapes\.test\.mjs/, 'the stack starts in the caller');
+});
+
+test('contract ids beyond 2**53 are exact or null, never rounded', () => {
+  for (const digits of ['9007199254740993', '-9007199254740993', '9223372036854775807']) {
+    const id = parseEvent(`{"activity":"CONTRACT_CREATED","contract_id":${digits}}`).contractId;
+    assert.ok(id === null || (Number.isSafeInteger(id) && String(id) === digits), `${digits} -> ${id}`);
+  }
+  assert.equal(parseEvent('{"activity":"CONTRACT_CREATED","contract_id":9007199254740991}').contractId, 2 ** 53 - 1);
+});
