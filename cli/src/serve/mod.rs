@@ -39,8 +39,17 @@ pub struct Wake {
 }
 
 impl Wake {
-    /// Signals new work.
+    /// Signals new work to one idle worker (a worker that finds a full
+    /// batch wakes the next one).
     pub fn notify(&self) {
+        if let Ok(mut p) = self.pending.lock() {
+            *p = true;
+        }
+        self.cv.notify_one();
+    }
+
+    /// Wakes every worker (to stop).
+    pub fn notify_all(&self) {
         if let Ok(mut p) = self.pending.lock() {
             *p = true;
         }
@@ -173,8 +182,10 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
     let writer_stores = (0..writers)
         .map(|_| store::open(&url))
         .collect::<CliResult<Vec<_>>>()?;
+    // Claims and outcomes need no fsync of their own: a lost one is one
+    // more attempt, and the next acknowledged delivery's commit syncs them.
     let worker_stores = (0..workers)
-        .map(|_| store::open(&url))
+        .map(|_| store::open_with(&url, store::Durability::Deferred))
         .collect::<CliResult<Vec<_>>>()?;
     let mut health_store = store::open(&url)?;
     if sqlite {
@@ -266,7 +277,7 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         let _ = t.join();
     }
     stop.store(true, Ordering::SeqCst);
-    wake.notify();
+    wake.notify_all();
     for t in worker_threads {
         let _ = t.join();
     }

@@ -119,6 +119,13 @@ impl Processor {
         }
     }
 
+    /// Whether the handler has no side effect (the default one logs): its
+    /// deliveries are settled in the claiming statement, with no second
+    /// transaction (a crash may lose a log line, never the store's record).
+    pub fn settles_inline(&self) -> bool {
+        matches!(self.action, Action::Log)
+    }
+
     /// Whether the handler reads the body (the default one only logs).
     pub fn needs_body(&self) -> bool {
         !matches!(self.action, Action::Log)

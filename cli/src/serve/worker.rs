@@ -20,13 +20,18 @@ pub fn run(
     stop: &AtomicBool,
     poll: Duration,
 ) {
+    let limit = processor.batch_size();
     while !stop.load(Ordering::SeqCst) {
-        let claimed = store.claim(
-            now_ms(),
-            processor.batch_size(),
-            processor.lease_ms(),
-            processor.needs_body(),
-        );
+        let claimed = if processor.settles_inline() {
+            store.settle_due(now_ms(), limit)
+        } else {
+            store.claim(
+                now_ms(),
+                limit,
+                processor.lease_ms(),
+                processor.needs_body(),
+            )
+        };
         let due = match claimed {
             Ok(due) => due,
             Err(err) => {
@@ -40,6 +45,16 @@ pub fn run(
         };
         if due.is_empty() {
             wake.wait(poll);
+            continue;
+        }
+        if due.len() == limit {
+            // More may be due: another worker shares the work.
+            wake.notify();
+        }
+        if processor.settles_inline() {
+            for d in &due {
+                processor.handle(d);
+            }
             continue;
         }
         let outcomes: Vec<Recorded> = due

@@ -167,6 +167,11 @@ pub trait Store: Send {
         with_body: bool,
     ) -> CliResult<Vec<StoredDelivery>>;
 
+    /// For a handler without side effects (the default, which logs):
+    /// claims up to `limit` due deliveries and marks them processed in one
+    /// statement (attempt counted), without bodies. Oldest first.
+    fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>>;
+
     /// Commits outcomes in one transaction. An outcome whose claim is no
     /// longer current (its lease ended and another worker took it) writes
     /// nothing; returns how many were written.
@@ -251,11 +256,28 @@ pub fn parse_store_url(url: &str) -> Result<StoreUrl, String> {
     Err("expected sqlite:PATH or postgres://user@host/db".into())
 }
 
-/// Opens (and creates the schema of) the store.
+/// When a commit is on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Before the commit returns: for deliveries about to be acknowledged.
+    Fsync,
+    /// At once against a crash of this process, against a power loss or a
+    /// database crash with the next `Fsync` commit (SQLite
+    /// `synchronous=NORMAL`, PostgreSQL `synchronous_commit=off`): for
+    /// claims and outcomes, where a lost one means one more attempt.
+    Deferred,
+}
+
+/// Opens (and creates the schema of) the store, with `Fsync` commits.
 pub fn open(url: &StoreUrl) -> CliResult<Box<dyn Store>> {
+    open_with(url, Durability::Fsync)
+}
+
+/// Opens the store with the given commit durability.
+pub fn open_with(url: &StoreUrl, durability: Durability) -> CliResult<Box<dyn Store>> {
     Ok(match url {
-        StoreUrl::Sqlite(path) => Box::new(SqliteStore::open(path)?),
-        StoreUrl::Postgres(conn) => Box::new(PostgresStore::connect(conn)?),
+        StoreUrl::Sqlite(path) => Box::new(SqliteStore::open(path, durability)?),
+        StoreUrl::Postgres(conn) => Box::new(PostgresStore::connect(conn, durability)?),
     })
 }
 

@@ -42,6 +42,7 @@ const BACKOFF_MAX: Duration = Duration::from_secs(5);
 /// A PostgreSQL store: one connection, reopened after it closes.
 pub struct PostgresStore {
     config: Config,
+    durability: super::Durability,
     client: Option<Client>,
     backoff: Duration,
     next_try: Instant,
@@ -59,8 +60,9 @@ impl PostgresStore {
     /// Connects and creates the schema. Plain TCP or a Unix socket: put a
     /// TLS-terminating proxy in front for a remote database. A password
     /// missing from the URL is taken from the environment
-    /// ([`super::password_from_env`]).
-    pub fn connect(url: &str) -> CliResult<Self> {
+    /// ([`super::password_from_env`]). `Durability::Deferred` sets
+    /// `synchronous_commit = off` on this connection.
+    pub fn connect(url: &str, durability: super::Durability) -> CliResult<Self> {
         let mut config: Config = url
             .parse()
             .map_err(|e| CliError::usage(format!("--store: not a PostgreSQL URL: {e}")))?;
@@ -83,8 +85,10 @@ impl PostgresStore {
             .map_err(db_err)?;
         tx.batch_execute(SCHEMA).map_err(db_err)?;
         tx.commit().map_err(db_err)?;
+        set_durability(&mut client, durability)?;
         Ok(PostgresStore {
             config,
+            durability,
             client: Some(client),
             backoff: BACKOFF_MIN,
             next_try: Instant::now(),
@@ -103,7 +107,8 @@ impl PostgresStore {
                 return Err(CliError::store("PostgreSQL is unreachable; reconnecting"));
             }
             match self.config.connect(NoTls) {
-                Ok(client) => {
+                Ok(mut client) => {
+                    set_durability(&mut client, self.durability)?;
                     crate::logline::Line::new("info", "store_reconnected").emit();
                     self.client = Some(client);
                     self.backoff = BACKOFF_MIN;
@@ -119,6 +124,15 @@ impl PostgresStore {
             .as_mut()
             .ok_or_else(|| CliError::store("PostgreSQL is unreachable"))
     }
+}
+
+fn set_durability(client: &mut Client, durability: super::Durability) -> CliResult<()> {
+    if durability == super::Durability::Deferred {
+        client
+            .batch_execute("SET synchronous_commit = off")
+            .map_err(db_err)?;
+    }
+    Ok(())
 }
 
 fn row_to_delivery(row: &Row) -> StoredDelivery {
@@ -227,6 +241,25 @@ impl Store for PostgresStore {
             .collect();
         due.sort_by_key(|d| d.id);
         Ok(due)
+    }
+
+    fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>> {
+        let rows = self
+            .conn()?
+            .query(
+                &format!(
+                    "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
+                     processed_at_ms = $1, last_error = NULL WHERE id IN (SELECT id FROM \
+                     sdkit_deliveries WHERE status IN ('pending', 'running') \
+                     AND next_attempt_ms <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) \
+                     RETURNING {COLUMNS}"
+                ),
+                &[&now_ms, &i64::try_from(limit).unwrap_or(64)],
+            )
+            .map_err(db_err)?;
+        let mut done: Vec<StoredDelivery> = rows.iter().map(row_to_delivery).collect();
+        done.sort_by_key(|d| d.id);
+        Ok(done)
     }
 
     fn record(&mut self, outcomes: &[Recorded], now_ms: i64) -> CliResult<usize> {

@@ -1,5 +1,10 @@
-//! SQLite: WAL journal, `synchronous=FULL` (an fsync per commit), one
-//! serving process per file, any number of worker connections in it.
+//! SQLite: WAL journal, one serving process per file, any number of
+//! connections in it.
+//!
+//! Write transactions of one process take [`WRITE_LOCK`] first: SQLite's
+//! own busy handler sleeps (1 ms, then longer) when connections contend,
+//! which would cost more than the transactions themselves. Connections of
+//! other processes (`sdkit replay`) still wait through the busy timeout.
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
@@ -35,13 +40,27 @@ pub struct SqliteStore {
     conn: Connection,
 }
 
+/// Serialises this process's write transactions (see the module docs).
+static WRITE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn write_lock() -> std::sync::MutexGuard<'static, ()> {
+    // The guarded data is (): a panic elsewhere leaves nothing inconsistent.
+    WRITE_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn db_err(e: rusqlite::Error) -> CliError {
     CliError::store(e)
 }
 
 impl SqliteStore {
-    /// Opens or creates the file and its schema.
-    pub fn open(path: &str) -> CliResult<Self> {
+    /// Opens or creates the file and its schema. `Durability::Fsync`
+    /// commits reach the disk before they return (`synchronous=FULL`);
+    /// `Durability::Deferred` commits survive a crash of this process at
+    /// once and a power loss with the next fsync'd commit
+    /// (`synchronous=NORMAL`, the WAL is synced in order).
+    pub fn open(path: &str, durability: super::Durability) -> CliResult<Self> {
         let conn = Connection::open(path)
             .map_err(|e| CliError::usage(format!("cannot open SQLite store {path}: {e}")))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
@@ -50,7 +69,11 @@ impl SqliteStore {
         // commit durable before the receiver answers 2xx.
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(db_err)?;
-        conn.pragma_update(None, "synchronous", "FULL")
+        let synchronous = match durability {
+            super::Durability::Fsync => "FULL",
+            super::Durability::Deferred => "NORMAL",
+        };
+        conn.pragma_update(None, "synchronous", synchronous)
             .map_err(db_err)?;
         conn.execute_batch(SCHEMA).map_err(db_err)?;
         Ok(SqliteStore { conn })
@@ -81,6 +104,7 @@ fn row_to_delivery(row: &Row<'_>) -> rusqlite::Result<StoredDelivery> {
 
 impl Store for SqliteStore {
     fn insert_batch(&mut self, batch: &[NewDelivery]) -> CliResult<Vec<Inserted>> {
+        let _lock = write_lock();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -133,6 +157,7 @@ impl Store for SqliteStore {
         let body = if with_body { "body" } else { "NULL AS body" };
         // IMMEDIATE: the select and the update are one write transaction,
         // so two workers never claim one row.
+        let _lock = write_lock();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -167,7 +192,31 @@ impl Store for SqliteStore {
         Ok(due)
     }
 
+    fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>> {
+        let _lock = write_lock();
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
+                 processed_at_ms = ?1, last_error = NULL WHERE id IN (SELECT id FROM \
+                 sdkit_deliveries WHERE status IN ('pending', 'running') \
+                 AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2) RETURNING {COLUMNS}"
+            ))
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map(
+                params![now_ms, i64::try_from(limit).unwrap_or(64)],
+                row_to_delivery,
+            )
+            .map_err(db_err)?;
+        let mut done: Vec<StoredDelivery> =
+            rows.collect::<rusqlite::Result<_>>().map_err(db_err)?;
+        done.sort_by_key(|d| d.id);
+        Ok(done)
+    }
+
     fn record(&mut self, outcomes: &[Recorded], now_ms: i64) -> CliResult<usize> {
+        let _lock = write_lock();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -181,6 +230,7 @@ impl Store for SqliteStore {
     }
 
     fn release_claims(&mut self, now_ms: i64) -> CliResult<usize> {
+        let _lock = write_lock();
         self.conn
             .execute(
                 "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = ?1 \
@@ -306,7 +356,8 @@ mod tests {
     fn temp_store(name: &str) -> (SqliteStore, std::path::PathBuf) {
         let path = std::env::temp_dir().join(format!("sdkit-{name}-{}.db", std::process::id()));
         let _ = std::fs::remove_file(&path);
-        (SqliteStore::open(path.to_str().unwrap()).unwrap(), path)
+        let store = SqliteStore::open(path.to_str().unwrap(), super::super::Durability::Fsync);
+        (store.unwrap(), path)
     }
 
     #[test]
