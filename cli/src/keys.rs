@@ -142,19 +142,10 @@ impl KeySpec {
     fn text(&self) -> CliResult<String> {
         match &self.source {
             KeySource::Inline(text) => Ok(text.clone()),
-            KeySource::File(path) => std::fs::read_to_string(path)
-                .map(|t| t.trim_end_matches(['\r', '\n']).to_owned())
-                .map_err(|e| CliError::usage(format!("cannot read key file {path}: {e}"))),
+            KeySource::File(path) => read_line_file(std::path::Path::new(path), "key file"),
             KeySource::Env(var) => std::env::var(var)
                 .map_err(|_| CliError::usage(format!("environment variable {var} is not set"))),
-            KeySource::Credential(name) => {
-                let path = credential_path(name)?;
-                std::fs::read_to_string(&path)
-                    .map(|t| t.trim_end_matches(['\r', '\n']).to_owned())
-                    .map_err(|e| {
-                        CliError::usage(format!("cannot read credential {}: {e}", path.display()))
-                    })
-            }
+            KeySource::Credential(name) => read_line_file(&credential_path(name)?, "credential"),
             KeySource::Stdin => {
                 let mut line = String::new();
                 std::io::stdin()
@@ -180,6 +171,13 @@ impl KeySpec {
             None => key,
         })
     }
+}
+
+/// A file's text without its trailing line break.
+fn read_line_file(path: &std::path::Path, what: &str) -> CliResult<String> {
+    std::fs::read_to_string(path)
+        .map(|t| t.trim_end_matches(['\r', '\n']).to_owned())
+        .map_err(|e| CliError::usage(format!("cannot read {what} {}: {e}", path.display())))
 }
 
 /// `$CREDENTIALS_DIRECTORY/NAME`: where systemd puts a `LoadCredential=`.
