@@ -405,3 +405,182 @@ fn secrets_stay_out_of_ps_handler_environments_and_open_key_files() {
         .unwrap();
     assert!(stderr(&o).contains("shows in `ps`"), "{}", stderr(&o));
 }
+
+#[test]
+fn keys_from_stdin_and_systemd_credentials_are_read() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempdir("fault-keysources");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    // The key is read, then the bad --listen stops the command: exit 2
+    // naming --listen proves the key was accepted.
+    let serve = |key: &str, stdin: &str, creds: Option<&std::path::Path>| {
+        let mut cmd = sdkit();
+        cmd.args([
+            "serve",
+            "--key",
+            key,
+            "--store",
+            &store,
+            "--listen",
+            "256.0.0.1:0",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+        if let Some(dir) = creds {
+            cmd.env("CREDENTIALS_DIRECTORY", dir);
+        }
+        let mut child = cmd.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = serve("-", &format!("{KEY}\n"), None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--listen"), "{}", stderr(&o));
+    let o = serve("-", "not a key!\n", None);
+    assert!(stderr(&o).contains("standard input"), "{}", stderr(&o));
+
+    let creds = dir.join("creds");
+    std::fs::create_dir(&creds).unwrap();
+    std::fs::write(creds.join("hmac"), KEY).unwrap();
+    std::fs::set_permissions(creds.join("hmac"), std::fs::Permissions::from_mode(0o400)).unwrap();
+    let o = serve("prod=cred:hmac", "", Some(&creds));
+    assert!(stderr(&o).contains("--listen"), "{}", stderr(&o));
+    let o = serve("cred:hmac", "", None);
+    assert!(
+        stderr(&o).contains("CREDENTIALS_DIRECTORY"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A one-thread HTTP target for `--forward`: answers `statuses` in turn
+/// and records each request's head.
+fn forward_target(statuses: Vec<u16>) -> (String, std::thread::JoinHandle<Vec<String>>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let handle = std::thread::spawn(move || {
+        let mut heads = Vec::new();
+        for status in statuses {
+            let (mut s, _) = listener.accept().unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 8192];
+            // Head, then the body by Content-Length.
+            let head_end = loop {
+                let n = s.read(&mut chunk).unwrap();
+                assert!(n > 0, "closed before the head ended");
+                buf.extend_from_slice(&chunk[..n]);
+                if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                    break i + 4;
+                }
+            };
+            let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .map_or(0, |v| v.trim().parse().unwrap());
+            while buf.len() < head_end + length {
+                let n = s.read(&mut chunk).unwrap();
+                assert!(n > 0, "closed before the body ended");
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            let answer =
+                format!("HTTP/1.1 {status} X\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+            s.write_all(answer.as_bytes()).unwrap();
+            heads.push(head);
+        }
+        heads
+    });
+    (addr, handle)
+}
+
+#[test]
+fn forward_sends_one_idempotency_key_and_commits_only_on_the_answer() {
+    let dir = tempdir("fault-forward");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let (target, heads) = forward_target(vec![503, 200]);
+    let forward = format!("http://{target}/events");
+    let server = Server::start(
+        &store,
+        &dir,
+        "s",
+        &[
+            "--forward",
+            &forward,
+            "--retry-base-ms",
+            "10",
+            "--poll-ms",
+            "20",
+        ],
+    );
+    assert!(send_one(&server.url(), &dir).status.success());
+    let heads = heads.join().unwrap();
+    wait_processed(&store, Duration::from_secs(60));
+    let row = &stored(&store)[0];
+    assert_eq!(
+        (row["status"].as_str(), row["attempts"].as_i64()),
+        (Some("processed"), Some(2))
+    );
+    let key = row["dedupe_key"].as_str().unwrap().to_ascii_lowercase();
+    assert_eq!(heads.len(), 2);
+    for (i, head) in heads.iter().enumerate() {
+        assert!(head.contains(&format!("idempotency-key: {key}")), "{head}");
+        assert!(
+            head.contains(&format!("x-sdkit-attempt: {}", i + 1)),
+            "{head}"
+        );
+    }
+    assert!(server.stop().success());
+}
+
+#[test]
+fn one_slow_handler_does_not_stall_the_sqlite_queue() {
+    let dir = tempdir("fault-slow-handler");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    // The first event's first attempt hangs until its timeout.
+    let exec = "if [ \"$SDKIT_JOB_ID\" = 1 ] && [ \"$SDKIT_ATTEMPT\" = 1 ]; then sleep 10; fi";
+    let flags = [
+        "--exec",
+        exec,
+        "--workers",
+        "2",
+        "--handler-timeout",
+        "3",
+        "--retry-base-ms",
+        "10",
+        "--poll-ms",
+        "20",
+    ];
+    let server = Server::start(&store, &dir, "s", &flags);
+    let key = format!("@{}", key_file(&dir).display());
+    let mut args: Vec<String> = ["send", "--to", &server.url(), "--key", &key]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    args.extend(["--events", "6", "--seed", "9", "--quiet"].map(String::from));
+    args.extend(payloads().iter().map(|p| p.display().to_string()));
+    assert!(sdkit().args(&args).status().unwrap().success());
+    wait_until(
+        "the others to pass the hanging one",
+        Duration::from_secs(60),
+        || {
+            let rows = stored(&store);
+            let first_hangs = rows
+                .iter()
+                .any(|d| d["id"] == 1 && d["status"] == "running" && d["attempts"] == 1);
+            let done = rows.iter().filter(|d| d["status"] == "processed").count();
+            first_hangs && done == 5
+        },
+    );
+    // The hung attempt times out; the retry is counted and succeeds.
+    wait_processed(&store, Duration::from_secs(60));
+    let first = stored(&store).into_iter().find(|d| d["id"] == 1).unwrap();
+    assert_eq!(first["attempts"], 2, "{first}");
+    assert!(server.stop().success());
+}
