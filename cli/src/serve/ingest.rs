@@ -56,7 +56,7 @@ pub fn run(
                 }
             }
             Err(err) => {
-                health.failed(&err.message);
+                health.failed();
                 Line::new("error", "store_write_failed")
                     .field("deliveries", deliveries.len())
                     .field("error", err.message.clone())

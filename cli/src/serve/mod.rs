@@ -86,7 +86,7 @@ impl Health {
     }
 
     /// Records a store failure.
-    pub fn failed(&self, _why: &str) {
+    pub fn failed(&self) {
         self.down.store(true, Ordering::SeqCst);
     }
 
@@ -109,7 +109,7 @@ fn watch_store(mut store: Box<dyn store::Store>, health: &Health, stop: &AtomicB
                 }
             }
             Err(err) => {
-                health.failed(&err.message);
+                health.failed();
                 if was_up {
                     Line::new("error", "store_unreachable")
                         .field("error", err.message)

@@ -35,7 +35,7 @@ pub fn run(
         let due = match claimed {
             Ok(due) => due,
             Err(err) => {
-                health.failed(&err.message);
+                health.failed();
                 Line::new("error", "worker_store_failed")
                     .field("error", err.message)
                     .emit();
@@ -84,7 +84,7 @@ fn record(store: &mut dyn Store, outcomes: &[Recorded], health: &Health, stop: &
                 return;
             }
             Err(err) => {
-                health.failed(&err.message);
+                health.failed();
                 Line::new("error", "worker_store_failed")
                     .field("error", err.message)
                     .emit();
