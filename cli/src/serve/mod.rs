@@ -260,10 +260,12 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         ingest: ingest_tx,
         health,
         body_timeout: Duration::from_secs(args.body_timeout.max(1)),
-        inflight: Arc::new(tokio::sync::Semaphore::new(args.max_inflight_bytes.clamp(
-            args.max_body_bytes.max(1),
-            tokio::sync::Semaphore::MAX_PERMITS,
-        ))),
+        // At least one whole body, at most what the semaphore can count.
+        inflight: Arc::new(tokio::sync::Semaphore::new(
+            args.max_inflight_bytes
+                .max(args.max_body_bytes)
+                .clamp(1, tokio::sync::Semaphore::MAX_PERMITS),
+        )),
     });
     let limits = http::Limits {
         header_timeout: Duration::from_secs(args.header_timeout.max(1)),
