@@ -17,7 +17,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-KEY="YmVuY2gta2V5LWZvci1zZGtpdC1ub3QtYS1yZWFsLXNlY3JldC0wMTIzNDU2Nzg5YWJjZGVm"
+# The key in a file only its owner reads (an inline --key shows in `ps`).
+(umask 077 && echo "YmVuY2gta2V5LWZvci1zZGtpdC1ub3QtYS1yZWFsLXNlY3JldC0wMTIzNDU2Nzg5YWJjZGVm" >"$WORK/bench.key")
+KEY="@$WORK/bench.key"
 "$SDKIT" serve --key "$KEY" --listen 127.0.0.1:0 --addr-file "$WORK/addr" \
   --store "sqlite:$WORK/bench.db" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!

@@ -19,9 +19,12 @@ trap cleanup EXIT
 # A demo key, base64 like the hmac_key SpotDraft returns. Never reuse it.
 KEY="ZGVtby1rZXktZm9yLXNka2l0LW5vdC1hLXJlYWwtc2VjcmV0LWp1c3QtNjQtYnl0ZXMtbG9uZyE="
 STORE="sqlite:$WORK/spotdraft-inbox.db"
+# Keys go in a file only its owner reads (an inline --key shows in `ps`).
+(umask 077 && printf '%s\n' "$KEY" >"$WORK/demo.key")
+KEYFILE="@$WORK/demo.key"
 
 echo "== sdkit serve (127.0.0.1, fresh SQLite store, JSON-line logs in a file)"
-"$SDKIT" serve --key "demo=$KEY" --listen 127.0.0.1:0 --addr-file "$WORK/addr" \
+"$SDKIT" serve --key "demo=$KEYFILE" --listen 127.0.0.1:0 --addr-file "$WORK/addr" \
   --store "$STORE" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 100); do [ -s "$WORK/addr" ] && break; sleep 0.05; done
@@ -32,7 +35,7 @@ echo
 
 echo "== sdkit send: $(ls examples/payloads/*.json | wc -l) sample events shuffled (out of order), 3 duplicates,"
 echo "   1 tampered, 1 signed with another workspace's key, 1 re-serialised by a body-parsing proxy"
-"$SDKIT" send --to "$URL" --key "$KEY" --shuffle --seed 42 \
+"$SDKIT" send --to "$URL" --key "$KEYFILE" --shuffle --seed 42 \
   --duplicate 3 --tamper --wrong-key --reserialize \
   --save-rejected "$WORK/rejected" examples/payloads/*.json
 echo
@@ -51,7 +54,7 @@ echo
 
 echo "== sdkit diagnose of the re-serialised delivery"
 BODY="$(ls "$WORK"/rejected/*-reserialized.json | head -n 1)"
-"$SDKIT" diagnose --key "$KEY" --signature "$(cat "${BODY%.json}.sig")" "$BODY" || true
+"$SDKIT" diagnose --key "$KEYFILE" --signature "$(cat "${BODY%.json}.sig")" "$BODY" || true
 echo
 
 echo "== stopping the server (SIGTERM: in-flight requests finish first)"

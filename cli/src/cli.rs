@@ -62,12 +62,22 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         sdkit serve    # keys from SPOTDRAFT_HMAC_KEYS\n  \
         sdkit serve --key prod=@prod.key --listen 0.0.0.0:8080 --store sqlite:/var/lib/sdkit/inbox.db \\\n      --exec ./handle-delivery.sh\n  \
-        sdkit serve --store postgres://sdkit@db/sdkit \\\n      --forward http://127.0.0.1:9000/contracts/events\n\n\
+        SDKIT_STORE_PASSWORD_FILE=/run/secrets/db sdkit serve --key prod=cred:hmac \\\n      --store postgres://sdkit@db/sdkit --forward http://127.0.0.1:9000/contracts/events\n\n\
+        Keys stay out of `ps`: --key @FILE (mode 600; readable by others is refused), env:VAR,\n\
+        cred:NAME ($CREDENTIALS_DIRECTORY/NAME, systemd LoadCredential=) or - (stdin). An inline\n\
+        key works but warns. The store password comes from SDKIT_STORE_PASSWORD_FILE or PGPASSWORD.\n\n\
         POST only to --path; answers 202 (stored), 200 {\"duplicate\":true}, 401/400/413 (rejected),\n\
-        503 (store down: SpotDraft retries).\n\
-        --exec gets the delivery JSON on stdin and SDKIT_DEDUPE_KEY in its environment; exit 0 marks\n\
-        it processed, anything else retries with backoff up to --max-attempts. Processing is\n\
-        at-least-once across crashes: use the dedupe key to make handlers idempotent.")]
+        408 (body too slow), 503 + Retry-After (store down or receiver full: SpotDraft retries).\n\
+        GET/HEAD --health-path answers 200 while the store is reachable, 503 while it is not.\n\n\
+        Guarantees. Every acknowledged delivery is stored, once. Handlers run AT LEAST ONCE per\n\
+        event: each attempt is committed (counted) before the handler starts, so after a crash or\n\
+        an ended lease the handler runs again and `sdkit log` shows the extra attempt. Make handlers\n\
+        idempotent with SDKIT_IDEMPOTENCY_KEY (the dedupe key; SDKIT_ATTEMPT is the attempt).\n\
+        --exec gets the delivery JSON on stdin, runs in its own process group without the keys or\n\
+        store credentials in its environment; exit 0 marks it processed, anything else retries\n\
+        with backoff up to --max-attempts; --handler-timeout kills the whole group.\n\
+        --forward sends Idempotency-Key (the dedupe key) and commits the outcome only on a 2xx\n\
+        answer: EXACTLY ONCE effects when the target applies each Idempotency-Key once.")]
     Serve(ServeArgs),
     /// Show the delivery log from the store, as a table or JSON lines.
     #[command(after_help = "Examples:\n  \
@@ -104,7 +114,7 @@ pub enum Command {
 /// Keys, shared by the commands that need them.
 #[derive(Debug, Args)]
 pub struct KeyArgs {
-    /// HMAC key: [label=]<base64 | @file | env:VAR>; repeat for rotation (default: SPOTDRAFT_HMAC_KEYS).
+    /// HMAC key: [label=]<@file | env:VAR | cred:NAME | - (stdin) | base64 (shows in ps)>; repeat for rotation (default: SPOTDRAFT_HMAC_KEYS).
     #[arg(long = "key", value_name = "KEY", value_parser = parse_key_spec)]
     pub keys: Vec<KeySpec>,
     /// How key text becomes key bytes: base64 (SpotDraft's hmac_key) or utf8 (legacy callback secrets).
@@ -242,7 +252,7 @@ pub struct ServeArgs {
     /// The webhook path.
     #[arg(long, value_name = "PATH", default_value = "/webhooks/spotdraft")]
     pub path: String,
-    /// Liveness path for load balancers (GET answers 200).
+    /// Health path for load balancers (GET/HEAD: 200 while the store is reachable, else 503).
     #[arg(long, value_name = "PATH", default_value = "/healthz")]
     pub health_path: String,
     /// Largest body accepted (bytes).
@@ -263,8 +273,8 @@ pub struct ServeArgs {
     /// Seconds an --exec command or --forward request may take.
     #[arg(long, value_name = "SECS", default_value = "30")]
     pub handler_timeout: u64,
-    /// Worker threads (PostgreSQL; a SQLite store uses one).
-    #[arg(long, value_name = "N", default_value = "2", value_parser = clap::value_parser!(u16).range(1..=64))]
+    /// Worker threads, each with its own store connection and leased claims.
+    #[arg(long, value_name = "N", default_value = "4", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub workers: u16,
     /// Database connections for writes (PostgreSQL; SQLite uses one writer with group commit).
     #[arg(long, value_name = "N", default_value = "4", value_parser = clap::value_parser!(u16).range(1..=64))]
@@ -278,6 +288,18 @@ pub struct ServeArgs {
     /// Seconds to wait for in-flight requests on SIGTERM/SIGINT.
     #[arg(long, value_name = "SECS", default_value = "30")]
     pub shutdown_timeout: u64,
+    /// Seconds a client may take to send request headers (idle keep-alive included).
+    #[arg(long, value_name = "SECS", default_value = "10")]
+    pub header_timeout: u64,
+    /// Seconds a client may take to send a whole body (408 after).
+    #[arg(long, value_name = "SECS", default_value = "30")]
+    pub body_timeout: u64,
+    /// Connections served at once; more wait in the listen backlog.
+    #[arg(long, value_name = "N", default_value = "1024")]
+    pub max_connections: usize,
+    /// Body bytes held by requests at once; beyond, 503 with Retry-After (at least --max-body-bytes).
+    #[arg(long, value_name = "BYTES", default_value = "67108864")]
+    pub max_inflight_bytes: usize,
 }
 
 /// `sdkit log`.

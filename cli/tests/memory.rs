@@ -86,3 +86,66 @@ fn a_100_mib_body_is_refused_without_buffering_it() {
     // The 5 MiB limit plus the runtime: far below the 100 MiB sent.
     assert!(after < 48 * 1024 * 1024, "peak RSS {} KiB", after / 1024);
 }
+
+/// VmRSS now, in bytes (Linux).
+fn rss(pid: u32) -> Option<usize> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+#[test]
+fn held_uploads_and_idle_connections_keep_memory_bounded() {
+    if peak_rss(std::process::id()).is_none() {
+        eprintln!("SKIPPED: no /proc/<pid>/status VmHWM on this system");
+        return;
+    }
+    let dir = tempdir("memory-held");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    // The defaults: 64 MiB of bodies in flight, 1,024 connections.
+    let server = Server::start(&store, &dir, "held", &[]);
+    let addr = server.addr.clone();
+    let before = peak_rss(server.pid()).unwrap();
+
+    // 32 uploads of just under 5 MiB, each one byte short, held open.
+    let length = 5 * 1024 * 1024 - 4096;
+    let sig = "0".repeat(128);
+    let uploads: Vec<_> = (0..32)
+        .map(|_| {
+            let (addr, sig) = (addr.clone(), sig.clone());
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(&addr).unwrap();
+                s.set_write_timeout(Some(Duration::from_secs(10))).unwrap();
+                let head = format!(
+                    "POST /webhooks/spotdraft HTTP/1.1\r\nhost: {addr}\r\n\
+                     x-sd-webhook-content-hash: {sig}\r\ncontent-length: {length}\r\n\r\n"
+                );
+                let _ = s.write_all(head.as_bytes());
+                let _ = s.write_all(&vec![b'x'; length - 1]);
+                s
+            })
+        })
+        .collect();
+    let held: Vec<TcpStream> = uploads.into_iter().map(|t| t.join().unwrap()).collect();
+    // 2,000 idle connections on top.
+    let idle: Vec<TcpStream> = (0..2000)
+        .filter_map(|_| TcpStream::connect(&addr).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let during = rss(server.pid()).unwrap();
+    let peak = peak_rss(server.pid()).unwrap();
+    drop(idle);
+    drop(held);
+    server.stop();
+    eprintln!(
+        "sdkit serve RSS: peak {} KiB before; under 32 held 5 MiB uploads and 2,000 idle \
+         connections: {} KiB now, peak {} KiB",
+        before / 1024,
+        during / 1024,
+        peak / 1024
+    );
+    // The 64 MiB cap on bodies in flight, plus the runtime and buffers:
+    // far below the 160 MiB the clients tried to make it hold.
+    assert!(peak < 112 * 1024 * 1024, "peak RSS {} KiB", peak / 1024);
+}

@@ -150,9 +150,16 @@ fn sigkill_mid_burst_loses_nothing_that_was_acknowledged() {
             .unwrap_or_else(|| panic!("acknowledged delivery {key} was lost"));
         assert_eq!(d["status"], "processed", "{d}");
     }
+    // Claims in flight at the kill ran again after the restart, and say so.
+    let mut rerun = 0;
     for d in &rows {
         assert_eq!(d["status"], "processed", "{d}");
-        assert_eq!(d["attempts"], 1, "processed twice: {d}");
+        match d["attempts"].as_u64() {
+            Some(1) => {}
+            Some(2) => rerun += 1,
+            _ => panic!("unexpected attempts: {d}"),
+        }
     }
+    assert!(rerun <= 4 * 64, "{rerun} deliveries ran twice");
     assert!(server.stop().success());
 }

@@ -1,5 +1,6 @@
 //! The HTTP side of the receiver: one route, exact status codes, graceful
-//! shutdown.
+//! shutdown, and bounds on what clients can hold: a header read timeout, a
+//! body read timeout, a connection cap and a cap on body bytes in flight.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use http_body_util::{BodyExt as _, Full, Limited};
 use hyper::body::Incoming;
-use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::header::{HeaderValue, ALLOW, CONNECTION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -16,9 +17,10 @@ use hyper_util::server::graceful::GracefulShutdown;
 use serde_json::{json, Map, Value};
 use spotdraft_kit::{Delivery, Verifier};
 use tokio::net::TcpListener;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, Semaphore};
 
 use super::ingest::IngestJob;
+use super::Health;
 use crate::clock::now_ms;
 use crate::logline::Line;
 use crate::store::{Inserted, NewDelivery};
@@ -35,7 +37,26 @@ pub struct State {
     pub max_body_bytes: usize,
     /// To the ingest threads.
     pub ingest: mpsc::Sender<IngestJob>,
+    /// Whether the store answers.
+    pub health: Arc<Health>,
+    /// Longest time to read a whole body.
+    pub body_timeout: Duration,
+    /// Body bytes that requests may hold at once (one permit per byte).
+    pub inflight: Arc<Semaphore>,
 }
+
+/// Connection-level bounds.
+pub struct Limits {
+    /// Longest time to read a request's headers (idle keep-alive included).
+    pub header_timeout: Duration,
+    /// Connections served at once; more wait in the listen backlog.
+    pub max_connections: usize,
+    /// How long in-flight requests may finish after SIGTERM/SIGINT.
+    pub shutdown_timeout: Duration,
+}
+
+/// Seconds a client is asked to wait after a 503.
+const RETRY_AFTER_S: &str = "5";
 
 /// Request headers worth keeping with a delivery (never cookies or
 /// authorisation): what sent it, and the signature as evidence.
@@ -56,6 +77,14 @@ fn respond(status: u16, body: Value) -> Resp {
     *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     resp.headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
+/// 503 with `Retry-After`: the store is down or the receiver is full.
+fn unavailable(error: &str, message: &str) -> Resp {
+    let mut resp = respond(503, json!({"error": error, "message": message}));
+    resp.headers_mut()
+        .insert(RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_S));
     resp
 }
 
@@ -95,8 +124,15 @@ fn reject_chunked_oversize(max: usize, started: Instant) -> Resp {
 
 async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Resp, Infallible> {
     let started = Instant::now();
-    if req.uri().path() == state.health_path && req.method() == Method::GET {
-        return Ok(respond(200, json!({"status": "ok"})));
+    if req.uri().path() == state.health_path
+        && (req.method() == Method::GET || req.method() == Method::HEAD)
+    {
+        // hyper sends no body for HEAD.
+        return Ok(if state.health.is_up() {
+            respond(200, json!({"status": "ok", "store": "reachable"}))
+        } else {
+            unavailable("store_unavailable", "the store is unreachable")
+        });
     }
     if req.uri().path() != state.path {
         return Ok(respond(404, json!({"error": "not_found"})));
@@ -125,16 +161,52 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Resp, Infal
             return Ok(rejected(&err, started));
         }
     }
-    let body = match Limited::new(body, state.max_body_bytes).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => {
+    // Bytes in flight: reserve the declared length (or the limit, for a
+    // body without one) before reading; when full, ask the sender to retry.
+    let reserve = declared.map_or(state.max_body_bytes, |n| {
+        usize::try_from(n)
+            .unwrap_or(usize::MAX)
+            .min(state.max_body_bytes)
+    });
+    let Ok(_permit) = state
+        .inflight
+        .clone()
+        .try_acquire_many_owned(u32::try_from(reserve.max(1)).unwrap_or(u32::MAX))
+    else {
+        Line::new("warn", "delivery_deferred")
+            .field("reason", "bytes_in_flight")
+            .field("http_status", 503)
+            .emit();
+        return Ok(unavailable(
+            "receiver_busy",
+            "too many bodies are being received; retry later",
+        ));
+    };
+    let read = Limited::new(body, state.max_body_bytes).collect();
+    let body = match tokio::time::timeout(state.body_timeout, read).await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
             return Ok(reject_chunked_oversize(state.max_body_bytes, started))
         }
-        Err(_) => {
+        Ok(Err(_)) => {
             return Ok(respond(
                 400,
                 json!({"error": "bad_request", "message": "the body could not be read"}),
             ))
+        }
+        Err(_) => {
+            Line::new("warn", "delivery_rejected")
+                .field("reason", "body_timeout")
+                .field("http_status", 408)
+                .field("duration_ms", elapsed_ms(started))
+                .emit();
+            let mut resp = respond(
+                408,
+                json!({"error": "body_timeout", "message": "the body was not received in time"}),
+            );
+            resp.headers_mut()
+                .insert(CONNECTION, HeaderValue::from_static("close"));
+            return Ok(resp);
         }
     };
     let delivery = match state.verifier.open(&parts.headers, &body) {
@@ -191,9 +263,9 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Resp, Infal
                 .field("store_error", error)
                 .field("duration_ms", elapsed_ms(started))
                 .emit();
-            respond(
-                503,
-                json!({"error": "store_unavailable", "message": "the delivery could not be stored; retry later"}),
+            unavailable(
+                "store_unavailable",
+                "the delivery could not be stored; retry later",
             )
         }
     })
@@ -233,12 +305,26 @@ async fn shutdown_signal() -> &'static str {
     }
 }
 
-/// Accepts connections until SIGTERM/SIGINT, then stops accepting and
-/// waits (at most `timeout`) for in-flight requests to finish.
-pub async fn serve(listener: TcpListener, state: Arc<State>, timeout: Duration) {
+/// Accepts connections (at most `limits.max_connections` at once) until
+/// SIGTERM/SIGINT, then stops accepting and waits (at most
+/// `limits.shutdown_timeout`) for in-flight requests to finish.
+pub async fn serve(listener: TcpListener, state: Arc<State>, limits: Limits) {
     let graceful = GracefulShutdown::new();
     let mut signal = std::pin::pin!(shutdown_signal());
+    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     loop {
+        // A connection slot first: beyond the cap, clients wait in the
+        // kernel's backlog instead of holding memory here.
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            name = &mut signal => {
+                Line::new("info", "shutting_down").field("signal", name).emit();
+                break;
+            }
+        };
         tokio::select! {
             accepted = listener.accept() => {
                 let stream = match accepted {
@@ -255,11 +341,12 @@ pub async fn serve(listener: TcpListener, state: Arc<State>, timeout: Duration) 
                 let service = service_fn(move |req| handle(state.clone(), req));
                 let conn = hyper::server::conn::http1::Builder::new()
                     .timer(TokioTimer::new())
-                    .header_read_timeout(Duration::from_secs(30))
+                    .header_read_timeout(limits.header_timeout)
                     .serve_connection(TokioIo::new(stream), service);
                 let conn = graceful.watch(conn);
                 tokio::spawn(async move {
                     let _ = conn.await;
+                    drop(slot);
                 });
             }
             name = &mut signal => {
@@ -272,8 +359,10 @@ pub async fn serve(listener: TcpListener, state: Arc<State>, timeout: Duration) 
     drop(state);
     tokio::select! {
         () = graceful.shutdown() => {}
-        () = tokio::time::sleep(timeout) => {
-            Line::new("warn", "shutdown_timeout").field("after_s", timeout.as_secs()).emit();
+        () = tokio::time::sleep(limits.shutdown_timeout) => {
+            Line::new("warn", "shutdown_timeout")
+                .field("after_s", limits.shutdown_timeout.as_secs())
+                .emit();
         }
     }
 }

@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::Wake;
+use super::{Health, Wake};
 use crate::logline::Line;
 use crate::store::{Inserted, NewDelivery, Store};
 
@@ -22,7 +22,12 @@ pub struct IngestJob {
 /// Takes everything queued (up to [`MAX_BATCH`]), commits it in one
 /// transaction, then answers each request. Returns when every sender is
 /// gone and the queue is empty.
-pub fn run(mut store: Box<dyn Store>, rx: &Mutex<mpsc::Receiver<IngestJob>>, wake: &Wake) {
+pub fn run(
+    mut store: Box<dyn Store>,
+    rx: &Mutex<mpsc::Receiver<IngestJob>>,
+    wake: &Wake,
+    health: &Health,
+) {
     loop {
         let mut jobs = Vec::new();
         {
@@ -42,6 +47,7 @@ pub fn run(mut store: Box<dyn Store>, rx: &Mutex<mpsc::Receiver<IngestJob>>, wak
             jobs.into_iter().map(|j| (j.delivery, j.reply)).unzip();
         match store.insert_batch(&deliveries) {
             Ok(outcomes) => {
+                health.ok();
                 if outcomes.iter().any(|o| matches!(o, Inserted::New(_))) {
                     wake.notify();
                 }
@@ -50,6 +56,7 @@ pub fn run(mut store: Box<dyn Store>, rx: &Mutex<mpsc::Receiver<IngestJob>>, wak
                 }
             }
             Err(err) => {
+                health.failed();
                 Line::new("error", "store_write_failed")
                     .field("deliveries", deliveries.len())
                     .field("error", err.message.clone())

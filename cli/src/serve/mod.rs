@@ -7,8 +7,10 @@
 //!
 //! Ingest threads own write connections and group-commit whatever is
 //! queued: many deliveries share one transaction and one fsync, and none is
-//! answered before its commit. Worker threads process pending deliveries
-//! from the store, so work survives restarts and crashes.
+//! answered before its commit. Worker threads claim pending deliveries from
+//! the store with a lease (the attempt committed before the handler runs),
+//! so work survives restarts and crashes and is run at least once. A
+//! health thread pings the store; `/healthz` answers 503 while it is down.
 //!
 //! [`Verifier::open`]: spotdraft_kit::Verifier::open
 
@@ -37,8 +39,17 @@ pub struct Wake {
 }
 
 impl Wake {
-    /// Signals new work.
+    /// Signals new work to one idle worker (a worker that finds a full
+    /// batch wakes the next one).
     pub fn notify(&self) {
+        if let Ok(mut p) = self.pending.lock() {
+            *p = true;
+        }
+        self.cv.notify_one();
+    }
+
+    /// Wakes every worker (to stop).
+    pub fn notify_all(&self) {
         if let Ok(mut p) = self.pending.lock() {
             *p = true;
         }
@@ -61,9 +72,81 @@ impl Wake {
     }
 }
 
+/// Whether the store answered lately: set by the health thread's pings
+/// and by every store operation that fails.
+#[derive(Default)]
+pub struct Health {
+    down: AtomicBool,
+}
+
+impl Health {
+    /// Whether `/healthz` should report the store reachable.
+    pub fn is_up(&self) -> bool {
+        !self.down.load(Ordering::SeqCst)
+    }
+
+    /// Records a store failure.
+    pub fn failed(&self) {
+        self.down.store(true, Ordering::SeqCst);
+    }
+
+    /// Records a store success.
+    pub fn ok(&self) {
+        self.down.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Pings the store every `every` until `stop`, logging each change.
+fn watch_store(mut store: Box<dyn store::Store>, health: &Health, stop: &AtomicBool) {
+    let every = Duration::from_millis(500);
+    while !stop.load(Ordering::SeqCst) {
+        let was_up = health.is_up();
+        match store.ping() {
+            Ok(()) => {
+                health.ok();
+                if !was_up {
+                    Line::new("info", "store_reachable").emit();
+                }
+            }
+            Err(err) => {
+                health.failed();
+                if was_up {
+                    Line::new("error", "store_unreachable")
+                        .field("error", err.message)
+                        .emit();
+                }
+            }
+        }
+        std::thread::sleep(every);
+    }
+}
+
+/// Start-up warnings and refusals about where secrets come from.
+fn check_secrets(args: &ServeArgs) -> CliResult<()> {
+    for spec in &args.keys.keys {
+        if let Some(warning) = spec.exposure_warning() {
+            eprintln!("sdkit: warning: {warning}");
+        }
+        if let Some(warning) = spec.check_permissions()? {
+            eprintln!("sdkit: warning: {warning}");
+        }
+    }
+    let from_env = std::env::var("SDKIT_STORE").is_ok_and(|v| v == args.store.store);
+    if !from_env && store::url_has_password(&args.store.store) {
+        eprintln!(
+            "sdkit: warning: the --store URL holds a password, which shows in `ps`; \
+             leave it out and set {} (a file) or {} instead",
+            store::PASSWORD_FILE_ENV,
+            store::PASSWORD_ENV
+        );
+    }
+    Ok(())
+}
+
 /// Runs until SIGTERM or SIGINT, then finishes in-flight requests and
 /// commits, and exits 0.
 pub fn run(args: &ServeArgs) -> CliResult<i32> {
+    check_secrets(args)?;
     let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
     let verifier =
         keys::verifier(&args.keys.keys, encoding)?.with_max_body_bytes(args.max_body_bytes);
@@ -90,18 +173,31 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
     } else {
         usize::from(args.db_connections)
     };
-    let workers = match (args.no_worker, sqlite) {
-        (true, _) => 0,
-        (false, true) => 1,
-        (false, false) => usize::from(args.workers),
+    let workers = if args.no_worker {
+        0
+    } else {
+        usize::from(args.workers)
     };
     // Every connection is opened before listening: a bad store fails fast.
     let writer_stores = (0..writers)
         .map(|_| store::open(&url))
         .collect::<CliResult<Vec<_>>>()?;
+    // Claims and outcomes need no fsync of their own: a lost one is one
+    // more attempt, and the next acknowledged delivery's commit syncs them.
     let worker_stores = (0..workers)
-        .map(|_| store::open(&url))
+        .map(|_| store::open_with(&url, store::Durability::Deferred))
         .collect::<CliResult<Vec<_>>>()?;
+    let mut health_store = store::open(&url)?;
+    if sqlite {
+        // This process alone serves the file: claims left behind are a
+        // crash's, and run again now (counted as new attempts).
+        let released = health_store.release_claims(crate::clock::now_ms())?;
+        if released > 0 {
+            Line::new("warn", "claims_released")
+                .field("deliveries", released)
+                .emit();
+        }
+    }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -115,13 +211,14 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         .map_err(|e| CliError::failure(format!("cannot read the bound address: {e}")))?;
 
     let wake = Arc::new(Wake::default());
+    let health = Arc::new(Health::default());
     let (ingest_tx, ingest_rx) = tokio::sync::mpsc::channel(8192);
     let ingest_rx = Arc::new(Mutex::new(ingest_rx));
     let ingest_threads: Vec<_> = writer_stores
         .into_iter()
         .map(|s| {
-            let (rx, wake) = (ingest_rx.clone(), wake.clone());
-            std::thread::spawn(move || ingest::run(s, &rx, &wake))
+            let (rx, wake, health) = (ingest_rx.clone(), wake.clone(), health.clone());
+            std::thread::spawn(move || ingest::run(s, &rx, &wake, &health))
         })
         .collect();
     let stop = Arc::new(AtomicBool::new(false));
@@ -130,9 +227,14 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         .into_iter()
         .map(|s| {
             let (processor, wake, stop) = (processor.clone(), wake.clone(), stop.clone());
-            std::thread::spawn(move || worker::run(s, &processor, &wake, &stop, poll))
+            let health = health.clone();
+            std::thread::spawn(move || worker::run(s, &processor, &wake, &health, &stop, poll))
         })
         .collect();
+    let health_thread = {
+        let (health, stop) = (health.clone(), stop.clone());
+        std::thread::spawn(move || watch_store(health_store, &health, &stop))
+    };
 
     Line::new("info", "listening")
         .field("addr", addr.to_string())
@@ -156,19 +258,32 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         health_path: args.health_path.clone(),
         max_body_bytes: args.max_body_bytes,
         ingest: ingest_tx,
+        health,
+        body_timeout: Duration::from_secs(args.body_timeout.max(1)),
+        // At least one whole body, at most what the semaphore can count.
+        inflight: Arc::new(tokio::sync::Semaphore::new(
+            args.max_inflight_bytes
+                .max(args.max_body_bytes)
+                .clamp(1, tokio::sync::Semaphore::MAX_PERMITS),
+        )),
     });
-    let timeout = Duration::from_secs(args.shutdown_timeout);
-    runtime.block_on(http::serve(listener, state, timeout));
+    let limits = http::Limits {
+        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        max_connections: args.max_connections,
+        shutdown_timeout: Duration::from_secs(args.shutdown_timeout),
+    };
+    runtime.block_on(http::serve(listener, state, limits));
     // Drops whatever outlived the timeout, and with it the last ingest sender.
     runtime.shutdown_timeout(Duration::from_secs(1));
     for t in ingest_threads {
         let _ = t.join();
     }
     stop.store(true, Ordering::SeqCst);
-    wake.notify();
+    wake.notify_all();
     for t in worker_threads {
         let _ = t.join();
     }
+    let _ = health_thread.join();
     Line::new("info", "stopped").emit();
     drop(guard);
     Ok(0)

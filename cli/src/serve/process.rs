@@ -1,8 +1,18 @@
 //! What "processing a delivery" means: log it (default), run `--exec`, or
 //! POST to `--forward`; failures retry with exponential backoff and jitter.
+//!
+//! Guarantees: the attempt is committed before the handler starts (see
+//! [`crate::store`]), so a handler runs at least once per event and a re-run
+//! after a crash is counted. `--exec` gets the idempotency key
+//! (`SDKIT_IDEMPOTENCY_KEY`, the dedupe key) and `SDKIT_ATTEMPT`, runs in a
+//! process group of its own with key and store credentials removed from
+//! its environment, and a timeout kills the whole group. `--forward` sends
+//! `Idempotency-Key`; the outcome is committed only on the answer, so a
+//! target that honours the header applies each event exactly once.
 
 use std::io::Write as _;
-use std::process::{Command, Stdio};
+use std::os::unix::process::CommandExt as _;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use spotdraft_kit::api::RetryPolicy;
@@ -15,6 +25,14 @@ use crate::store::{Outcome, StoredDelivery};
 
 /// Longest retry delay.
 const MAX_RETRY_DELAY_MS: u64 = 300_000;
+
+/// A claim outlives the handler timeout by this much: time to stop the
+/// handler and commit its outcome.
+const LEASE_GRACE_MS: i64 = 5_000;
+
+/// Variables a handler never inherits, besides the `env:VAR` key sources
+/// and the store's credentials.
+const SECRET_ENV: [&str; 2] = ["SPOTDRAFT_HMAC_KEYS", "CREDENTIALS_DIRECTORY"];
 
 #[derive(Clone)]
 enum Action {
@@ -30,6 +48,7 @@ pub struct Processor {
     max_attempts: i64,
     retry_base_ms: i64,
     timeout: Duration,
+    scrubbed_env: Vec<String>,
 }
 
 impl Processor {
@@ -37,7 +56,10 @@ impl Processor {
     pub fn from_args(args: &ServeArgs) -> CliResult<Self> {
         let timeout = Duration::from_secs(args.handler_timeout.max(1));
         let action = match (&args.exec, &args.forward) {
-            (Some(cmd), _) => Action::Exec(cmd.clone()),
+            (Some(cmd), _) => {
+                check_exec(cmd)?;
+                Action::Exec(cmd.clone())
+            }
             (None, Some(url)) => {
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
                     return Err(CliError::usage(format!(
@@ -54,12 +76,29 @@ impl Processor {
             }
             (None, None) => Action::Log,
         };
+        let mut scrubbed_env: Vec<String> = SECRET_ENV
+            .iter()
+            .chain(crate::store::CREDENTIAL_ENV.iter())
+            .map(|v| (*v).to_owned())
+            .collect();
+        scrubbed_env.extend(
+            args.keys
+                .keys
+                .iter()
+                .filter_map(|k| k.env_var().map(str::to_owned)),
+        );
         Ok(Processor {
             action,
             max_attempts: args.max_attempts,
             retry_base_ms: args.retry_base_ms.max(1),
             timeout,
+            scrubbed_env,
         })
+    }
+
+    /// How long a claim lasts: the handler timeout and a grace period.
+    pub fn lease_ms(&self) -> i64 {
+        i64::try_from(self.timeout.as_millis()).unwrap_or(i64::MAX / 2) + LEASE_GRACE_MS
     }
 
     /// For the start-up log line.
@@ -80,14 +119,22 @@ impl Processor {
         }
     }
 
+    /// Whether the handler has no side effect (the default one logs): its
+    /// deliveries are settled in the claiming statement, with no second
+    /// transaction (a crash may lose a log line, never the store's record).
+    pub fn settles_inline(&self) -> bool {
+        matches!(self.action, Action::Log)
+    }
+
     /// Whether the handler reads the body (the default one only logs).
     pub fn needs_body(&self) -> bool {
         !matches!(self.action, Action::Log)
     }
 
-    /// Processes one delivery and logs the result.
+    /// Processes one claimed delivery (its `attempts` is this attempt's
+    /// number) and logs the result.
     pub fn handle(&self, d: &StoredDelivery) -> Outcome {
-        let attempt = d.attempts + 1;
+        let attempt = d.attempts;
         let started = Instant::now();
         let result = match &self.action {
             Action::Log => Ok(()),
@@ -144,16 +191,24 @@ impl Processor {
 
     fn exec(&self, cmd: &str, d: &StoredDelivery, attempt: i64) -> Result<(), String> {
         let doc = delivery_json::for_handler(d, attempt).to_string();
-        let mut child = Command::new("sh")
+        let mut command = Command::new("sh");
+        command
             .arg("-c")
             .arg(cmd)
+            // Its own process group: a timeout stops everything it started.
+            .process_group(0)
             .stdin(Stdio::piped())
             // The receiver's stdout is its JSON log: keep the handler's output apart.
             .stdout(Stdio::from(std::io::stderr()))
+            .env("SDKIT_IDEMPOTENCY_KEY", &d.dedupe_key)
             .env("SDKIT_DEDUPE_KEY", &d.dedupe_key)
             .env("SDKIT_ACTIVITY", &d.activity)
             .env("SDKIT_ATTEMPT", attempt.to_string())
-            .env("SDKIT_JOB_ID", d.id.to_string())
+            .env("SDKIT_JOB_ID", d.id.to_string());
+        for var in &self.scrubbed_env {
+            command.env_remove(var);
+        }
+        let mut child = command
             .spawn()
             .map_err(|e| format!("cannot start the --exec command: {e}"))?;
         if let Some(mut stdin) = child.stdin.take() {
@@ -168,17 +223,62 @@ impl Processor {
                 Ok(Some(status)) if status.success() => return Ok(()),
                 Ok(Some(status)) => return Err(format!("--exec command failed ({status})")),
                 Ok(None) if Instant::now() >= deadline => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    kill_group(&mut child);
                     return Err(format!(
                         "--exec command timed out after {} s",
                         self.timeout.as_secs()
                     ));
                 }
-                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+                Ok(None) => std::thread::sleep(Duration::from_millis(2)),
                 Err(e) => return Err(format!("cannot wait for the --exec command: {e}")),
             }
         }
+    }
+}
+
+/// SIGKILL to the handler's whole process group, then reaps the shell.
+fn kill_group(child: &mut Child) {
+    // The shell leads the group: its pid is the group id.
+    let pgid = rustix::process::Pid::from_child(child);
+    let _ = rustix::process::kill_process_group(pgid, rustix::process::Signal::KILL);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Refuses at start an `--exec` command whose program does not exist or
+/// cannot run (it would fail every attempt with exit code 126 or 127): the
+/// first word that is not a `NAME=value` assignment must be an executable
+/// file, a command on PATH or a shell builtin. A first word the shell would
+/// expand (quotes, `$`, globs, subshells) is left to the shell.
+fn check_exec(cmd: &str) -> CliResult<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let Some(program) = cmd
+        .split_whitespace()
+        .find(|w| !w.contains('=') || w.starts_with('='))
+    else {
+        return Err(CliError::usage("--exec: the command is empty"));
+    };
+    if program.contains(|c: char| "'\"$`\\*?[({~".contains(c)) {
+        return Ok(());
+    }
+    let refused = |why: &str| Err(CliError::usage(format!("--exec: {program:?} {why}")));
+    if program.contains('/') {
+        return match std::fs::metadata(program) {
+            Ok(m) if m.is_file() && m.permissions().mode() & 0o111 != 0 => Ok(()),
+            Ok(m) if m.is_file() => refused("is not executable (chmod +x it)"),
+            Ok(_) => refused("is not a file"),
+            Err(e) => refused(&format!("cannot be run: {e}")),
+        };
+    }
+    let found = Command::new("sh")
+        .args(["-c", "command -v -- \"$1\" >/dev/null 2>&1", "sh", program])
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|e| CliError::failure(format!("cannot run sh to check --exec: {e}")))?;
+    if found.success() {
+        Ok(())
+    } else {
+        refused("is not a command on PATH or a shell builtin")
     }
 }
 
@@ -187,11 +287,30 @@ fn forward(agent: &ureq::Agent, url: &str, d: &StoredDelivery, attempt: i64) -> 
     match agent
         .post(url)
         .header("content-type", "application/json")
+        // The same key on every attempt: the target applies the event once.
+        .header("idempotency-key", &d.dedupe_key)
         .header("x-sdkit-dedupe-key", &d.dedupe_key)
+        .header("x-sdkit-attempt", attempt.to_string())
         .send(doc.as_bytes())
     {
         Ok(resp) if resp.status().is_success() => Ok(()),
         Ok(resp) => Err(format!("--forward answered {}", resp.status().as_u16())),
         Err(e) => Err(format!("--forward failed: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_handlers_are_refused_at_start() {
+        assert!(check_exec("cat > /dev/null").is_ok());
+        assert!(check_exec("FOO=1 exit 0").is_ok());
+        assert!(check_exec("\"$HANDLER\" --flag").is_ok());
+        let err = check_exec("./no-such-handler --x").unwrap_err();
+        assert!(err.message.contains("no-such-handler"), "{}", err.message);
+        assert!(check_exec("no-such-command-sdkit").is_err());
+        assert!(check_exec("   ").is_err());
     }
 }

@@ -2,11 +2,19 @@
 //! in SQLite (the embedded default) and PostgreSQL (several receivers).
 //!
 //! Deduplication is the table's unique `dedupe_key` with
-//! `INSERT ... ON CONFLICT DO NOTHING`; the worker queue is the `status`
-//! column. PostgreSQL workers claim rows with `FOR UPDATE SKIP LOCKED`, so
-//! any number of `sdkit serve` instances never process one event twice;
-//! a SQLite file is served by one process at a time (see
-//! [`SingleInstanceGuard`]).
+//! `INSERT ... ON CONFLICT DO NOTHING`: every event is stored once.
+//!
+//! The worker queue is the `status` column, with leased claims. A worker
+//! claims due rows in a transaction of their own that sets `running`,
+//! counts the attempt (`attempts + 1`) and sets `next_attempt_ms` to the end
+//! of the lease, and commits *before* the handler starts. The outcome is
+//! committed afterwards, only while the claim is still the worker's. A
+//! crash leaves the claim behind: its lease expires (PostgreSQL, where
+//! other instances may be running) or the next start releases it (SQLite,
+//! one process per file, see [`SingleInstanceGuard`]), and the next
+//! attempt is counted, so a re-run shows in `sdkit log`. Handlers therefore
+//! run at least once per event; PostgreSQL claims use
+//! `FOR UPDATE SKIP LOCKED`, so instances never claim one row together.
 
 mod postgres_store;
 mod sqlite_store;
@@ -79,11 +87,12 @@ pub struct StoredDelivery {
     pub key_id: Option<String>,
     /// Selected request headers (JSON object).
     pub headers: String,
-    /// `pending`, `processed` or `failed`.
+    /// `pending`, `running` (claimed), `processed` or `failed`.
     pub status: String,
-    /// Committed processing attempts.
+    /// Processing attempts, counted when claimed (a claimed delivery
+    /// carries its own attempt number).
     pub attempts: i64,
-    /// When the next attempt is due.
+    /// When the next attempt is due (for a claim: when its lease ends).
     pub next_attempt_ms: i64,
     /// When processing succeeded.
     pub processed_at_ms: Option<i64>,
@@ -127,8 +136,16 @@ pub struct Filter {
     pub limit: i64,
 }
 
-/// The handler [`Store::process_due`] calls for each claimed delivery.
-pub type Handler<'a> = dyn FnMut(&StoredDelivery) -> Outcome + 'a;
+/// The outcome of one claimed attempt, for [`Store::record`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    /// Row id.
+    pub id: i64,
+    /// The attempt number the claim counted.
+    pub attempt: i64,
+    /// What the handler came to.
+    pub outcome: Outcome,
+}
 
 /// Storage operations. Implementations are synchronous and are only used
 /// from plain threads, never inside the async runtime.
@@ -137,18 +154,36 @@ pub trait Store: Send {
     /// stored, or earlier in the batch) write nothing.
     fn insert_batch(&mut self, batch: &[NewDelivery]) -> CliResult<Vec<Inserted>>;
 
-    /// Claims up to `limit` pending deliveries due at `now_ms`, calls
-    /// `handler` on each (with the body only when `with_body`: a handler
-    /// that only logs leaves large bodies on disk) and records the
-    /// outcomes (attempts + 1).
-    /// Returns how many were handled.
-    fn process_due(
+    /// Claims up to `limit` deliveries due at `now_ms` (pending, or claims
+    /// whose lease ended) and commits the claim: status `running`, the
+    /// attempt counted, the lease until `now_ms + lease_ms`. Bodies are
+    /// loaded only when `with_body` (a handler that only logs leaves large
+    /// bodies on disk). Oldest first.
+    fn claim(
         &mut self,
         now_ms: i64,
         limit: usize,
+        lease_ms: i64,
         with_body: bool,
-        handler: &mut Handler<'_>,
-    ) -> CliResult<usize>;
+    ) -> CliResult<Vec<StoredDelivery>>;
+
+    /// For a handler without side effects (the default, which logs):
+    /// claims up to `limit` due deliveries and marks them processed in one
+    /// statement (attempt counted), without bodies. Oldest first.
+    fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>>;
+
+    /// Commits outcomes in one transaction. An outcome whose claim is no
+    /// longer current (its lease ended and another worker took it) writes
+    /// nothing; returns how many were written.
+    fn record(&mut self, outcomes: &[Recorded], now_ms: i64) -> CliResult<usize>;
+
+    /// Releases every claim at once (due now). Only for a store no other
+    /// process serves: `sdkit serve` on SQLite calls it at start, after a
+    /// crash left claims behind.
+    fn release_claims(&mut self, now_ms: i64) -> CliResult<usize>;
+
+    /// Whether the store answers (`/healthz`); reconnects when it can.
+    fn ping(&mut self) -> CliResult<()>;
 
     /// Deliveries matching `filter`, oldest first, without bodies.
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>>;
@@ -169,6 +204,41 @@ pub enum StoreUrl {
     Postgres(String),
 }
 
+/// Where a PostgreSQL password may come from instead of the URL (which
+/// shows in `ps` when given as `--store`): a file named by this variable...
+pub const PASSWORD_FILE_ENV: &str = "SDKIT_STORE_PASSWORD_FILE";
+/// ...or libpq's variable.
+pub const PASSWORD_ENV: &str = "PGPASSWORD";
+
+/// Environment variables that may hold store credentials: `serve` keeps
+/// them out of handler environments.
+pub const CREDENTIAL_ENV: [&str; 3] = ["SDKIT_STORE", PASSWORD_ENV, PASSWORD_FILE_ENV];
+
+/// The PostgreSQL password from [`PASSWORD_FILE_ENV`] or [`PASSWORD_ENV`],
+/// when either is set.
+pub fn password_from_env() -> CliResult<Option<String>> {
+    if let Some(path) = std::env::var_os(PASSWORD_FILE_ENV) {
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            CliError::usage(format!(
+                "cannot read {PASSWORD_FILE_ENV} {}: {e}",
+                std::path::Path::new(&path).display()
+            ))
+        })?;
+        return Ok(Some(text.trim_end_matches(['\r', '\n']).to_owned()));
+    }
+    Ok(std::env::var(PASSWORD_ENV).ok())
+}
+
+/// Whether a `postgres://` URL carries a password (`user:secret@host`).
+pub fn url_has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(userinfo, _)| userinfo.contains(':'))
+        || url.contains("password=")
+}
+
 /// Parses `--store`: `sqlite:PATH`, `sqlite://PATH`, or `postgres://...`.
 pub fn parse_store_url(url: &str) -> Result<StoreUrl, String> {
     if let Some(path) = url
@@ -186,11 +256,28 @@ pub fn parse_store_url(url: &str) -> Result<StoreUrl, String> {
     Err("expected sqlite:PATH or postgres://user@host/db".into())
 }
 
-/// Opens (and creates the schema of) the store.
+/// When a commit is on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Before the commit returns: for deliveries about to be acknowledged.
+    Fsync,
+    /// At once against a crash of this process, against a power loss or a
+    /// database crash with the next `Fsync` commit (SQLite
+    /// `synchronous=NORMAL`, PostgreSQL `synchronous_commit=off`): for
+    /// claims and outcomes, where a lost one means one more attempt.
+    Deferred,
+}
+
+/// Opens (and creates the schema of) the store, with `Fsync` commits.
 pub fn open(url: &StoreUrl) -> CliResult<Box<dyn Store>> {
+    open_with(url, Durability::Fsync)
+}
+
+/// Opens the store with the given commit durability.
+pub fn open_with(url: &StoreUrl, durability: Durability) -> CliResult<Box<dyn Store>> {
     Ok(match url {
-        StoreUrl::Sqlite(path) => Box::new(SqliteStore::open(path)?),
-        StoreUrl::Postgres(conn) => Box::new(PostgresStore::connect(conn)?),
+        StoreUrl::Sqlite(path) => Box::new(SqliteStore::open(path, durability)?),
+        StoreUrl::Postgres(conn) => Box::new(PostgresStore::connect(conn, durability)?),
     })
 }
 
@@ -263,5 +350,13 @@ mod tests {
         ));
         assert!(parse_store_url("mysql://x").is_err());
         assert!(parse_store_url("sqlite:").is_err());
+    }
+
+    #[test]
+    fn passwords_in_urls() {
+        assert!(url_has_password("postgres://u:secret@127.0.0.1/db"));
+        assert!(!url_has_password("postgres://u@127.0.0.1/db"));
+        assert!(!url_has_password("postgres://127.0.0.1/db?user=a:b"));
+        assert!(url_has_password("postgres://u@h/db?password=x"));
     }
 }

@@ -1,11 +1,14 @@
 //! PostgreSQL: the same table; `ON CONFLICT DO NOTHING` for dedupe and
 //! `FOR UPDATE SKIP LOCKED` for the queue, so several receivers can share
-//! one database.
+//! one database. A closed connection (server restart, failover) is opened
+//! again on the next use, with exponential backoff between tries.
+
+use std::time::{Duration, Instant};
 
 use postgres::types::ToSql;
-use postgres::{Client, NoTls, Row};
+use postgres::{Client, Config, NoTls, Row};
 
-use super::{Filter, Handler, Inserted, NewDelivery, Outcome, Store, StoredDelivery, COLUMNS};
+use super::{Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, COLUMNS};
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -32,21 +35,49 @@ CREATE INDEX IF NOT EXISTS sdkit_deliveries_due ON sdkit_deliveries (status, nex
 CREATE INDEX IF NOT EXISTS sdkit_deliveries_received ON sdkit_deliveries (received_at_ms);
 ";
 
-/// A PostgreSQL store (one connection).
+/// First and longest wait between reconnection tries.
+const BACKOFF_MIN: Duration = Duration::from_millis(100);
+const BACKOFF_MAX: Duration = Duration::from_secs(5);
+
+/// A PostgreSQL store: one connection, reopened after it closes.
 pub struct PostgresStore {
-    client: Client,
+    config: Config,
+    durability: super::Durability,
+    client: Option<Client>,
+    backoff: Duration,
+    next_try: Instant,
 }
 
 fn db_err(e: postgres::Error) -> CliError {
     CliError::store(e)
 }
 
+fn connect_err(e: &postgres::Error) -> String {
+    format!("cannot connect to PostgreSQL: {e}")
+}
+
 impl PostgresStore {
     /// Connects and creates the schema. Plain TCP or a Unix socket: put a
-    /// TLS-terminating proxy in front for a remote database.
-    pub fn connect(url: &str) -> CliResult<Self> {
-        let mut client = Client::connect(url, NoTls)
-            .map_err(|e| CliError::usage(format!("cannot connect to PostgreSQL: {e}")))?;
+    /// TLS-terminating proxy in front for a remote database. A password
+    /// missing from the URL is taken from the environment
+    /// ([`super::password_from_env`]). `Durability::Deferred` sets
+    /// `synchronous_commit = off` on this connection.
+    pub fn connect(url: &str, durability: super::Durability) -> CliResult<Self> {
+        let mut config: Config = url
+            .parse()
+            .map_err(|e| CliError::usage(format!("--store: not a PostgreSQL URL: {e}")))?;
+        if config.get_connect_timeout().is_none() {
+            // A failover target that does not answer must not hang a worker.
+            config.connect_timeout(Duration::from_secs(5));
+        }
+        if config.get_password().is_none() {
+            if let Some(password) = super::password_from_env()? {
+                config.password(password);
+            }
+        }
+        let mut client = config
+            .connect(NoTls)
+            .map_err(|e| CliError::usage(connect_err(&e)))?;
         // Two instances starting together may race on CREATE TABLE: an
         // advisory lock serialises schema creation.
         let mut tx = client.transaction().map_err(db_err)?;
@@ -54,8 +85,54 @@ impl PostgresStore {
             .map_err(db_err)?;
         tx.batch_execute(SCHEMA).map_err(db_err)?;
         tx.commit().map_err(db_err)?;
-        Ok(PostgresStore { client })
+        set_durability(&mut client, durability)?;
+        Ok(PostgresStore {
+            config,
+            durability,
+            client: Some(client),
+            backoff: BACKOFF_MIN,
+            next_try: Instant::now(),
+        })
     }
+
+    /// The open connection, reconnecting when it closed and the backoff
+    /// allows; an error while the server is unreachable.
+    fn conn(&mut self) -> CliResult<&mut Client> {
+        if self.client.as_ref().is_some_and(Client::is_closed) {
+            self.client = None;
+        }
+        if self.client.is_none() {
+            let now = Instant::now();
+            if now < self.next_try {
+                return Err(CliError::store("PostgreSQL is unreachable; reconnecting"));
+            }
+            match self.config.connect(NoTls) {
+                Ok(mut client) => {
+                    set_durability(&mut client, self.durability)?;
+                    crate::logline::Line::new("info", "store_reconnected").emit();
+                    self.client = Some(client);
+                    self.backoff = BACKOFF_MIN;
+                }
+                Err(e) => {
+                    self.next_try = now + self.backoff;
+                    self.backoff = (self.backoff * 2).min(BACKOFF_MAX);
+                    return Err(CliError::store(connect_err(&e)));
+                }
+            }
+        }
+        self.client
+            .as_mut()
+            .ok_or_else(|| CliError::store("PostgreSQL is unreachable"))
+    }
+}
+
+fn set_durability(client: &mut Client, durability: super::Durability) -> CliResult<()> {
+    if durability == super::Durability::Deferred {
+        client
+            .batch_execute("SET synchronous_commit = off")
+            .map_err(db_err)?;
+    }
+    Ok(())
 }
 
 fn row_to_delivery(row: &Row) -> StoredDelivery {
@@ -87,7 +164,7 @@ impl Store for PostgresStore {
         let mut order: Vec<usize> = (0..batch.len()).collect();
         order.sort_by(|&a, &b| batch[a].dedupe_key.cmp(&batch[b].dedupe_key));
         let mut out = vec![Inserted::Duplicate; batch.len()];
-        let mut tx = self.client.transaction().map_err(db_err)?;
+        let mut tx = self.conn()?.transaction().map_err(db_err)?;
         let stmt = tx
             .prepare(
                 "INSERT INTO sdkit_deliveries (dedupe_key, received_at_ms, activity, \
@@ -123,58 +200,109 @@ impl Store for PostgresStore {
         Ok(out)
     }
 
-    fn process_due(
+    fn claim(
         &mut self,
         now_ms: i64,
         limit: usize,
+        lease_ms: i64,
         with_body: bool,
-        handler: &mut Handler<'_>,
-    ) -> CliResult<usize> {
-        // Large bodies stay on disk unless the handler reads them.
+    ) -> CliResult<Vec<StoredDelivery>> {
         let body = if with_body {
             "body"
         } else {
             "NULL::bytea AS body"
         };
-        // The row locks are held until the outcome is committed: another
-        // instance skips these rows, and a crash releases them for a retry.
-        let mut tx = self.client.transaction().map_err(db_err)?;
-        let rows = tx
+        // SKIP LOCKED: instances claiming at the same time take different
+        // rows. The claim commits at once; the row is not locked while the
+        // handler runs, the lease keeps others off it.
+        let rows = self
+            .conn()?
             .query(
                 &format!(
-                    "SELECT {COLUMNS}, {body} FROM sdkit_deliveries \
-                     WHERE status = 'pending' AND next_attempt_ms <= $1 \
-                     ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED"
+                    "UPDATE sdkit_deliveries SET status = 'running', attempts = attempts + 1, \
+                     next_attempt_ms = $2 WHERE id IN (SELECT id FROM sdkit_deliveries \
+                     WHERE status IN ('pending', 'running') AND next_attempt_ms <= $1 \
+                     ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING {COLUMNS}, {body}"
+                ),
+                &[
+                    &now_ms,
+                    &(now_ms + lease_ms),
+                    &i64::try_from(limit).unwrap_or(64),
+                ],
+            )
+            .map_err(db_err)?;
+        let mut due: Vec<StoredDelivery> = rows
+            .iter()
+            .map(|row| {
+                let mut d = row_to_delivery(row);
+                d.body = row.get(16);
+                d
+            })
+            .collect();
+        due.sort_by_key(|d| d.id);
+        Ok(due)
+    }
+
+    fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>> {
+        let rows = self
+            .conn()?
+            .query(
+                &format!(
+                    "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
+                     processed_at_ms = $1, last_error = NULL WHERE id IN (SELECT id FROM \
+                     sdkit_deliveries WHERE status IN ('pending', 'running') \
+                     AND next_attempt_ms <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) \
+                     RETURNING {COLUMNS}"
                 ),
                 &[&now_ms, &i64::try_from(limit).unwrap_or(64)],
             )
             .map_err(db_err)?;
-        let n = rows.len();
-        for row in rows {
-            let mut d = row_to_delivery(&row);
-            d.body = row.get(16);
-            let outcome = handler(&d);
-            match outcome {
+        let mut done: Vec<StoredDelivery> = rows.iter().map(row_to_delivery).collect();
+        done.sort_by_key(|d| d.id);
+        Ok(done)
+    }
+
+    fn record(&mut self, outcomes: &[Recorded], now_ms: i64) -> CliResult<usize> {
+        const CURRENT: &str = "WHERE id = $1 AND attempts = $2 AND status = 'running'";
+        let mut tx = self.conn()?.transaction().map_err(db_err)?;
+        let mut written = 0;
+        for r in outcomes {
+            written += match &r.outcome {
                 Outcome::Processed => tx.execute(
-                    "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
-                     processed_at_ms = $2, last_error = NULL WHERE id = $1",
-                    &[&d.id, &now_ms],
+                    &format!(
+                        "UPDATE sdkit_deliveries SET status = 'processed', processed_at_ms = $3, \
+                         last_error = NULL {CURRENT}"
+                    ),
+                    &[&r.id, &r.attempt, &now_ms],
                 ),
                 Outcome::Retry { delay_ms, error } => tx.execute(
-                    "UPDATE sdkit_deliveries SET attempts = attempts + 1, next_attempt_ms = $2, \
-                     last_error = $3 WHERE id = $1",
-                    &[&d.id, &(now_ms + delay_ms), &error],
+                    &format!(
+                        "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = $3, \
+                         last_error = $4 {CURRENT}"
+                    ),
+                    &[&r.id, &r.attempt, &(now_ms + delay_ms), error],
                 ),
                 Outcome::Failed { error } => tx.execute(
-                    "UPDATE sdkit_deliveries SET status = 'failed', attempts = attempts + 1, \
-                     last_error = $2 WHERE id = $1",
-                    &[&d.id, &error],
+                    &format!(
+                        "UPDATE sdkit_deliveries SET status = 'failed', last_error = $3 {CURRENT}"
+                    ),
+                    &[&r.id, &r.attempt, error],
                 ),
             }
             .map_err(db_err)?;
         }
         tx.commit().map_err(db_err)?;
-        Ok(n)
+        Ok(usize::try_from(written).unwrap_or(usize::MAX))
+    }
+
+    fn release_claims(&mut self, _now_ms: i64) -> CliResult<usize> {
+        // Other instances may hold live claims: only leases end them.
+        Ok(0)
+    }
+
+    fn ping(&mut self) -> CliResult<()> {
+        self.conn()?.simple_query("SELECT 1").map_err(db_err)?;
+        Ok(())
     }
 
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>> {
@@ -201,7 +329,7 @@ impl Store for PostgresStore {
             sql.push_str(&format!(" LIMIT {}", filter.limit));
         }
         let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a.as_ref()).collect();
-        let rows = self.client.query(&sql, &refs).map_err(db_err)?;
+        let rows = self.conn()?.query(&sql, &refs).map_err(db_err)?;
         let mut out: Vec<StoredDelivery> = rows.iter().map(row_to_delivery).collect();
         out.reverse();
         Ok(out)
@@ -209,7 +337,7 @@ impl Store for PostgresStore {
 
     fn get(&mut self, dedupe_key: &str) -> CliResult<Option<StoredDelivery>> {
         let row = self
-            .client
+            .conn()?
             .query_opt(
                 &format!("SELECT {COLUMNS}, body FROM sdkit_deliveries WHERE dedupe_key = $1"),
                 &[&dedupe_key],
@@ -224,7 +352,7 @@ impl Store for PostgresStore {
 
     fn requeue(&mut self, dedupe_key: &str, now_ms: i64) -> CliResult<bool> {
         let n = self
-            .client
+            .conn()?
             .execute(
                 "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = $2 \
                  WHERE dedupe_key = $1",

@@ -1,9 +1,14 @@
-//! SQLite: WAL journal, `synchronous=FULL` (an fsync per commit), one
-//! serving process per file.
+//! SQLite: WAL journal, one serving process per file, any number of
+//! connections in it.
+//!
+//! Write transactions of one process take [`WRITE_LOCK`] first: SQLite's
+//! own busy handler sleeps (1 ms, then longer) when connections contend,
+//! which would cost more than the transactions themselves. Connections of
+//! other processes (`sdkit replay`) still wait through the busy timeout.
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{Filter, Handler, Inserted, NewDelivery, Outcome, Store, StoredDelivery, COLUMNS};
+use super::{Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, COLUMNS};
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -35,13 +40,27 @@ pub struct SqliteStore {
     conn: Connection,
 }
 
+/// Serialises this process's write transactions (see the module docs).
+static WRITE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn write_lock() -> std::sync::MutexGuard<'static, ()> {
+    // The guarded data is (): a panic elsewhere leaves nothing inconsistent.
+    WRITE_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn db_err(e: rusqlite::Error) -> CliError {
     CliError::store(e)
 }
 
 impl SqliteStore {
-    /// Opens or creates the file and its schema.
-    pub fn open(path: &str) -> CliResult<Self> {
+    /// Opens or creates the file and its schema. `Durability::Fsync`
+    /// commits reach the disk before they return (`synchronous=FULL`);
+    /// `Durability::Deferred` commits survive a crash of this process at
+    /// once and a power loss with the next fsync'd commit
+    /// (`synchronous=NORMAL`, the WAL is synced in order).
+    pub fn open(path: &str, durability: super::Durability) -> CliResult<Self> {
         let conn = Connection::open(path)
             .map_err(|e| CliError::usage(format!("cannot open SQLite store {path}: {e}")))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
@@ -50,7 +69,11 @@ impl SqliteStore {
         // commit durable before the receiver answers 2xx.
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(db_err)?;
-        conn.pragma_update(None, "synchronous", "FULL")
+        let synchronous = match durability {
+            super::Durability::Fsync => "FULL",
+            super::Durability::Deferred => "NORMAL",
+        };
+        conn.pragma_update(None, "synchronous", synchronous)
             .map_err(db_err)?;
         conn.execute_batch(SCHEMA).map_err(db_err)?;
         Ok(SqliteStore { conn })
@@ -81,6 +104,7 @@ fn row_to_delivery(row: &Row<'_>) -> rusqlite::Result<StoredDelivery> {
 
 impl Store for SqliteStore {
     fn insert_batch(&mut self, batch: &[NewDelivery]) -> CliResult<Vec<Inserted>> {
+        let _lock = write_lock();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -123,48 +147,103 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn process_due(
+    fn claim(
         &mut self,
         now_ms: i64,
         limit: usize,
+        lease_ms: i64,
         with_body: bool,
-        handler: &mut Handler<'_>,
-    ) -> CliResult<usize> {
-        // Large bodies stay on disk unless the handler reads them.
+    ) -> CliResult<Vec<StoredDelivery>> {
         let body = if with_body { "body" } else { "NULL AS body" };
-        // One process serves a SQLite file (SingleInstanceGuard) and runs one
-        // worker, so selecting due rows is claiming them. A crash before the
-        // commit below leaves them pending: they run again after restart.
-        let due: Vec<StoredDelivery> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT {COLUMNS}, {body} FROM sdkit_deliveries \
-                     WHERE status = 'pending' AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2"
-                ))
-                .map_err(db_err)?;
-            let rows = stmt
-                .query_map(params![now_ms, i64::try_from(limit).unwrap_or(64)], |r| {
-                    let mut d = row_to_delivery(r)?;
-                    d.body = r.get(16)?;
-                    Ok(d)
-                })
-                .map_err(db_err)?;
-            rows.collect::<rusqlite::Result<_>>().map_err(db_err)?
-        };
-        if due.is_empty() {
-            return Ok(0);
-        }
-        let outcomes: Vec<Outcome> = due.iter().map(&mut *handler).collect();
+        // IMMEDIATE: the select and the update are one write transaction,
+        // so two workers never claim one row.
+        let _lock = write_lock();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(db_err)?;
-        for (d, outcome) in due.iter().zip(&outcomes) {
-            record_outcome(&tx, d.id, outcome, now_ms)?;
+        let mut due: Vec<StoredDelivery> = {
+            let mut stmt = tx
+                .prepare_cached(&format!(
+                    "UPDATE sdkit_deliveries SET status = 'running', attempts = attempts + 1, \
+                     next_attempt_ms = ?2 WHERE id IN (SELECT id FROM sdkit_deliveries \
+                     WHERE status IN ('pending', 'running') AND next_attempt_ms <= ?1 \
+                     ORDER BY id LIMIT ?3) RETURNING {COLUMNS}, {body}"
+                ))
+                .map_err(db_err)?;
+            let rows = stmt
+                .query_map(
+                    params![
+                        now_ms,
+                        now_ms + lease_ms,
+                        i64::try_from(limit).unwrap_or(64)
+                    ],
+                    |r| {
+                        let mut d = row_to_delivery(r)?;
+                        d.body = r.get(16)?;
+                        Ok(d)
+                    },
+                )
+                .map_err(db_err)?;
+            rows.collect::<rusqlite::Result<_>>().map_err(db_err)?
+        };
+        tx.commit().map_err(db_err)?;
+        due.sort_by_key(|d| d.id);
+        Ok(due)
+    }
+
+    fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>> {
+        let _lock = write_lock();
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
+                 processed_at_ms = ?1, last_error = NULL WHERE id IN (SELECT id FROM \
+                 sdkit_deliveries WHERE status IN ('pending', 'running') \
+                 AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2) RETURNING {COLUMNS}"
+            ))
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map(
+                params![now_ms, i64::try_from(limit).unwrap_or(64)],
+                row_to_delivery,
+            )
+            .map_err(db_err)?;
+        let mut done: Vec<StoredDelivery> =
+            rows.collect::<rusqlite::Result<_>>().map_err(db_err)?;
+        done.sort_by_key(|d| d.id);
+        Ok(done)
+    }
+
+    fn record(&mut self, outcomes: &[Recorded], now_ms: i64) -> CliResult<usize> {
+        let _lock = write_lock();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        let mut written = 0;
+        for r in outcomes {
+            written += record_outcome(&tx, r, now_ms)?;
         }
         tx.commit().map_err(db_err)?;
-        Ok(due.len())
+        Ok(written)
+    }
+
+    fn release_claims(&mut self, now_ms: i64) -> CliResult<usize> {
+        let _lock = write_lock();
+        self.conn
+            .execute(
+                "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = ?1 \
+                 WHERE status = 'running'",
+                params![now_ms],
+            )
+            .map_err(db_err)
+    }
+
+    fn ping(&mut self) -> CliResult<()> {
+        self.conn
+            .query_row("SELECT 1", [], |_| Ok(()))
+            .map_err(db_err)
     }
 
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>> {
@@ -227,29 +306,95 @@ impl Store for SqliteStore {
     }
 }
 
-fn record_outcome(
-    tx: &rusqlite::Transaction<'_>,
-    id: i64,
-    outcome: &Outcome,
-    now_ms: i64,
-) -> CliResult<()> {
-    match outcome {
+/// Writes one outcome if its claim is still current (same attempt, still
+/// running); returns the rows written (0 or 1).
+fn record_outcome(tx: &rusqlite::Transaction<'_>, r: &Recorded, now_ms: i64) -> CliResult<usize> {
+    const CURRENT: &str = "WHERE id = ?1 AND attempts = ?2 AND status = 'running'";
+    match &r.outcome {
         Outcome::Processed => tx.execute(
-            "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
-             processed_at_ms = ?2, last_error = NULL WHERE id = ?1",
-            params![id, now_ms],
+            &format!(
+                "UPDATE sdkit_deliveries SET status = 'processed', processed_at_ms = ?3, \
+                 last_error = NULL {CURRENT}"
+            ),
+            params![r.id, r.attempt, now_ms],
         ),
         Outcome::Retry { delay_ms, error } => tx.execute(
-            "UPDATE sdkit_deliveries SET attempts = attempts + 1, next_attempt_ms = ?2, \
-             last_error = ?3 WHERE id = ?1",
-            params![id, now_ms + delay_ms, error],
+            &format!(
+                "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = ?3, \
+                 last_error = ?4 {CURRENT}"
+            ),
+            params![r.id, r.attempt, now_ms + delay_ms, error],
         ),
         Outcome::Failed { error } => tx.execute(
-            "UPDATE sdkit_deliveries SET status = 'failed', attempts = attempts + 1, \
-             last_error = ?2 WHERE id = ?1",
-            params![id, error],
+            &format!("UPDATE sdkit_deliveries SET status = 'failed', last_error = ?3 {CURRENT}"),
+            params![r.id, r.attempt, error],
         ),
     }
-    .map_err(db_err)?;
-    Ok(())
+    .map_err(db_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delivery(key: &str) -> NewDelivery {
+        NewDelivery {
+            dedupe_key: key.into(),
+            received_at_ms: 1_000,
+            activity: "CONTRACT_EXECUTED".into(),
+            contract_id: Some(1),
+            external_id: None,
+            occurred_at: None,
+            body_sha256: "00".into(),
+            key_index: 0,
+            key_id: None,
+            headers: "{}".into(),
+            body: b"{}".to_vec(),
+        }
+    }
+
+    fn temp_store(name: &str) -> (SqliteStore, std::path::PathBuf) {
+        let path = std::env::temp_dir().join(format!("sdkit-{name}-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let store = SqliteStore::open(path.to_str().unwrap(), super::super::Durability::Fsync);
+        (store.unwrap(), path)
+    }
+
+    #[test]
+    fn an_expired_lease_is_claimed_again_and_the_attempt_counted() {
+        let (mut store, path) = temp_store("lease");
+        store.insert_batch(&[delivery("a"), delivery("b")]).unwrap();
+        let first = store.claim(2_000, 1, 500, false).unwrap();
+        assert_eq!((first.len(), first[0].attempts), (1, 1));
+        // Within the lease a second worker gets the other row only.
+        let other = store.claim(2_100, 5, 500, false).unwrap();
+        assert_eq!(other.len(), 1);
+        assert_ne!(other[0].id, first[0].id);
+        // The lease ends: the row is claimed again, as attempt 2.
+        let again = store.claim(2_600, 5, 500, false).unwrap();
+        assert_eq!(again.len(), 2, "both leases ended");
+        let a = again.iter().find(|d| d.id == first[0].id).unwrap();
+        assert_eq!((a.attempts, a.status.as_str()), (2, "running"));
+        // The first worker's late outcome no longer counts; the current one does.
+        let late = Recorded {
+            id: a.id,
+            attempt: 1,
+            outcome: Outcome::Processed,
+        };
+        assert_eq!(store.record(&[late], 2_700).unwrap(), 0);
+        let current = Recorded {
+            id: a.id,
+            attempt: 2,
+            outcome: Outcome::Processed,
+        };
+        assert_eq!(store.record(&[current], 2_700).unwrap(), 1);
+        let row = store.get("a").unwrap().unwrap();
+        assert_eq!((row.status.as_str(), row.attempts), ("processed", 2));
+        // After a crash, claims are released at start and due at once.
+        assert_eq!(store.release_claims(2_800).unwrap(), 1);
+        let b = store.claim(2_800, 5, 500, false).unwrap();
+        assert_eq!((b.len(), b[0].attempts), (1, 3));
+        drop(store);
+        std::fs::remove_file(path).unwrap();
+    }
 }

@@ -62,6 +62,15 @@ pub fn wait_until(what: &str, timeout: Duration, mut done: impl FnMut() -> bool)
     }
 }
 
+/// [`KEY`] in `dir/test.key`, mode 0600: how a receiver should get its key.
+pub fn key_file(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join("test.key");
+    std::fs::write(&path, format!("{KEY}\n")).expect("key file");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    path
+}
+
 /// A running `sdkit serve`.
 pub struct Server {
     child: Option<Child>,
@@ -75,11 +84,12 @@ impl Server {
         let _ = std::fs::remove_file(&addr_file);
         let log = dir.join(format!("{name}.log"));
         let out = std::fs::File::create(&log).expect("log file");
+        let key_file = key_file(dir);
         let child = sdkit()
             .args([
                 "serve",
                 "--key",
-                &format!("test={KEY}"),
+                &format!("test=@{}", key_file.display()),
                 "--listen",
                 "127.0.0.1:0",
                 "--store",
@@ -167,10 +177,12 @@ pub fn stored(store: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Waits until nothing is pending.
+/// Waits until nothing is pending or claimed.
 pub fn wait_processed(store: &str, timeout: Duration) {
     wait_until("pending deliveries to be processed", timeout, || {
-        stored(store).iter().all(|d| d["status"] != "pending")
+        stored(store)
+            .iter()
+            .all(|d| d["status"] == "processed" || d["status"] == "failed")
     });
 }
 
