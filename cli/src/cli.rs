@@ -51,9 +51,9 @@ pub enum Command {
     Diagnose(CheckArgs),
     /// Send signed deliveries to a receiver as SpotDraft would (and misbehave on request).
     #[command(after_help = "Examples:\n  \
-        sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft --key c2VjcmV0 examples/payloads/*.json\n  \
-        sdkit send --to $URL --key c2VjcmV0 --duplicate 2 --shuffle --tamper --wrong-key --reserialize \\\n      examples/payloads/*.json\n  \
-        sdkit send --to $URL --key c2VjcmV0 --events 1000 --duplicate 200 --tamper=10 \\\n      --concurrency 16 --json examples/payloads/*.json\n\n\
+        sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft --key @test.key examples/payloads/*.json\n  \
+        sdkit send --to $URL --key @test.key --duplicate 2 --shuffle --tamper --wrong-key --reserialize \\\n      examples/payloads/*.json\n  \
+        sdkit send --to $URL --key @test.key --events 1000 --duplicate 200 --tamper=10 \\\n      --concurrency 16 --json examples/payloads/*.json\n\n\
         Exit 1 when a delivery gets no answer or one that contradicts EXPECT: 401 for tampered,\n\
         wrong-key and re-serialised copies; 202 or 200 for an event's copies, with at most one 202\n\
         per event (a second 202 is a duplicate the receiver did not detect).")]
@@ -318,7 +318,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "ID")]
     pub contract: Option<i64>,
     /// Only this status.
-    #[arg(long, value_parser = ["pending", "processed", "failed"])]
+    #[arg(long, value_parser = ["pending", "running", "processed", "failed"])]
     pub status: Option<String>,
     /// At most this many, the newest (0: all).
     #[arg(long, value_name = "N", default_value = "100")]
