@@ -263,11 +263,13 @@ export declare class Api {
   contractsSendToCounterparties(contractId: string | number, body: JsonObject): HttpRequest;
   contractsMarkForExecution(contractId: string | number): HttpRequest;
   contractsUnmarkForExecution(contractId: string | number): HttpRequest;
-  contractsVoid(contractId: string | number, reason?: string | null): HttpRequest;
+  contractsVoid(contractId: string | number, note: string): HttpRequest;
   contractsByExternalMetadata(externalId: string | number): HttpRequest;
   contractsExternalMetadata(contractId: string | number): HttpRequest;
   contractsUpdateExternalMetadata(contractId: string | number, metadata: JsonObject): HttpRequest;
-  templatesList(page: number, limit: number): HttpRequest;
+  /** Any operation of the table by name (`sdkit api --help` lists them), its parameters in one object. */
+  call(operation: string, params?: Record<string, unknown> | null): HttpRequest;
+  templatesList(): HttpRequest;
   templatesGet(templateId: string | number): HttpRequest;
   templatesMetadata(templateId: string | number): HttpRequest;
   contractTypesList(): HttpRequest;

@@ -18,3 +18,5 @@ test-api: setup-api ## The operations file is fresh against SpotDraft's schema
 	@if [ -f $(SPOTDRAFT_OPENAPI) ]; then \
 	  $(API_PY) api/distill.py --check $(SPOTDRAFT_OPENAPI) api/operations.json; \
 	else echo "test-api: $(SPOTDRAFT_OPENAPI) absent, operations file not re-distilled"; fi
+	api/generate.py --check
+	$(API_PY) api/check_vectors.py

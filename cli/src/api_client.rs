@@ -13,7 +13,7 @@
 //! ```ignore
 //! let api = Api::new(ApiConfig::from_env_map(&env)?);
 //! let client = Client::new();
-//! let key = client.send(&api.webhooks_hmac_key())?["hmac_key"].clone();
+//! let key = client.send(&api.webhooks_hmac_key()?)?["hmac_key"].clone();
 //! ```
 
 use std::sync::Mutex;

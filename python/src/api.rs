@@ -649,8 +649,8 @@ impl PyApi {
     }
 
     /// `GET v2.1/public/webhooks/hmac_key/`: the workspace's webhook key.
-    fn webhooks_hmac_key(&self) -> PyHttpRequest {
-        PyHttpRequest::new(self.inner.webhooks_hmac_key())
+    fn webhooks_hmac_key(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.webhooks_hmac_key())
     }
 
     /// `POST v2.1/public/webhooks/`: registers an https URL for activities.
@@ -795,15 +795,14 @@ impl PyApi {
         )
     }
 
-    /// `POST v2.1/public/contracts/{id}/void` with an optional reason.
-    #[pyo3(signature = (contract_id, reason = None))]
+    /// `POST v2.1/public/contracts/{id}/status/void` with `{"note": note}`.
     fn contracts_void(
         &self,
         contract_id: &Bound<'_, PyAny>,
-        reason: Option<&str>,
+        note: &str,
     ) -> PyResult<PyHttpRequest> {
         let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(contract_id.py(), self.inner.contracts_void(&id, reason))
+        PyApi::wrap(contract_id.py(), self.inner.contracts_void(&id, note))
     }
 
     /// `GET v2.1/public/contracts/by_external_metadata/{external_id}`.
@@ -830,7 +829,8 @@ impl PyApi {
         )
     }
 
-    /// `PUT v2.1/public/contracts/{id}/external_metadata`.
+    /// `POST v2.1/public/contracts/{id}/external_metadata` with
+    /// `{"external_metadata": metadata}`.
     fn contracts_update_external_metadata(
         &self,
         contract_id: &Bound<'_, PyAny>,
@@ -844,14 +844,26 @@ impl PyApi {
         )
     }
 
-    /// `GET v2.1/public/templates/` with `page` and `limit`.
-    fn templates_list(
+    /// Any operation of the table by name, with its parameters as one
+    /// dict (path, query and header parameters by name, `filters`,
+    /// `filter_custom`, `body`), checked against SpotDraft's schema.
+    #[pyo3(signature = (operation, params = None))]
+    fn call(
         &self,
-        page: &Bound<'_, PyAny>,
-        limit: &Bound<'_, PyAny>,
+        py: Python<'_>,
+        operation: &str,
+        params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyHttpRequest> {
-        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
-        PyApi::wrap(page.py(), self.inner.templates_list(p, l))
+        let params = match params {
+            Some(p) if !p.is_none() => to_json(p, "params")?,
+            _ => Value::Null,
+        };
+        PyApi::wrap(py, self.inner.call(operation, &params))
+    }
+
+    /// `GET v2.1/public/templates/` (not paginated).
+    fn templates_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.templates_list())
     }
 
     /// `GET v2.1/public/templates/{id}/`.
@@ -867,8 +879,8 @@ impl PyApi {
     }
 
     /// `GET v2.1/public/contract_types/`.
-    fn contract_types_list(&self) -> PyHttpRequest {
-        PyHttpRequest::new(self.inner.contract_types_list())
+    fn contract_types_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.contract_types_list())
     }
 
     /// `GET v2.1/public/contract_types/{id}/intake_form`.
@@ -916,8 +928,8 @@ impl PyApi {
     }
 
     /// `GET v2.1/public/roles/`.
-    fn roles_list(&self) -> PyHttpRequest {
-        PyHttpRequest::new(self.inner.roles_list())
+    fn roles_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.roles_list())
     }
 
     /// Any other endpoint: a checked path relative to the base URL (starting

@@ -26,6 +26,7 @@ fn parse_json(text: &str, what: &str) -> Result<Value, Error> {
 /// Every builder of core's `Api`, by its snake_case name (the JS method is
 /// the camelCase form).
 pub const CALLS: &[&str] = &[
+    "call",
     "webhooks_hmac_key",
     "webhooks_create",
     "webhooks_delete",
@@ -245,7 +246,7 @@ fn query(value: &Value) -> Result<Vec<(String, String)>, Error> {
 /// Calls the builder `name` with positional JSON arguments.
 pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error> {
     match name {
-        "webhooks_hmac_key" => Ok(api.webhooks_hmac_key()),
+        "webhooks_hmac_key" => api.webhooks_hmac_key(),
         "webhooks_create" => {
             let acts = list(args, 2, "activities")?
                 .iter()
@@ -300,9 +301,7 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
         "contracts_unmark_for_execution" => {
             api.contracts_unmark_for_execution(&id(args, 0, "contractId")?)
         }
-        "contracts_void" => {
-            api.contracts_void(&id(args, 0, "contractId")?, opt_text(args, 1, "reason")?)
-        }
+        "contracts_void" => api.contracts_void(&id(args, 0, "contractId")?, text(args, 1, "note")?),
         "contracts_by_external_metadata" => {
             api.contracts_by_external_metadata(&id(args, 0, "externalId")?)
         }
@@ -311,10 +310,10 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
         }
         "contracts_update_external_metadata" => api
             .contracts_update_external_metadata(&id(args, 0, "contractId")?, arg(args, 1).clone()),
-        "templates_list" => api.templates_list(count(args, 0, "page")?, count(args, 1, "limit")?),
+        "templates_list" => api.templates_list(),
         "templates_get" => api.templates_get(&id(args, 0, "templateId")?),
         "templates_metadata" => api.templates_metadata(&id(args, 0, "templateId")?),
-        "contract_types_list" => Ok(api.contract_types_list()),
+        "contract_types_list" => api.contract_types_list(),
         "contract_types_intake_form" => {
             api.contract_types_intake_form(&id(args, 0, "contractTypeId")?)
         }
@@ -324,7 +323,7 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
         "counterparties_get" => api.counterparties_get(&id(args, 0, "counterpartyId")?),
         "counterparties_create" => api.counterparties_create(arg(args, 0).clone()),
         "users_list" => api.users_list(count(args, 0, "page")?, count(args, 1, "limit")?),
-        "roles_list" => Ok(api.roles_list()),
+        "roles_list" => api.roles_list(),
         "request" => {
             let method = Method::parse(text(args, 0, "method")?)?;
             let pairs = query(arg(args, 2))?;
@@ -338,6 +337,7 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
             };
             api.request(method, text(args, 1, "path")?, &borrowed, body)
         }
+        "call" => api.call(text(args, 0, "operation")?, arg(args, 1)),
         _ => Err(bad("unknown API call")),
     }
 }

@@ -72,7 +72,7 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
         |r: spotdraft_kit::Result<HttpRequest>| r.map_err(|e| CliError::usage(e.to_string()));
     match &args.command {
         ApiCommand::HmacKey { write } => {
-            let json = call(&api.webhooks_hmac_key())?;
+            let json = call(&built(api.webhooks_hmac_key())?)?;
             let key = json["hmac_key"]
                 .as_str()
                 .ok_or_else(|| CliError::failure("the response has no hmac_key"))?;
