@@ -42,6 +42,7 @@ mod drift;
 mod endpoints;
 mod limiter;
 mod operation;
+mod paginate;
 mod path;
 mod request;
 mod response;
@@ -56,6 +57,7 @@ pub use limiter::RateLimiter;
 pub use operation::{
     AuthMode, Filter, FilterOp, Operation, Param, ParamIn, ResponseKind, ValueType,
 };
+pub use paginate::DEFAULT_PAGE_LIMIT;
 pub use path::{contract_ref, integer_id, percent_encode, query_string, text_id};
 pub use request::{HttpRequest, Method};
 pub use response::{is_retryable_status, parse_response, transport_error};
