@@ -176,11 +176,14 @@ export interface ApiConfig {
   baseUrl?: string;
   /** Environment label for logs and drift checks (default `production`). */
   environment?: string;
-  clientId: string;
+  /** With `clientSecret`; or give `oauthToken` instead of both. */
+  clientId?: string;
   /** Never printed: util.inspect and log records show `<redacted>`. */
-  clientSecret: string;
+  clientSecret?: string;
   /** Act as this workspace user (`user-email` header). */
   userEmail?: string;
+  /** A user-scoped OAuth JWT (`Authorization: Bearer`), instead of the client pair; redacted like the secret. */
+  oauthToken?: string;
 }
 
 export interface RetryPolicyOptions {

@@ -218,7 +218,9 @@ class HttpRequest:
 class RetryPolicy:
     """Bounded exponential backoff with full jitter, honouring Retry-After."""
 
-    def __new__(cls, *, max_attempts: int = 5, base_ms: int = 500, cap_ms: int = 30000) -> RetryPolicy: ...
+    def __new__(
+        cls, *, max_attempts: Optional[int] = None, base_ms: Optional[int] = None, cap_ms: Optional[int] = None
+    ) -> RetryPolicy: ...
     @property
     def max_attempts(self) -> int: ...
     @property
@@ -231,7 +233,7 @@ class RetryPolicy:
 class RateLimiter:
     """At most ``max_requests`` in any ``window_ms`` window (thread-safe)."""
 
-    def __new__(cls, *, max_requests: int = 10, window_ms: int = 1050) -> RateLimiter: ...
+    def __new__(cls, *, max_requests: Optional[int] = None, window_ms: Optional[int] = None) -> RateLimiter: ...
     def acquire(self, now_ms: int) -> int: ...
 
 @final
@@ -241,14 +243,15 @@ class Api:
     def __new__(
         cls,
         *,
-        client_id: str,
-        client_secret: str,
+        client_id: Optional[str] = None,
+        client_secret: Optional[str] = None,
         region: Optional[str] = None,
         base_url: Optional[str] = None,
         environment: str = "production",
         user_email: Optional[str] = None,
         retry_policy: Optional[RetryPolicy] = None,
         rate_limiter: Optional[RateLimiter] = None,
+        oauth_token: Optional[str] = None,
     ) -> Api: ...
     @staticmethod
     def from_env(

@@ -369,13 +369,15 @@ fn retry_after_of(error: &Bound<'_, PyAny>) -> PyResult<Option<RetryAfter>> {
 #[pymethods]
 impl PyRetryPolicy {
     #[new]
-    #[pyo3(signature = (*, max_attempts = 5, base_ms = 500, cap_ms = 30_000))]
-    fn py_new(max_attempts: u32, base_ms: u64, cap_ms: u64) -> Self {
+    #[pyo3(signature = (*, max_attempts = None, base_ms = None, cap_ms = None))]
+    fn py_new(max_attempts: Option<u32>, base_ms: Option<u64>, cap_ms: Option<u64>) -> Self {
+        // Omitted settings are core's defaults.
+        let d = core::RetryPolicy::default();
         PyRetryPolicy {
             inner: core::RetryPolicy {
-                max_attempts,
-                base_ms,
-                cap_ms,
+                max_attempts: max_attempts.unwrap_or(d.max_attempts),
+                base_ms: base_ms.unwrap_or(d.base_ms),
+                cap_ms: cap_ms.unwrap_or(d.cap_ms),
             },
         }
     }
@@ -437,9 +439,6 @@ impl PyRetryPolicy {
 
 /// At most `max_requests` requests in any `window_ms` window (SpotDraft
 /// allows 10 per second per workspace). Thread-safe.
-const _: () = assert!(core::RateLimiter::DEFAULT_MAX_REQUESTS == 10);
-const _: () = assert!(core::RateLimiter::DEFAULT_WINDOW_MS == 1050);
-
 #[pyclass(module = "spotdraft_kit", name = "RateLimiter", frozen)]
 pub struct PyRateLimiter {
     inner: Mutex<core::RateLimiter>,
@@ -450,10 +449,11 @@ pub struct PyRateLimiter {
 #[pymethods]
 impl PyRateLimiter {
     #[new]
-    // Literal defaults so that Python's signature shows them; the asserts
-    // below keep them equal to core's.
-    #[pyo3(signature = (*, max_requests = 10, window_ms = 1050))]
-    fn py_new(max_requests: u32, window_ms: u64) -> Self {
+    // Omitted settings are core's defaults.
+    #[pyo3(signature = (*, max_requests = None, window_ms = None))]
+    fn py_new(max_requests: Option<u32>, window_ms: Option<u64>) -> Self {
+        let max_requests = max_requests.unwrap_or(core::RateLimiter::DEFAULT_MAX_REQUESTS);
+        let window_ms = window_ms.unwrap_or(core::RateLimiter::DEFAULT_WINDOW_MS);
         PyRateLimiter {
             inner: Mutex::new(core::RateLimiter::new(max_requests, window_ms)),
             max_requests,
@@ -487,15 +487,45 @@ pub struct PyApi {
     retry_policy: Py<PyRetryPolicy>,
 }
 
+/// The credentials of an `Api`: the client pair, or an OAuth token.
+struct Credentials<'a> {
+    client_id: Option<&'a str>,
+    client_secret: Option<&'a str>,
+    oauth_token: Option<&'a str>,
+}
+
 fn build_config(
     py: Python<'_>,
     region: Option<&str>,
     base_url: Option<&str>,
-    client_id: &str,
-    client_secret: &str,
+    credentials: Credentials<'_>,
     environment: &str,
     user_email: Option<&str>,
 ) -> PyResult<ApiConfig> {
+    let (client_id, client_secret) = match credentials {
+        Credentials {
+            oauth_token: Some(token),
+            client_id: None,
+            client_secret: None,
+        } => {
+            let region = region.map(Region::parse).transpose().into_py_result(py)?;
+            return ApiConfig::oauth(region, base_url, token)
+                .map(|c| c.with_environment(environment))
+                .into_py_result(py);
+        }
+        Credentials {
+            client_id: Some(id),
+            client_secret: Some(secret),
+            oauth_token: None,
+        } => (id, secret),
+        _ => {
+            return Err::<ApiConfig, _>(Error::new(
+                ErrorCode::InvalidConfig,
+                "pass client_id and client_secret, or oauth_token",
+            ))
+            .into_py_result(py)
+        }
+    };
     let config = match (region, base_url) {
         (Some(region), None) => ApiConfig::new(
             Region::parse(region).into_py_result(py)?,
@@ -525,11 +555,11 @@ impl PyApi {
     ) -> PyResult<Self> {
         let rate_limiter = match rate_limiter {
             Some(l) => l,
-            None => Py::new(py, PyRateLimiter::py_new(10, 1000))?,
+            None => Py::new(py, PyRateLimiter::py_new(None, None))?,
         };
         let retry_policy = match retry_policy {
             Some(p) => p,
-            None => Py::new(py, PyRetryPolicy::py_new(5, 500, 30_000))?,
+            None => Py::new(py, PyRetryPolicy::py_new(None, None, None))?,
         };
         Ok(PyApi {
             inner: core::Api::new(config),
@@ -550,30 +580,29 @@ impl PyApi {
 impl PyApi {
     #[new]
     #[pyo3(signature = (
-        *, client_id, client_secret, region = None, base_url = None,
-        environment = "production", user_email = None, retry_policy = None, rate_limiter = None
+        *, client_id = None, client_secret = None, region = None, base_url = None,
+        environment = "production", user_email = None, retry_policy = None, rate_limiter = None,
+        oauth_token = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
-        client_id: &str,
-        client_secret: &str,
+        client_id: Option<&str>,
+        client_secret: Option<&str>,
         region: Option<&str>,
         base_url: Option<&str>,
         environment: &str,
         user_email: Option<&str>,
         retry_policy: Option<Py<PyRetryPolicy>>,
         rate_limiter: Option<Py<PyRateLimiter>>,
+        oauth_token: Option<&str>,
     ) -> PyResult<Self> {
-        let config = build_config(
-            py,
-            region,
-            base_url,
+        let credentials = Credentials {
             client_id,
             client_secret,
-            environment,
-            user_email,
-        )?;
+            oauth_token,
+        };
+        let config = build_config(py, region, base_url, credentials, environment, user_email)?;
         PyApi::from_config(py, config, retry_policy, rate_limiter)
     }
 

@@ -64,7 +64,7 @@ def test_typed_api_usage() -> None:
     headers: dict[str, str] = request.headers
     assert headers["client-id"] == "id" and request.body is None
     record: dict[str, str | int | bool] = request.redacted().log_record()
-    assert record["operation"] == "contracts.list"
+    assert record["operation"] == "contracts_retrieve"
     try:
         api.parse_response(request, 503, [("Retry-After", "1")], b"")
     except spotdraft_kit.ApiError as err:

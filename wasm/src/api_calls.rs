@@ -101,12 +101,21 @@ fn opt_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Result<Option<&'a s
 }
 
 /// `{region?, baseUrl?, environment?, clientId, clientSecret, userEmail?}`
-/// as core's [`ApiConfig`].
+/// or `{region?, baseUrl?, environment?, oauthToken}` as core's
+/// [`ApiConfig`].
 pub fn config_from_json(text: &str) -> Result<ApiConfig, Error> {
     let value = parse_json(text, "config")?;
     let Some(obj) = value.as_object() else {
         return Err(bad("config must be an object"));
     };
+    if let Some(token) = opt_field(obj, "oauthToken")? {
+        let region = opt_field(obj, "region")?.map(Region::parse).transpose()?;
+        let config = ApiConfig::oauth(region, opt_field(obj, "baseUrl")?, token)?;
+        return Ok(match opt_field(obj, "environment")? {
+            Some(environment) => config.with_environment(environment),
+            None => config,
+        });
+    }
     let id = opt_field(obj, "clientId")?.unwrap_or("");
     let secret = opt_field(obj, "clientSecret")?.unwrap_or("");
     let mut config = match (opt_field(obj, "region")?, opt_field(obj, "baseUrl")?) {
