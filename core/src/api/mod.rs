@@ -40,6 +40,7 @@ mod call;
 mod config;
 mod drift;
 mod endpoints;
+mod executor;
 mod limiter;
 mod operation;
 mod paginate;
@@ -53,6 +54,7 @@ mod table;
 pub use config::{hmac_keys_from_env_map, ApiConfig, Region};
 pub use drift::{compare_environments, DriftFinding, EnvironmentProfile, Severity};
 pub use endpoints::{Api, MAX_PAGE_LIMIT};
+pub use executor::{Action, Execution, DEFAULT_TIMEOUT_MS};
 pub use limiter::RateLimiter;
 pub use operation::{
     AuthMode, Filter, FilterOp, Operation, Param, ParamIn, ResponseKind, ValueType,
