@@ -168,12 +168,12 @@ class Distiller:
         out["body"] = body
         out["body_required"] = body_required
         out["success"] = success
-        out["response"] = self.response_kind(op["responses"][str(success)])
+        out["response"] = self.response_kind(success, op["responses"][str(success)])
         return out
 
-    def response_kind(self, response):
+    def response_kind(self, status, response):
         content = response.get("content", {}).get("application/json")
-        if not content or "schema" not in content:
+        if status == 204 or not content or "schema" not in content:
             return "empty"
         s = self.schema(content["schema"])
         if s.get("type") == "array":

@@ -273,7 +273,11 @@ def sample(schema, depth=0):
         t = next(x for x in t if x != "null")
     if t == "object" or (t is None and "properties" in schema):
         props = schema.get("properties", {})
-        return {name: sample(props.get(name, {}), depth + 1) for name in schema.get("required", [])}
+        out = {name: sample(props.get(name, {}), depth + 1) for name in schema.get("required", [])}
+        for name in out:
+            if name.endswith("url") and isinstance(out[name], str):
+                out[name] = "https://hooks.example.com/x"  # a URL field takes a URL
+        return out
     if t == "array":
         n = max(1, schema.get("minItems", 1))
         return [sample(schema.get("items", {}), depth + 1) for _ in range(n)]

@@ -9,8 +9,8 @@
 //! `invalid_argument` and name the parameter, never its value.
 
 use spotdraft_kit::api::{
-    parse_response, Api, ApiConfig, HttpRequest, Method, RateLimiter, Region, RetryAfter,
-    RetryPolicy,
+    parse_response, Api, ApiConfig, HttpRequest, Method, Operation, RateLimiter, Region,
+    RetryAfter, RetryPolicy,
 };
 use spotdraft_kit::serde_json::{self, Map, Value};
 use spotdraft_kit::{ApiErrorDetails, Error, ErrorCode};
@@ -53,40 +53,6 @@ pub const CALLS: &[&str] = &[
     "counterparties_create",
     "users_list",
     "roles_list",
-    "request",
-];
-
-/// The operation names core gives its requests. `HttpRequest::operation`
-/// is a `&'static str`, so a request coming back from JavaScript is matched
-/// against this list (anything else is logged as `request`); the shared JS
-/// suite checks every built request's operation survives the round trip.
-const OPERATIONS: &[&str] = &[
-    "webhooks.hmac_key",
-    "webhooks.create",
-    "webhooks.delete",
-    "webhooks.re_trigger_latest",
-    "contracts.list",
-    "contracts.create",
-    "contracts.status",
-    "contracts.key_pointers",
-    "contracts.download_link",
-    "contracts.send_to_counterparties",
-    "contracts.mark_for_execution",
-    "contracts.unmark_for_execution",
-    "contracts.void",
-    "contracts.by_external_metadata",
-    "contracts.external_metadata.get",
-    "contracts.external_metadata.update",
-    "templates.list",
-    "templates.get",
-    "templates.metadata",
-    "contract_types.list",
-    "contract_types.intake_form",
-    "counterparties.list",
-    "counterparties.get",
-    "counterparties.create",
-    "users.list",
-    "roles.list",
     "request",
 ];
 
@@ -415,11 +381,9 @@ pub fn request_from_json(text: &str) -> Result<HttpRequest, Error> {
         url: field("url")?.to_owned(),
         headers,
         body,
-        operation: OPERATIONS
-            .iter()
-            .find(|op| **op == operation)
-            .copied()
-            .unwrap_or("request"),
+        // `HttpRequest::operation` is a `&'static str`: a request coming
+        // back from JavaScript gets the table's name, or `request`.
+        operation: Operation::find(operation).map_or("request", |op| op.name),
         environment: obj
             .get("environment")
             .and_then(Value::as_str)

@@ -2648,7 +2648,7 @@ pub static OPERATIONS: &[Operation] = &[
         body_schema: None,
         body_required: false,
         success: 204,
-        response: ResponseKind::Object,
+        response: ResponseKind::Empty,
     },
     Operation {
         name: "legal_intake_partial_update",
