@@ -1,6 +1,6 @@
 """Type stubs of the compiled extension (checked by mypy.stubtest)."""
 
-from collections.abc import Awaitable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping
 from typing import Any, Final, Optional, Union, final
 
 from .types import Body, Counterparty, EmailEvent, Headers, Id, JsonValue, Key, Keys, LogRecord, Person
@@ -12,6 +12,7 @@ __all__ = [
     "Delivery",
     "Diagnosis",
     "ERROR_CODES",
+    "Execution",
     "Event",
     "HttpRequest",
     "InvalidArgumentError",
@@ -230,6 +231,17 @@ class RetryPolicy:
     def next_delay_ms(self, attempt: int, error: ApiError, random: float, now_ms: int) -> Optional[int]: ...
 
 @final
+class Execution:
+    """Core's executor state machine for one call (the executors loop on it)."""
+
+    def __new__(cls, retry_policy: RetryPolicy, *, timeout_ms: Optional[int] = None) -> Execution: ...
+    def next(self, limiter: RateLimiter, now_ms: int) -> tuple[str, int, int]: ...
+    def succeeded(self) -> None: ...
+    def failed(self, error: ApiError, random: float, unix_ms: int) -> Optional[int]: ...
+    @staticmethod
+    def default_timeout_ms() -> int: ...
+
+@final
 class RateLimiter:
     """At most ``max_requests`` in any ``window_ms`` window (thread-safe)."""
 
@@ -313,5 +325,20 @@ class Api:
         body: Optional[JsonValue] = None,
     ) -> HttpRequest: ...
     def parse_response(self, request: HttpRequest, status: int, headers: Headers, body: Optional[Body]) -> JsonValue: ...
-    def send(self, request: HttpRequest, *, timeout: float = 30.0) -> JsonValue: ...
-    def send_async(self, request: HttpRequest, *, timeout: float = 30.0, client: Optional[Any] = None) -> Awaitable[JsonValue]: ...
+    def send(self, request: HttpRequest, *, timeout: Optional[float] = None) -> JsonValue: ...
+    def send_async(
+        self, request: HttpRequest, *, timeout: Optional[float] = None, client: Optional[Any] = None
+    ) -> Awaitable[JsonValue]: ...
+    def first_page(self, operation: str, params: Optional[Mapping[str, Any]] = None) -> dict[str, Any]: ...
+    def next_page(self, operation: str, params: Mapping[str, Any], response: JsonValue) -> Optional[dict[str, Any]]: ...
+    def paginate(
+        self, operation: str, params: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None
+    ) -> Iterator[JsonValue]: ...
+    def paginate_async(
+        self,
+        operation: str,
+        params: Optional[Mapping[str, Any]] = None,
+        *,
+        timeout: Optional[float] = None,
+        client: Optional[Any] = None,
+    ) -> AsyncIterator[JsonValue]: ...

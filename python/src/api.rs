@@ -437,6 +437,98 @@ impl PyRetryPolicy {
     }
 }
 
+/// Core's executor state machine for one call: the Python executors only
+/// sleep and send as it says.
+#[pyclass(module = "spotdraft_kit", name = "Execution", frozen)]
+pub struct PyExecution {
+    inner: Mutex<core::Execution>,
+}
+
+fn details_of(error: &Bound<'_, PyAny>) -> PyResult<ApiErrorDetails> {
+    Ok(ApiErrorDetails {
+        status: error
+            .getattr("status")
+            .and_then(|v| v.extract::<u16>())
+            .unwrap_or(0),
+        retryable: error
+            .getattr("retryable")
+            .and_then(|v| v.extract::<bool>())
+            .unwrap_or(false),
+        retry_after: retry_after_of(error)?,
+        ..Default::default()
+    })
+}
+
+#[pymethods]
+impl PyExecution {
+    #[new]
+    #[pyo3(signature = (retry_policy, *, timeout_ms = None))]
+    fn py_new(retry_policy: &Bound<'_, PyRetryPolicy>, timeout_ms: Option<u64>) -> Self {
+        let run = core::Execution::new(retry_policy.get().inner);
+        let run = match timeout_ms {
+            Some(ms) => run.with_timeout_ms(ms),
+            None => run,
+        };
+        PyExecution {
+            inner: Mutex::new(run),
+        }
+    }
+
+    /// The next step before an attempt: `("wait", ms)` or
+    /// `("send", attempt, timeout_ms)`; `now_ms` is a monotonic clock.
+    fn next(
+        &self,
+        limiter: &Bound<'_, PyRateLimiter>,
+        now_ms: u64,
+    ) -> PyResult<(&'static str, u64, u64)> {
+        let mut run = lock(&self.inner);
+        let action = run.next(&mut lock(&limiter.get().inner), now_ms);
+        match action {
+            core::Action::Wait(ms) => Ok(("wait", ms, 0)),
+            core::Action::Send {
+                attempt,
+                timeout_ms,
+            } => Ok(("send", u64::from(attempt), timeout_ms)),
+            core::Action::GiveUp(err) => Err(to_py(limiter.py(), &err)),
+            core::Action::Done(_) => Err(to_py(
+                limiter.py(),
+                &Error::new(
+                    ErrorCode::InvalidArgument,
+                    "executor misuse: the call is over",
+                ),
+            )),
+        }
+    }
+
+    /// The attempt succeeded.
+    fn succeeded(&self) {
+        let _ = lock(&self.inner).on_outcome(Ok(Value::Null), 0.0, 0);
+    }
+
+    /// The attempt failed with `error` (an `ApiError`): the milliseconds
+    /// to wait before the next attempt, or None to give up (raise it).
+    fn failed(&self, error: &Bound<'_, PyAny>, random: f64, unix_ms: u64) -> PyResult<Option<u64>> {
+        let details = details_of(error)?;
+        let err = Error::api(details, "attempt failed");
+        Ok(
+            match lock(&self.inner).on_outcome(Err(err), random, unix_ms) {
+                core::Action::Wait(ms) => Some(ms),
+                _ => None,
+            },
+        )
+    }
+
+    /// The default timeout per attempt, in milliseconds.
+    #[staticmethod]
+    fn default_timeout_ms() -> u64 {
+        core::DEFAULT_TIMEOUT_MS
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// At most `max_requests` requests in any `window_ms` window (SpotDraft
 /// allows 10 per second per workspace). Thread-safe.
 #[pyclass(module = "spotdraft_kit", name = "RateLimiter", frozen)]
@@ -883,10 +975,7 @@ impl PyApi {
         operation: &str,
         params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyHttpRequest> {
-        let params = match params {
-            Some(p) if !p.is_none() => to_json(p, "params")?,
-            _ => Value::Null,
-        };
+        let params = params_json(params)?;
         PyApi::wrap(py, self.inner.call(operation, &params))
     }
 
@@ -1006,27 +1095,93 @@ impl PyApi {
     /// Sends `request` with `urllib` (no redirects followed), waiting for
     /// the rate limiter and retrying per the retry policy; returns the
     /// parsed JSON or raises `ApiError`.
-    #[pyo3(signature = (request, *, timeout = 30.0))]
+    #[pyo3(signature = (request, *, timeout = None))]
     fn send<'py>(
         slf: &Bound<'py, Self>,
         request: &Bound<'py, PyHttpRequest>,
-        timeout: f64,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         executor(slf.py())?.call_method1("send", (slf, request, timeout))
     }
 
     /// `send` with `httpx.AsyncClient` (install `spotdraft-kit[httpx]`):
     /// returns an awaitable.
-    #[pyo3(signature = (request, *, timeout = 30.0, client = None))]
+    #[pyo3(signature = (request, *, timeout = None, client = None))]
     fn send_async<'py>(
         slf: &Bound<'py, Self>,
         request: &Bound<'py, PyHttpRequest>,
-        timeout: f64,
+        timeout: Option<f64>,
         client: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let client = client.map_or_else(|| py.None().into_bound(py), Clone::clone);
         executor(py)?.call_method1("send_async", (slf, request, timeout, client))
+    }
+
+    /// The parameters of the first page of a paginated operation (`page`
+    /// 1 and the default `limit` unless given); `invalid_argument` if it
+    /// is not paginated.
+    #[pyo3(signature = (operation, params = None))]
+    fn first_page<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        params: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op = find_operation(py, operation)?;
+        let first = op.first_page(&params_json(params)?).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidArgument,
+                format!("{} is not paginated", op.name),
+            )
+        });
+        from_json(py, &first.into_py_result(py)?)
+    }
+
+    /// The parameters of the page after `params`, given its answer, or
+    /// None when that was the last page.
+    fn next_page<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        params: &Bound<'py, PyAny>,
+        response: &Bound<'py, PyAny>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let op = find_operation(py, operation)?;
+        let params = to_json(params, "params")?;
+        let response = to_json(response, "response")?;
+        op.next_page(&params, &response)
+            .map(|p| from_json(py, &p))
+            .transpose()
+    }
+
+    /// Every item of every page of a paginated operation, sent with
+    /// `send` (rate limit and retries included).
+    #[pyo3(signature = (operation, params = None, *, timeout = None))]
+    fn paginate<'py>(
+        slf: &Bound<'py, Self>,
+        operation: &str,
+        params: Option<&Bound<'py, PyAny>>,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let params = params.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        executor(py)?.call_method1("paginate", (slf, operation, params, timeout))
+    }
+
+    /// `paginate` with `send_async`: an async iterator.
+    #[pyo3(signature = (operation, params = None, *, timeout = None, client = None))]
+    fn paginate_async<'py>(
+        slf: &Bound<'py, Self>,
+        operation: &str,
+        params: Option<&Bound<'py, PyAny>>,
+        timeout: Option<f64>,
+        client: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let params = params.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        let client = client.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        executor(py)?.call_method1("paginate_async", (slf, operation, params, timeout, client))
     }
 
     fn __repr__(&self) -> String {
@@ -1041,6 +1196,27 @@ impl PyApi {
     }
 }
 
+fn find_operation(py: Python<'_>, name: &str) -> PyResult<&'static core::Operation> {
+    core::Operation::find(name)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidArgument,
+                format!(
+                    "{:?} is not a SpotDraft operation",
+                    name.chars().take(64).collect::<String>()
+                ),
+            )
+        })
+        .into_py_result(py)
+}
+
+fn params_json(params: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
+    match params {
+        Some(p) if !p.is_none() => to_json(p, "params"),
+        _ => Ok(Value::Null),
+    }
+}
+
 fn executor(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     py.import("spotdraft_kit._executor")
 }
@@ -1051,6 +1227,7 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyHttpRequest>()?;
     module.add_class::<PyRetryPolicy>()?;
     module.add_class::<PyRateLimiter>()?;
+    module.add_class::<PyExecution>()?;
     module.add("MAX_PAGE_LIMIT", core::MAX_PAGE_LIMIT)?;
     Ok(())
 }

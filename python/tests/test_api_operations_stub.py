@@ -6,6 +6,7 @@ stub routes, and the answer's kind is what the operation documents."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from spotdraft_kit import Api, ApiError, RetryPolicy
+from spotdraft_kit import Api, ApiError, RetryPolicy, SpotDraftKitError
 
 from conftest import VECTORS
 from test_api_executor import STUB, Stub
@@ -76,3 +77,20 @@ def test_oauth_is_refused_where_the_schema_does_not_take_it(served: Stub) -> Non
     with pytest.raises(ApiError) as info:
         api.send(api.request("GET", "v2.1/public/webhooks/hmac_key/"))
     assert info.value.status == 401
+
+
+def test_paginate_walks_every_page(served: Stub) -> None:
+    served.control("reset")
+    api = Api(base_url=f"{served.base}/api/", client_id="stub-client", client_secret="stub-secret")
+    ids = [c["id"] for c in api.paginate("contracts_retrieve", {"limit": 10})]
+    assert ids == list(range(1, 24))
+    queries = [c["query"] for c in served.calls()]
+    assert queries == ["limit=10&page=1", "limit=10&page=2", "limit=10&page=3"]
+
+    async def collect() -> list[Any]:
+        return [c["id"] async for c in api.paginate_async("contracts_retrieve", {"limit": 20})]
+
+    assert asyncio.run(collect()) == list(range(1, 24))
+    with pytest.raises(SpotDraftKitError) as info:
+        next(iter(api.paginate("templates_list")))
+    assert info.value.code == "invalid_argument"
