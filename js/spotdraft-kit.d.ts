@@ -289,6 +289,8 @@ export declare class Api {
   parseResponse(request: HttpRequest, status: number, headers: HeadersInput | null, body: BodyInput | null): unknown;
   /** Sends with the rate limiter, a per-attempt timeout and core's retry policy; resolves to the JSON. */
   send(request: HttpRequest, options?: SendOptions): Promise<unknown>;
+  /** Every result of every page of a paginated operation (built by `call`, sent by `send`). */
+  paginate(operation: string, params?: Record<string, unknown> | null, options?: SendOptions): AsyncIterableIterator<unknown>;
   /** A copy safe to log: secret headers and query values redacted, no body. */
   redact(request: HttpRequest): HttpRequest;
   /** What to log about a request: operation, method, host, path, environment. */

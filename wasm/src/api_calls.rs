@@ -9,8 +9,8 @@
 //! `invalid_argument` and name the parameter, never its value.
 
 use spotdraft_kit::api::{
-    parse_response, Api, ApiConfig, HttpRequest, Method, Operation, RateLimiter, Region,
-    RetryAfter, RetryPolicy,
+    parse_response, Action, Api, ApiConfig, Execution, HttpRequest, Method, Operation, RateLimiter,
+    Region, RetryAfter, RetryPolicy,
 };
 use spotdraft_kit::serde_json::{self, Map, Value};
 use spotdraft_kit::{ApiErrorDetails, Error, ErrorCode};
@@ -581,11 +581,25 @@ pub fn next_delay_ms(
     random: f64,
     now_ms: f64,
 ) -> Result<Option<u64>, Error> {
+    let details = error_details_json(error_json)?;
+    let attempt = u32::try_from(whole(attempt, "attempt")?).unwrap_or(u32::MAX);
+    let random = if random.is_finite() { random } else { 0.0 };
+    Ok(policy.next_delay_ms(attempt, &details, random, whole(now_ms, "nowMs")?))
+}
+
+/// `{retryable, status?, retryAfter?}` (a JS error's retry facts) as
+/// core's [`ApiErrorDetails`].
+fn error_details_json(error_json: &str) -> Result<ApiErrorDetails, Error> {
     let value = parse_json(error_json, "error")?;
     let retryable = value
         .get("retryable")
         .and_then(Value::as_bool)
         .unwrap_or(false);
+    let status = value
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .unwrap_or(0);
     let retry_after = match value.get("retryAfter") {
         None | Some(Value::Null) => None,
         Some(r) => match (
@@ -597,12 +611,93 @@ pub fn next_delay_ms(
             _ => return Err(bad("retryAfter must be {delayMs} or {atUnixMs}")),
         },
     };
-    let details = ApiErrorDetails {
+    Ok(ApiErrorDetails {
+        status,
         retryable,
         retry_after,
         ..Default::default()
-    };
-    let attempt = u32::try_from(whole(attempt, "attempt")?).unwrap_or(u32::MAX);
+    })
+}
+
+// --- the executor state machine and pagination ------------------------------
+
+/// Core's [`Execution`] for one call, with the timeout in ms (`null`:
+/// core's default).
+pub fn execution_new(policy: &RetryPolicy, timeout_ms: Option<f64>) -> Result<Execution, Error> {
+    let run = Execution::new(*policy);
+    Ok(match timeout_ms {
+        Some(ms) => run.with_timeout_ms(whole(ms, "timeoutMs")?),
+        None => run,
+    })
+}
+
+/// The next step as JSON: `{"wait": ms}` or `{"send": attempt, "timeoutMs": ms}`.
+pub fn execution_next(
+    run: &mut Execution,
+    limiter: &mut RateLimiter,
+    now_ms: f64,
+) -> Result<String, Error> {
+    match run.next(limiter, whole(now_ms, "nowMs")?) {
+        Action::Wait(ms) => Ok(serde_json::json!({ "wait": ms }).to_string()),
+        Action::Send {
+            attempt,
+            timeout_ms,
+        } => Ok(serde_json::json!({ "send": attempt, "timeoutMs": timeout_ms }).to_string()),
+        Action::GiveUp(err) => Err(err),
+        Action::Done(_) => Err(bad("executor misuse: the call is over")),
+    }
+}
+
+/// The attempt failed (`{retryable, status?, retryAfter?}`): the wait
+/// before the next attempt, or `None` to give up.
+pub fn execution_failed(
+    run: &mut Execution,
+    error_json: &str,
+    random: f64,
+    unix_ms: f64,
+) -> Result<Option<u64>, Error> {
+    let details = error_details_json(error_json)?;
     let random = if random.is_finite() { random } else { 0.0 };
-    Ok(policy.next_delay_ms(attempt, &details, random, whole(now_ms, "nowMs")?))
+    let err = Error::api(details, "attempt failed");
+    Ok(
+        match run.on_outcome(Err(err), random, whole(unix_ms, "nowMs")?) {
+            Action::Wait(ms) => Some(ms),
+            _ => None,
+        },
+    )
+}
+
+/// The attempt succeeded.
+pub fn execution_succeeded(run: &mut Execution) {
+    let _ = run.on_outcome(Ok(Value::Null), 0.0, 0);
+}
+
+fn paginated(name: &str) -> Result<&'static Operation, Error> {
+    let op = Operation::find(name).ok_or_else(|| bad("not a SpotDraft operation"))?;
+    if op.is_paginated() {
+        Ok(op)
+    } else {
+        Err(bad(format!("{} is not paginated", op.name)))
+    }
+}
+
+/// The first page's parameters of a paginated operation, as JSON.
+pub fn first_page_json(name: &str, params_json: &str) -> Result<String, Error> {
+    let op = paginated(name)?;
+    let params = parse_json(params_json, "params")?;
+    op.first_page(&params)
+        .map(|p| p.to_string())
+        .ok_or_else(|| bad("params must be an object"))
+}
+
+/// The next page's parameters, as JSON, or `None` after the last page.
+pub fn next_page_json(
+    name: &str,
+    params_json: &str,
+    response_json: &str,
+) -> Result<Option<String>, Error> {
+    let op = paginated(name)?;
+    let params = parse_json(params_json, "params")?;
+    let response = parse_json(response_json, "response")?;
+    Ok(op.next_page(&params, &response).map(|p| p.to_string()))
 }
