@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generates the Rust operation table (core/src/api/table.rs) from
-api/operations.json. The output is committed; `--check` fails when it is
-stale.
+"""Generates, from api/operations.json, the Rust operation table
+(core/src/api/table.rs) and the typed surfaces of `call` (the generated
+regions of js/spotdraft-kit.d.ts and python/spotdraft_kit/_native.pyi).
+The output is committed; `--check` fails when any of it is stale.
 
 Usage: generate.py [--check]
 """
@@ -10,9 +11,13 @@ import json
 import os
 import sys
 
+import surfaces
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = os.path.join(ROOT, "api", "operations.json")
 TABLE = os.path.join(ROOT, "core", "src", "api", "table.rs")
+TYPESCRIPT = os.path.join(ROOT, "js", "spotdraft-kit.d.ts")
+PYTHON = os.path.join(ROOT, "python", "spotdraft_kit", "_native.pyi")
 
 PARAM_IN = {"path": "Path", "query": "Query", "header": "Header"}
 TYPES = {"string": "String", "integer": "Integer", "number": "Number", "boolean": "Boolean", "array": "Array"}
@@ -114,18 +119,34 @@ def render(doc):
     )
 
 
+def outputs(doc):
+    """Every generated file: its path and its full new text."""
+    ops = doc["operations"]
+    with open(TYPESCRIPT, encoding="utf-8") as f:
+        ts = surfaces.splice(f.read(), surfaces.TS_BEGIN, surfaces.TS_END, surfaces.typescript(ops))
+    with open(PYTHON, encoding="utf-8") as f:
+        py = f.read()
+    py = surfaces.splice(py, surfaces.PY_TYPES_BEGIN, surfaces.PY_TYPES_END, surfaces.python_types(ops))
+    py = surfaces.splice(py, surfaces.PY_CALL_BEGIN, surfaces.PY_CALL_END, surfaces.python_overloads(ops))
+    return [(TABLE, render(doc)), (TYPESCRIPT, ts), (PYTHON, py)]
+
+
 def main(argv):
     with open(SOURCE, encoding="utf-8") as f:
-        text = render(json.load(f))
-    if argv == ["--check"]:
-        with open(TABLE, encoding="utf-8") as f:
-            if f.read() != text:
-                print("core/src/api/table.rs is stale: re-run api/generate.py", file=sys.stderr)
-                return 1
-        return 0
-    with open(TABLE, "w", encoding="utf-8") as f:
-        f.write(text)
-    return 0
+        doc = json.load(f)
+    stale = []
+    for path, text in outputs(doc):
+        with open(path, encoding="utf-8") as f:
+            same = f.read() == text
+        if argv == ["--check"]:
+            if not same:
+                stale.append(os.path.relpath(path, ROOT))
+        elif not same:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+    for path in stale:
+        print(f"{path} is stale: re-run api/generate.py", file=sys.stderr)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Any, NoReturn, Optional, cast
 
 from ._native import ApiError, Execution, HttpRequest
 
@@ -128,7 +128,8 @@ def paginate(api: Api, operation: str, params: Any, timeout: Optional[float]) ->
     """Every result of every page; see ``Api.paginate``."""
     page: Optional[Any] = api.first_page(operation, params)
     while page is not None:
-        answer = send(api, api.call(operation, page), timeout)
+        # The operation name is known only at run time: untyped `call`.
+        answer = send(api, cast(Any, api).call(operation, page), timeout)
         yield from answer.get("results") or []
         page = api.next_page(operation, page, answer)
 
@@ -201,7 +202,7 @@ async def paginate_async(
     """Every result of every page with ``send_async``; see ``Api.paginate_async``."""
     page: Optional[Any] = api.first_page(operation, params)
     while page is not None:
-        answer = await send_async(api, api.call(operation, page), timeout, client)
+        answer = await send_async(api, cast(Any, api).call(operation, page), timeout, client)
         for item in answer.get("results") or []:
             yield item
         page = api.next_page(operation, page, answer)
