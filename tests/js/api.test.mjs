@@ -178,7 +178,8 @@ test('API golden table: retry delays and the rate limiter', () => {
 test('Api methods are exactly those the shared .d.ts declares', () => {
   const dts = readFileSync(join(here, '..', '..', 'js', 'spotdraft-kit.d.ts'), 'utf8');
   const body = dts.slice(dts.indexOf('export declare class Api {'));
-  const declared = [...body.slice(0, body.indexOf('\n}\n')).matchAll(/^  (\w+)\(/gm)].map((m) => m[1]).filter((n) => n !== 'constructor').sort();
+  const declared = [...new Set([...body.slice(0, body.indexOf('\n}\n')).matchAll(/^  (\w+)(?:<[^>]*>)?\(/gm)].map((m) => m[1]))]
+    .filter((n) => n !== 'constructor').sort();
   const runtime = Object.getOwnPropertyNames(Api.prototype).filter((n) => n !== 'constructor').sort();
   assert.deepEqual(runtime, declared);
   assert.equal(typeof Api.fromEnv, 'function');
