@@ -533,6 +533,41 @@ mod tests {
     }
 
     #[test]
+    fn hostile_parameters_never_panic() {
+        let api = Api::new(ApiConfig::new(Region::Us, "i", "s").unwrap());
+        let values = [
+            Value::Null,
+            serde_json::json!("é\u{0}/../\r\n?#&="),
+            serde_json::json!("2026-01-0é03:04:05Z"),
+            serde_json::json!(-1),
+            serde_json::json!(1e300),
+            serde_json::json!(u64::MAX),
+            serde_json::json!([[[]]]),
+            serde_json::json!({"$in": [], "$gte": {"x": 1}, "$": null}),
+            serde_json::json!("x".repeat(5000)),
+        ];
+        for op in Operation::all() {
+            for value in &values {
+                let mut params = serde_json::Map::new();
+                for p in op.params {
+                    params.insert(p.name.to_owned(), value.clone());
+                }
+                let filters: serde_json::Map<String, Value> = op
+                    .filters
+                    .iter()
+                    .map(|f| (f.field.to_owned(), value.clone()))
+                    .collect();
+                params.insert("filters".to_owned(), Value::Object(filters));
+                params.insert("filter_custom".to_owned(), value.clone());
+                params.insert("body".to_owned(), value.clone());
+                let _ = api.call_operation(op, &Value::Object(params));
+                let _ = op.next_page(value, value);
+                let _ = op.first_page(value);
+            }
+        }
+    }
+
+    #[test]
     fn errors_never_echo_values() {
         let api = Api::new(ApiConfig::new(Region::Us, "i", "s").unwrap());
         let err = api

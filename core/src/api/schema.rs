@@ -291,7 +291,7 @@ pub(crate) fn is_iso_date(text: &str) -> bool {
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
 pub(crate) fn is_iso_datetime(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.len() < 20 || !is_iso_date(&text[..10]) || !matches!(b[10], b'T' | b't') {
+    if b.len() < 20 || !text.get(..10).is_some_and(is_iso_date) || !matches!(b[10], b'T' | b't') {
         return false;
     }
     let time = &b[11..];
@@ -355,6 +355,8 @@ mod tests {
         assert!(!is_iso_datetime("2026-01-02T03:04:05"));
         assert!(is_iso_date("2026-01-02"));
         assert!(!is_iso_date("2026-1-02"));
+        assert!(!is_iso_datetime("2026-01-0é03:04:05.000Z"));
+        assert!(!is_iso_date("2026-01-0é"));
     }
 
     #[test]
