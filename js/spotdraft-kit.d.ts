@@ -216,7 +216,7 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** JSON text, or null. */
   body: string | null;
-  /** Stable operation name, e.g. `webhooks.create`. */
+  /** Stable operation name (the table's), e.g. `webhooks_create`. */
   operation: string;
   environment: string;
 }

@@ -233,7 +233,7 @@ impl PyHttpRequest {
         self.inner.body.as_deref().map(|b| PyBytes::new(py, b))
     }
 
-    /// A stable operation name (`webhooks.create`), for logs.
+    /// A stable operation name (the table's, `webhooks_create`), for logs.
     #[getter]
     fn operation(&self) -> &'static str {
         self.inner.operation

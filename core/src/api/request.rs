@@ -96,7 +96,7 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// JSON body, if any.
     pub body: Option<Vec<u8>>,
-    /// A stable name of the operation (`webhooks.create`), for logs.
+    /// A stable name of the operation (the table's, `webhooks_create`; `request` for [`crate::api::Api::request`]), for logs.
     pub operation: &'static str,
     /// The environment label of the config that built it.
     pub environment: String,
