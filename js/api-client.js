@@ -17,7 +17,9 @@
 //   invalid(message) an `invalid_argument` SpotDraftKitError
 //   isKitError(e)    `e instanceof SpotDraftKitError`
 
-const DEFAULT_TIMEOUT_MS = 30000;
+// Internal handles between the classes below (not part of the API).
+const START = Symbol('execution');
+const NEXT = Symbol('next step');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 // Connection failures that happen before a request is written: always safe
 // to retry, even for POST.
@@ -247,6 +249,11 @@ function createApi(binding) {
       Object.freeze(this);
     }
 
+    // Core's executor state machine for one call under this policy.
+    [START](rawApi, timeoutMs) {
+      return wrap(() => rawApi.execution(this.#raw, timeoutMs ?? null));
+    }
+
     /** The delay before attempt `attempt + 1`, or null to stop. */
     nextDelayMs(attempt, error, random, nowMs) {
       if (error === null || typeof error !== 'object') throw invalid(`error must be a SpotDraftKitError or {retryable, retryAfter?}, got ${kind(error)}`);
@@ -270,6 +277,11 @@ function createApi(binding) {
     /** Reserves the next slot; how long to wait (ms) before sending. */
     acquire(nowMs) {
       return wrap(() => this.#raw.acquire(Number(nowMs)));
+    }
+
+    // The execution's next step, with this limiter's slots.
+    [NEXT](run, nowMs) {
+      return JSON.parse(wrap(() => run.next(this.#raw, nowMs)));
     }
   }
 
@@ -307,33 +319,62 @@ function createApi(binding) {
       return JSON.parse(wrap(() => binding.apiParseResponse(text, Number(status), headerPairs(headers), bytes(body), Date.now())));
     }
 
-    /** Sends `request`: rate limit, per-attempt timeout, retries; resolves to the JSON. */
+    /**
+     * Sends `request`: rate limit, per-attempt timeout, retries; resolves to
+     * the JSON. Core's executor state machine decides every wait, attempt
+     * and retry; this loop sleeps and fetches as it says.
+     */
     async send(request, options = {}) {
       const s = stateOf(this);
       if (options === null || typeof options !== 'object') throw invalid(`send options must be an object, got ${kind(options)}`);
-      const { fetch: fetchImpl = globalThis.fetch, timeoutMs = DEFAULT_TIMEOUT_MS, signal } = reading('send options', () => {
+      const { fetch: fetchImpl = globalThis.fetch, timeoutMs, signal } = reading('send options', () => {
         const { fetch: f, timeoutMs: t, signal: sig } = options;
         return { fetch: f, timeoutMs: t, signal: sig };
       });
       if (typeof fetchImpl !== 'function') throw invalid('options.fetch must be a function (no global fetch here)');
-      if (!(typeof timeoutMs === 'number' && timeoutMs > 0)) throw invalid('options.timeoutMs must be a positive number');
+      if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+        throw invalid('options.timeoutMs must be a positive number');
+      }
       const text = requestText(request);
-      for (let n = 1; ; n += 1) {
-        await sleep(s.limiter.acquire(Math.floor(monotonicNow())), signal);
+      const run = s.policy[START](s.raw, timeoutMs === undefined ? null : Math.ceil(timeoutMs));
+      for (;;) {
+        const step = s.limiter[NEXT](run, Math.floor(monotonicNow()));
+        if (step.wait !== undefined) {
+          await sleep(step.wait, signal);
+          continue;
+        }
         let error;
         try {
-          const { status, headers, body } = await attempt(fetchImpl, request, text, timeoutMs, signal);
-          return JSON.parse(wrap(() => binding.apiParseResponse(text, status, headers, body, Date.now())));
+          const { status, headers, body } = await attempt(fetchImpl, request, text, step.timeoutMs, signal);
+          const answer = JSON.parse(wrap(() => binding.apiParseResponse(text, status, headers, body, Date.now())));
+          run.succeeded();
+          return answer;
         } catch (e) {
           if (!binding.isKitError(e) || e.code !== 'api_error') throw e;
           error = e;
         }
-        const delay = s.policy.nextDelayMs(n, error, Math.random(), Date.now());
-        if (delay === null) {
-          Object.defineProperty(error, 'attempts', { value: n, enumerable: true, configurable: true });
+        const facts = json({ retryable: error.retryable === true, status: error.status ?? 0, retryAfter: error.retryAfter ?? null }, 'error');
+        const delay = wrap(() => run.failed(facts, Math.random(), Date.now()));
+        if (delay === null || delay === undefined) {
+          Object.defineProperty(error, 'attempts', { value: step.send, enumerable: true, configurable: true });
           throw error;
         }
         await sleep(delay, signal);
+      }
+    }
+
+    /**
+     * Every result of every page of a paginated operation, each page built
+     * by `call` and sent by `send`; core decides when the walk ends.
+     */
+    async *paginate(operation, params, options) {
+      const s = stateOf(this);
+      let page = JSON.parse(wrap(() => s.raw.firstPage(String(operation), json(params ?? null, 'params'))));
+      while (page !== null) {
+        const answer = await this.send(this.call(operation, page), options);
+        for (const item of answer?.results ?? []) yield item;
+        const next = wrap(() => s.raw.nextPage(String(operation), JSON.stringify(page), JSON.stringify(answer)));
+        page = next === null || next === undefined ? null : JSON.parse(next);
       }
     }
 

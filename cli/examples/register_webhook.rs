@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let env: HashMap<String, String> = std::env::vars().collect();
     let (api, client) = (Api::new(ApiConfig::from_env_map(&env)?), Client::new());
 
-    let hmac_key = client.send(&api.webhooks_hmac_key())?["hmac_key"].clone();
+    let hmac_key = client.send(&api.webhooks_hmac_key()?)?["hmac_key"].clone();
     let webhook = client.send(&api.webhooks_create("CRM sync", &url, &["CONTRACT_EXECUTED"])?)?;
 
     // Never print the key itself: its fingerprint identifies it in logs.

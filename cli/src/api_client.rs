@@ -13,14 +13,16 @@
 //! ```ignore
 //! let api = Api::new(ApiConfig::from_env_map(&env)?);
 //! let client = Client::new();
-//! let key = client.send(&api.webhooks_hmac_key())?["hmac_key"].clone();
+//! let key = client.send(&api.webhooks_hmac_key()?)?["hmac_key"].clone();
 //! ```
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use spotdraft_kit::api::{HttpRequest, RateLimiter, RetryPolicy};
+use spotdraft_kit::api::{
+    Action, Execution, HttpRequest, RateLimiter, RetryPolicy, DEFAULT_TIMEOUT_MS,
+};
 
 /// Status, headers and body of one response.
 type RawResponse = (u16, Vec<(String, String)>, Vec<u8>);
@@ -30,6 +32,7 @@ pub struct Client {
     agent: ureq::Agent,
     limiter: Mutex<RateLimiter>,
     policy: RetryPolicy,
+    timeout_ms: u64,
     started: Instant,
     verbose: bool,
 }
@@ -42,18 +45,19 @@ impl Default for Client {
 
 impl Client {
     /// A client with SpotDraft's limit (10 requests per second), the core's
-    /// default retry policy and a 30 s timeout per attempt.
+    /// default retry policy and its default timeout per attempt.
     pub fn new() -> Self {
         Client {
             agent: ureq::Agent::config_builder()
                 .http_status_as_error(false)
                 .max_redirects(0)
-                .timeout_global(Some(Duration::from_secs(30)))
+                .timeout_global(Some(Duration::from_millis(DEFAULT_TIMEOUT_MS)))
                 .user_agent(concat!("spotdraft-kit/", env!("CARGO_PKG_VERSION")))
                 .build()
                 .into(),
             limiter: Mutex::new(RateLimiter::default()),
             policy: RetryPolicy::default(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             started: Instant::now(),
             verbose: false,
         }
@@ -68,53 +72,47 @@ impl Client {
     }
 
     /// Sends `req` until it succeeds or the retry policy gives up; the JSON
-    /// of the 2xx answer (`null` for 204), or the last `api_error`.
+    /// of the 2xx answer (`null` for 204), or the last `api_error`. The
+    /// core's `Execution` decides every wait, attempt and retry; this loop
+    /// only sleeps and sends.
     pub fn send(&self, req: &HttpRequest) -> spotdraft_kit::Result<Value> {
-        let mut attempt = 0u32;
+        let mut run = Execution::new(self.policy).with_timeout_ms(self.timeout_ms);
         loop {
-            self.wait_for_slot();
-            attempt += 1;
-            let result = match self.send_once(req) {
-                Ok((status, headers, body)) => {
-                    self.log(req, &status.to_string());
-                    req.parse_response(status, &headers, &body)
-                }
-                Err(what) => {
-                    self.log(req, &what);
-                    // ureq reports connect failures before anything was sent.
-                    let maybe_sent = !what.to_ascii_lowercase().contains("connect");
-                    Err(req.transport_error(&what, maybe_sent))
-                }
-            };
-            let err = match result {
-                Ok(json) => return Ok(json),
-                Err(err) => err,
-            };
-            let details = err.api_details().cloned().unwrap_or_default();
-            match self
-                .policy
-                .next_delay_ms(attempt, &details, fastrand::f64(), unix_ms())
-            {
-                Some(delay) => {
-                    if self.verbose {
-                        eprintln!("retrying in {delay} ms");
+            let action = match self.with_limiter(|limiter, now| run.next(limiter, now)) {
+                Action::Send { .. } => match self.send_once(req) {
+                    Ok((status, headers, body)) => {
+                        self.log(req, &status.to_string());
+                        run.on_response(req, status, &headers, &body, fastrand::f64(), unix_ms())
                     }
-                    std::thread::sleep(Duration::from_millis(delay));
+                    Err(what) => {
+                        self.log(req, &what);
+                        // ureq reports connect failures before anything was sent.
+                        let maybe_sent = !what.to_ascii_lowercase().contains("connect");
+                        run.on_transport_error(req, &what, maybe_sent, fastrand::f64(), unix_ms())
+                    }
+                },
+                other => other,
+            };
+            match action {
+                Action::Wait(ms) => {
+                    if self.verbose && run.attempts() > 0 {
+                        eprintln!("waiting {ms} ms");
+                    }
+                    std::thread::sleep(Duration::from_millis(ms));
                 }
-                None => return Err(err),
+                Action::Done(json) => return Ok(json),
+                Action::GiveUp(err) => return Err(err),
+                Action::Send { .. } => {}
             }
         }
     }
 
-    /// Reserves the next slot of the rate limiter and sleeps until it opens.
-    fn wait_for_slot(&self) {
+    /// Runs `f` with the rate limiter and the client's monotonic clock.
+    fn with_limiter<T>(&self, f: impl FnOnce(&mut RateLimiter, u64) -> T) -> T {
         let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let wait = match self.limiter.lock() {
-            Ok(mut limiter) => limiter.acquire(now),
-            Err(poisoned) => poisoned.into_inner().acquire(now),
-        };
-        if wait > 0 {
-            std::thread::sleep(Duration::from_millis(wait));
+        match self.limiter.lock() {
+            Ok(mut limiter) => f(&mut limiter, now),
+            Err(poisoned) => f(&mut poisoned.into_inner(), now),
         }
     }
 

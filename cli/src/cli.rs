@@ -108,6 +108,7 @@ pub enum Command {
         Config: SPOTDRAFT_REGION (in, us, me, eu) or SPOTDRAFT_BASE_URL, SPOTDRAFT_CLIENT_ID,\n\
         SPOTDRAFT_CLIENT_SECRET, optional SPOTDRAFT_USER_EMAIL and SPOTDRAFT_ENVIRONMENT.\n\
         Requests are rate-limited (10/s) and retried with backoff on 429/5xx; secrets are never printed.")]
+    #[command(after_long_help = crate::commands::api::operations_help())]
     Api(ApiArgs),
 }
 
@@ -385,6 +386,10 @@ pub enum ApiCommand {
     /// Contract calls.
     #[command(subcommand)]
     Contracts(ContractsCommand),
+    /// Any operation of SpotDraft's schema by name (listed in `sdkit api --help`):
+    /// `sdkit api OPERATION [--param NAME=VALUE]... [--filter FIELD[$OP]=VALUE]... [--body @FILE|-|JSON] [--all]`.
+    #[command(external_subcommand)]
+    Operation(Vec<String>),
 }
 
 /// `sdkit api webhooks ...`.
@@ -438,7 +443,7 @@ pub enum ContractsCommand {
         /// Follow pages until the last one; prints each contract on its own line.
         #[arg(long)]
         all: bool,
-        /// `FIELD:OP:VALUE`, sent as `filter__FIELD$OP=VALUE`; repeatable.
+        /// `FIELD:OP:VALUE`, sent as `filter__FIELD[$OP]=VALUE`; repeatable.
         #[arg(long = "filter", value_name = "FIELD:OP:VALUE")]
         filters: Vec<String>,
     },

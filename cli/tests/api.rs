@@ -428,7 +428,7 @@ fn contracts_list_walks_every_page_of_the_stub() {
         .collect();
     assert_eq!(
         queries,
-        ["page=1&limit=10", "page=2&limit=10", "page=3&limit=10"],
+        ["limit=10&page=1", "limit=10&page=2", "limit=10&page=3"],
         "the short third page ends the walk"
     );
     // One page, as SpotDraft sent it, with a filter in SpotDraft's syntax.
@@ -442,7 +442,7 @@ fn contracts_list_walks_every_page_of_the_stub() {
             "--limit",
             "5",
             "--filter",
-            "status:eq:EXECUTED",
+            "display_status:eq:EXECUTED",
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -450,7 +450,7 @@ fn contracts_list_walks_every_page_of_the_stub() {
     assert_eq!(page["results"][0]["id"], 6);
     assert_eq!(
         stub.calls().last().unwrap()["query"],
-        "page=2&limit=5&filter__status$eq=EXECUTED"
+        "limit=5&page=2&filter__display_status[$eq]=EXECUTED"
     );
     let o = api(
         &stub.base,
@@ -512,4 +512,78 @@ fn a_redirect_is_reported_not_followed() {
         1,
         "a 302 is neither followed nor retried"
     );
+}
+
+#[test]
+fn any_operation_by_name_with_params_filters_and_body() {
+    let (base, seen) = fake_spotdraft(vec![
+        (204, ""),
+        (200, "{\"results\":[],\"total_results\":0}"),
+    ]);
+    let o = api(
+        &base,
+        &[
+            "contracts_status_void_create",
+            "--param",
+            "composite_id=T-12",
+            "--body",
+            "{\"note\": \"duplicate\"}",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = api(
+        &base,
+        &[
+            "contracts_retrieve",
+            "--param",
+            "limit=5",
+            "--filter",
+            "last_updated_on[$gte]=2026-01-01T00:00:00Z",
+            "--filter",
+            "client_name[$in]=[\"Acme, Inc\",\"Globex\"]",
+            "--all",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let seen = seen.lock().unwrap();
+    assert!(
+        seen[0].starts_with("POST /api/v2.1/public/contracts/T-12/status/void HTTP/1.1"),
+        "{}",
+        seen[0]
+    );
+    assert!(seen[0].ends_with("{\"note\":\"duplicate\"}"), "{}", seen[0]);
+    assert!(
+        seen[1].starts_with(
+            "GET /api/v2.1/public/contracts/?limit=5&page=1\
+             &filter__client_name[$in]=Acme%5C%2C%20Inc%2CGlobex\
+             &filter__last_updated_on[$gte]=2026-01-01T00%3A00%3A00Z HTTP/1.1"
+        ),
+        "{}",
+        seen[1]
+    );
+    // Refused before anything is sent: a body the schema rejects, an
+    // unknown operation; the help lists every operation.
+    let o = api(
+        &base,
+        &[
+            "contracts_status_void_create",
+            "--param",
+            "composite_id=T-12",
+            "--body",
+            "{}",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("note is required"), "{}", stderr(&o));
+    let o = api(&base, &["contracts_void", "--param", "composite_id=T-12"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = api(&base, &["--help"]);
+    let help = stdout(&o);
+    for op in spotdraft_kit::api::Operation::all() {
+        assert!(
+            help.contains(op.name),
+            "{} not in sdkit api --help",
+            op.name
+        );
+    }
 }

@@ -23,10 +23,15 @@ fn cases(file: &str) -> Vec<Value> {
 
 fn config(c: &Value) -> Result<ApiConfig, Error> {
     let cfg = &c["config"];
+    let region = cfg["region"].as_str().map(Region::parse).transpose()?;
+    if let Some(token) = cfg["oauth_token"].as_str() {
+        let config = ApiConfig::oauth(region, cfg["base_url"].as_str(), token)?;
+        return Ok(config.with_environment(cfg["environment"].as_str().unwrap_or("production")));
+    }
     let id = cfg["client_id"].as_str().unwrap();
     let secret = cfg["client_secret"].as_str().unwrap();
-    let mut config = match (cfg["region"].as_str(), cfg["base_url"].as_str()) {
-        (Some(region), None) => ApiConfig::new(Region::parse(region)?, id, secret)?,
+    let mut config = match (region, cfg["base_url"].as_str()) {
+        (Some(region), None) => ApiConfig::new(region, id, secret)?,
         (None, Some(url)) => ApiConfig::with_base_url(url, id, secret)?,
         _ => panic!("{}: region or base_url", c["name"]),
     };
@@ -49,7 +54,7 @@ fn u(v: &Value) -> u32 {
 
 fn call(api: &Api, name: &str, a: &[Value]) -> Result<HttpRequest, Error> {
     match name {
-        "webhooks_hmac_key" => Ok(api.webhooks_hmac_key()),
+        "webhooks_hmac_key" => api.webhooks_hmac_key(),
         "webhooks_create" => {
             let acts: Vec<&str> = a[2].as_array().unwrap().iter().map(s).collect();
             api.webhooks_create(s(&a[0]), s(&a[1]), &acts)
@@ -82,22 +87,22 @@ fn call(api: &Api, name: &str, a: &[Value]) -> Result<HttpRequest, Error> {
         }
         "contracts_mark_for_execution" => api.contracts_mark_for_execution(s(&a[0])),
         "contracts_unmark_for_execution" => api.contracts_unmark_for_execution(s(&a[0])),
-        "contracts_void" => api.contracts_void(s(&a[0]), a[1].as_str()),
+        "contracts_void" => api.contracts_void(s(&a[0]), s(&a[1])),
         "contracts_by_external_metadata" => api.contracts_by_external_metadata(s(&a[0])),
         "contracts_external_metadata" => api.contracts_external_metadata(s(&a[0])),
         "contracts_update_external_metadata" => {
             api.contracts_update_external_metadata(s(&a[0]), a[1].clone())
         }
-        "templates_list" => api.templates_list(u(&a[0]), u(&a[1])),
+        "templates_list" => api.templates_list(),
         "templates_get" => api.templates_get(s(&a[0])),
         "templates_metadata" => api.templates_metadata(s(&a[0])),
-        "contract_types_list" => Ok(api.contract_types_list()),
+        "contract_types_list" => api.contract_types_list(),
         "contract_types_intake_form" => api.contract_types_intake_form(s(&a[0])),
         "counterparties_list" => api.counterparties_list(u(&a[0]), u(&a[1])),
         "counterparties_get" => api.counterparties_get(s(&a[0])),
         "counterparties_create" => api.counterparties_create(a[0].clone()),
         "users_list" => api.users_list(u(&a[0]), u(&a[1])),
-        "roles_list" => Ok(api.roles_list()),
+        "roles_list" => api.roles_list(),
         "request" => {
             let query: Vec<(&str, &str)> = a[2]
                 .as_array()
@@ -125,25 +130,61 @@ fn request_golden_table() {
         let expect = &c["expect"];
         match result {
             Err(e) => assert_eq!(e.code().as_str(), expect["error"], "{name}: {e}"),
-            Ok(req) => {
-                assert!(expect.get("error").is_none(), "{name}: expected an error");
-                assert_eq!(req.method.as_str(), expect["method"], "{name}");
-                assert_eq!(req.url, expect["url"], "{name}");
-                for (k, v) in expect["headers"].as_object().unwrap() {
-                    assert_eq!(req.header(k), v.as_str(), "{name}: header {k}");
-                }
-                let body: Value = req
-                    .body
-                    .as_deref()
-                    .map_or(Value::Null, |b| serde_json::from_slice(b).unwrap());
-                assert_eq!(body, expect["body"], "{name}: body");
-                let redacted = format!("{req:?} {}", req.log_record().to_json());
+            Ok(req) => assert_request(name, &req, expect),
+        }
+    }
+}
+
+/// Checks a built request against a vector's `expect`: method, URL,
+/// headers (a subset), body, and no secret in `Debug` or the log record.
+fn assert_request(name: &str, req: &HttpRequest, expect: &Value) {
+    assert!(expect.get("error").is_none(), "{name}: expected an error");
+    assert_eq!(req.method.as_str(), expect["method"], "{name}");
+    assert_eq!(req.url, expect["url"], "{name}");
+    for (k, v) in expect["headers"].as_object().unwrap() {
+        assert_eq!(req.header(k), v.as_str(), "{name}: header {k}");
+    }
+    let body: Value = req
+        .body
+        .as_deref()
+        .map_or(Value::Null, |b| serde_json::from_slice(b).unwrap());
+    assert_eq!(body, expect["body"], "{name}: body");
+    let redacted = format!("{req:?} {}", req.log_record().to_json());
+    for secret in ["s3cret-value", "eyJhbGciOi"] {
+        assert!(!redacted.contains(secret), "{name}: secret in Debug/log");
+    }
+}
+
+#[test]
+fn call_table() {
+    let mut operations = std::collections::BTreeSet::new();
+    for c in cases("calls.json") {
+        let name = c["name"].as_str().unwrap();
+        let api = Api::new(config(&c).unwrap());
+        let operation = c["operation"].as_str().unwrap();
+        let expect = &c["expect"];
+        match api.call(operation, &c["params"]) {
+            Err(e) => {
+                assert_eq!(e.code().as_str(), expect["error"], "{name}: {e}");
+                let wanted = expect["message_contains"].as_str().unwrap();
                 assert!(
-                    !redacted.contains("s3cret-value"),
-                    "{name}: secret in Debug/log"
+                    e.to_string().contains(wanted),
+                    "{name}: {e:?} lacks {wanted:?}"
                 );
             }
+            Ok(req) => {
+                assert_request(name, &req, expect);
+                assert_eq!(req.operation, operation, "{name}");
+                operations.insert(operation.to_owned());
+            }
         }
+    }
+    for op in spotdraft_kit::api::Operation::all() {
+        assert!(
+            operations.contains(op.name),
+            "{}: no success vector",
+            op.name
+        );
     }
 }
 

@@ -7,7 +7,7 @@
 use napi::bindgen_prelude::Uint8ArraySlice;
 use napi::Env;
 use napi_derive::napi;
-use spotdraft_kit::api::{Api, RateLimiter, RetryPolicy};
+use spotdraft_kit::api::{Api, Execution, RateLimiter, RetryPolicy};
 
 use crate::api_calls;
 use crate::errors::{self, IntoJs};
@@ -50,6 +50,35 @@ impl RawApi {
     #[napi]
     pub fn build(&self, env: Env, name: String, args_json: String) -> napi::Result<String> {
         api_calls::build_json(&self.inner, &name, &args_json).into_js(&env)
+    }
+
+    /// Core's executor state machine for one call with `policy`.
+    #[napi]
+    pub fn execution(
+        &self,
+        env: Env,
+        policy: &RawRetryPolicy,
+        timeout_ms: Option<f64>,
+    ) -> napi::Result<RawExecution> {
+        RawExecution::new(env, policy, timeout_ms)
+    }
+
+    /// The first page's parameters of a paginated operation, as JSON.
+    #[napi(js_name = "firstPage")]
+    pub fn first_page(&self, env: Env, name: String, params_json: String) -> napi::Result<String> {
+        api_calls::first_page_json(&name, &params_json).into_js(&env)
+    }
+
+    /// The next page's parameters, as JSON, or null after the last page.
+    #[napi(js_name = "nextPage")]
+    pub fn next_page(
+        &self,
+        env: Env,
+        name: String,
+        params_json: String,
+        response_json: String,
+    ) -> napi::Result<Option<String>> {
+        api_calls::next_page_json(&name, &params_json, &response_json).into_js(&env)
     }
 }
 
@@ -110,6 +139,53 @@ impl RawRateLimiter {
     pub fn acquire(&mut self, env: Env, now_ms: f64) -> napi::Result<f64> {
         let now = api_calls::whole(now_ms, "nowMs").into_js(&env)?;
         Ok(self.inner.acquire(now) as f64)
+    }
+}
+
+/// Core's executor state machine for one call.
+#[napi(js_name = "RawExecution")]
+pub struct RawExecution {
+    inner: Execution,
+}
+
+#[napi]
+impl RawExecution {
+    /// A call with `policy`; `timeout_ms` per attempt (`null`: core's default).
+    #[napi(constructor)]
+    pub fn new(env: Env, policy: &RawRetryPolicy, timeout_ms: Option<f64>) -> napi::Result<Self> {
+        let inner = api_calls::execution_new(&policy.inner, timeout_ms).into_js(&env)?;
+        Ok(RawExecution { inner })
+    }
+
+    /// The next step as JSON: `{"wait": ms}` or `{"send": attempt, "timeoutMs": ms}`.
+    #[napi]
+    pub fn next(
+        &mut self,
+        env: Env,
+        limiter: &mut RawRateLimiter,
+        now_ms: f64,
+    ) -> napi::Result<String> {
+        api_calls::execution_next(&mut self.inner, &mut limiter.inner, now_ms).into_js(&env)
+    }
+
+    /// The attempt failed: the wait (ms) before the next attempt, or null to give up.
+    #[napi]
+    pub fn failed(
+        &mut self,
+        env: Env,
+        error_json: String,
+        random: f64,
+        unix_ms: f64,
+    ) -> napi::Result<Option<f64>> {
+        let wait = api_calls::execution_failed(&mut self.inner, &error_json, random, unix_ms)
+            .into_js(&env)?;
+        Ok(wait.map(|ms| ms as f64))
+    }
+
+    /// The attempt succeeded.
+    #[napi]
+    pub fn succeeded(&mut self) {
+        api_calls::execution_succeeded(&mut self.inner);
     }
 }
 

@@ -1,8 +1,10 @@
 """The executors behind ``Api.send`` (urllib) and ``Api.send_async`` (httpx).
 
 They only move bytes: the core builds each request, interprets each
-response, decides whether and when to retry (``RetryPolicy``) and how long
-to wait before sending (``RateLimiter``). Redirects are never followed: a
+response, and its executor state machine (``Execution``) decides every
+wait, attempt and retry from the ``RateLimiter`` and the ``RetryPolicy``;
+these loops sleep and send as it says. ``paginate`` walks the pages core's
+``first_page`` / ``next_page`` name. Redirects are never followed: a
 3xx reaches ``parse_response``, which names the cause (SpotDraft answers
 302 when a path's trailing slash is wrong, and following it would drop the
 method and body).
@@ -17,14 +19,15 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from typing import TYPE_CHECKING, Any, NoReturn, Optional
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any, NoReturn, Optional, cast
 
-from ._native import ApiError, HttpRequest
+from ._native import ApiError, Execution, HttpRequest
 
 if TYPE_CHECKING:
     from ._native import Api
 
-__all__ = ["send", "send_async"]
+__all__ = ["send", "send_async", "paginate", "paginate_async"]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -87,30 +90,48 @@ def _raise(error: BaseException, cause: Optional[BaseException]) -> NoReturn:
     raise error from cause
 
 
-def send(api: Api, request: HttpRequest, timeout: float) -> Any:
+def _execution(api: Api, timeout: Optional[float]) -> Execution:
+    if timeout is None:
+        return Execution(api.retry_policy)
+    return Execution(api.retry_policy, timeout_ms=max(1, int(timeout * 1000)))
+
+
+def send(api: Api, request: HttpRequest, timeout: Optional[float]) -> Any:
     """Sends ``request`` with urllib; see ``Api.send``."""
-    limiter, policy = api.rate_limiter, api.retry_policy
-    attempt = 0
+    run = _execution(api, timeout)
     while True:
-        wait_ms = limiter.acquire(_monotonic_ms())
-        if wait_ms:
-            time.sleep(wait_ms / 1000)
-        attempt += 1
+        step, value, timeout_ms = run.next(api.rate_limiter, _monotonic_ms())
+        if step == "wait":
+            time.sleep(value / 1000)
+            continue
         cause: Optional[BaseException] = None
         try:
-            status, headers, body = _urllib_once(request, timeout)
+            status, headers, body = _urllib_once(request, timeout_ms / 1000)
         except _NoResponse as failure:
             error: ApiError = request.transport_error(failure.what, failure.maybe_sent)
             cause = failure.__cause__
         else:
             try:
-                return request.parse_response(status, headers, body)
+                answer = request.parse_response(status, headers, body)
             except ApiError as err:
                 error = err
-        delay_ms = policy.next_delay_ms(attempt, error, random.random(), _unix_ms())
+            else:
+                run.succeeded()
+                return answer
+        delay_ms = run.failed(error, random.random(), _unix_ms())
         if delay_ms is None:
             _raise(error, cause)
         time.sleep(delay_ms / 1000)
+
+
+def paginate(api: Api, operation: str, params: Any, timeout: Optional[float]) -> Iterator[Any]:
+    """Every result of every page; see ``Api.paginate``."""
+    page: Optional[Any] = api.first_page(operation, params)
+    while page is not None:
+        # The operation name is known only at run time: untyped `call`.
+        answer = send(api, cast(Any, api).call(operation, page), timeout)
+        yield from answer.get("results") or []
+        page = api.next_page(operation, page, answer)
 
 
 def _httpx_failure(httpx: Any, err: Exception, timeout: float) -> _NoResponse:
@@ -124,7 +145,7 @@ def _httpx_failure(httpx: Any, err: Exception, timeout: float) -> _NoResponse:
     return _NoResponse(f"connection failed ({type(err).__name__})", True)
 
 
-async def send_async(api: Api, request: HttpRequest, timeout: float, client: Any = None) -> Any:
+async def send_async(api: Api, request: HttpRequest, timeout: Optional[float], client: Any = None) -> Any:
     """Sends ``request`` with ``httpx.AsyncClient``; see ``Api.send_async``."""
     try:
         import httpx
@@ -136,13 +157,12 @@ async def send_async(api: Api, request: HttpRequest, timeout: float, client: Any
     if own:
         client = httpx.AsyncClient(follow_redirects=False)
     try:
-        limiter, policy = api.rate_limiter, api.retry_policy
-        attempt = 0
+        run = _execution(api, timeout)
         while True:
-            wait_ms = limiter.acquire(_monotonic_ms())
-            if wait_ms:
-                await asyncio.sleep(wait_ms / 1000)
-            attempt += 1
+            step, value, timeout_ms = run.next(api.rate_limiter, _monotonic_ms())
+            if step == "wait":
+                await asyncio.sleep(value / 1000)
+                continue
             cause: Optional[BaseException] = None
             try:
                 resp = await client.request(
@@ -150,24 +170,39 @@ async def send_async(api: Api, request: HttpRequest, timeout: float, client: Any
                     request.url,
                     headers=request.headers,
                     content=request.body,
-                    timeout=timeout,
+                    timeout=timeout_ms / 1000,
                     follow_redirects=False,
                 )
             except httpx.TransportError as err:
-                failure = _httpx_failure(httpx, err, timeout)
+                failure = _httpx_failure(httpx, err, timeout_ms / 1000)
                 error: ApiError = request.transport_error(failure.what, failure.maybe_sent)
                 cause = err
             else:
                 try:
-                    return request.parse_response(
+                    answer = request.parse_response(
                         resp.status_code, list(resp.headers.multi_items()), resp.content
                     )
                 except ApiError as err:
                     error = err
-            delay_ms = policy.next_delay_ms(attempt, error, random.random(), _unix_ms())
+                else:
+                    run.succeeded()
+                    return answer
+            delay_ms = run.failed(error, random.random(), _unix_ms())
             if delay_ms is None:
                 _raise(error, cause)
             await asyncio.sleep(delay_ms / 1000)
     finally:
         if own:
             await client.aclose()
+
+
+async def paginate_async(
+    api: Api, operation: str, params: Any, timeout: Optional[float], client: Any = None
+) -> AsyncIterator[Any]:
+    """Every result of every page with ``send_async``; see ``Api.paginate_async``."""
+    page: Optional[Any] = api.first_page(operation, params)
+    while page is not None:
+        answer = await send_async(api, cast(Any, api).call(operation, page), timeout, client)
+        for item in answer.get("results") or []:
+            yield item
+        page = api.next_page(operation, page, answer)

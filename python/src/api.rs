@@ -233,7 +233,7 @@ impl PyHttpRequest {
         self.inner.body.as_deref().map(|b| PyBytes::new(py, b))
     }
 
-    /// A stable operation name (`webhooks.create`), for logs.
+    /// A stable operation name (the table's, `webhooks_create`), for logs.
     #[getter]
     fn operation(&self) -> &'static str {
         self.inner.operation
@@ -369,13 +369,15 @@ fn retry_after_of(error: &Bound<'_, PyAny>) -> PyResult<Option<RetryAfter>> {
 #[pymethods]
 impl PyRetryPolicy {
     #[new]
-    #[pyo3(signature = (*, max_attempts = 5, base_ms = 500, cap_ms = 30_000))]
-    fn py_new(max_attempts: u32, base_ms: u64, cap_ms: u64) -> Self {
+    #[pyo3(signature = (*, max_attempts = None, base_ms = None, cap_ms = None))]
+    fn py_new(max_attempts: Option<u32>, base_ms: Option<u64>, cap_ms: Option<u64>) -> Self {
+        // Omitted settings are core's defaults.
+        let d = core::RetryPolicy::default();
         PyRetryPolicy {
             inner: core::RetryPolicy {
-                max_attempts,
-                base_ms,
-                cap_ms,
+                max_attempts: max_attempts.unwrap_or(d.max_attempts),
+                base_ms: base_ms.unwrap_or(d.base_ms),
+                cap_ms: cap_ms.unwrap_or(d.cap_ms),
             },
         }
     }
@@ -435,11 +437,100 @@ impl PyRetryPolicy {
     }
 }
 
+/// Core's executor state machine for one call: the Python executors only
+/// sleep and send as it says.
+#[pyclass(module = "spotdraft_kit", name = "Execution", frozen)]
+pub struct PyExecution {
+    inner: Mutex<core::Execution>,
+}
+
+fn details_of(error: &Bound<'_, PyAny>) -> PyResult<ApiErrorDetails> {
+    Ok(ApiErrorDetails {
+        status: error
+            .getattr("status")
+            .and_then(|v| v.extract::<u16>())
+            .unwrap_or(0),
+        retryable: error
+            .getattr("retryable")
+            .and_then(|v| v.extract::<bool>())
+            .unwrap_or(false),
+        retry_after: retry_after_of(error)?,
+        ..Default::default()
+    })
+}
+
+#[pymethods]
+impl PyExecution {
+    #[new]
+    #[pyo3(signature = (retry_policy, *, timeout_ms = None))]
+    fn py_new(retry_policy: &Bound<'_, PyRetryPolicy>, timeout_ms: Option<u64>) -> Self {
+        let run = core::Execution::new(retry_policy.get().inner);
+        let run = match timeout_ms {
+            Some(ms) => run.with_timeout_ms(ms),
+            None => run,
+        };
+        PyExecution {
+            inner: Mutex::new(run),
+        }
+    }
+
+    /// The next step before an attempt: `("wait", ms)` or
+    /// `("send", attempt, timeout_ms)`; `now_ms` is a monotonic clock.
+    fn next(
+        &self,
+        limiter: &Bound<'_, PyRateLimiter>,
+        now_ms: u64,
+    ) -> PyResult<(&'static str, u64, u64)> {
+        let mut run = lock(&self.inner);
+        let action = run.next(&mut lock(&limiter.get().inner), now_ms);
+        match action {
+            core::Action::Wait(ms) => Ok(("wait", ms, 0)),
+            core::Action::Send {
+                attempt,
+                timeout_ms,
+            } => Ok(("send", u64::from(attempt), timeout_ms)),
+            core::Action::GiveUp(err) => Err(to_py(limiter.py(), &err)),
+            core::Action::Done(_) => Err(to_py(
+                limiter.py(),
+                &Error::new(
+                    ErrorCode::InvalidArgument,
+                    "executor misuse: the call is over",
+                ),
+            )),
+        }
+    }
+
+    /// The attempt succeeded.
+    fn succeeded(&self) {
+        let _ = lock(&self.inner).on_outcome(Ok(Value::Null), 0.0, 0);
+    }
+
+    /// The attempt failed with `error` (an `ApiError`): the milliseconds
+    /// to wait before the next attempt, or None to give up (raise it).
+    fn failed(&self, error: &Bound<'_, PyAny>, random: f64, unix_ms: u64) -> PyResult<Option<u64>> {
+        let details = details_of(error)?;
+        let err = Error::api(details, "attempt failed");
+        Ok(
+            match lock(&self.inner).on_outcome(Err(err), random, unix_ms) {
+                core::Action::Wait(ms) => Some(ms),
+                _ => None,
+            },
+        )
+    }
+
+    /// The default timeout per attempt, in milliseconds.
+    #[staticmethod]
+    fn default_timeout_ms() -> u64 {
+        core::DEFAULT_TIMEOUT_MS
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// At most `max_requests` requests in any `window_ms` window (SpotDraft
 /// allows 10 per second per workspace). Thread-safe.
-const _: () = assert!(core::RateLimiter::DEFAULT_MAX_REQUESTS == 10);
-const _: () = assert!(core::RateLimiter::DEFAULT_WINDOW_MS == 1050);
-
 #[pyclass(module = "spotdraft_kit", name = "RateLimiter", frozen)]
 pub struct PyRateLimiter {
     inner: Mutex<core::RateLimiter>,
@@ -450,10 +541,11 @@ pub struct PyRateLimiter {
 #[pymethods]
 impl PyRateLimiter {
     #[new]
-    // Literal defaults so that Python's signature shows them; the asserts
-    // below keep them equal to core's.
-    #[pyo3(signature = (*, max_requests = 10, window_ms = 1050))]
-    fn py_new(max_requests: u32, window_ms: u64) -> Self {
+    // Omitted settings are core's defaults.
+    #[pyo3(signature = (*, max_requests = None, window_ms = None))]
+    fn py_new(max_requests: Option<u32>, window_ms: Option<u64>) -> Self {
+        let max_requests = max_requests.unwrap_or(core::RateLimiter::DEFAULT_MAX_REQUESTS);
+        let window_ms = window_ms.unwrap_or(core::RateLimiter::DEFAULT_WINDOW_MS);
         PyRateLimiter {
             inner: Mutex::new(core::RateLimiter::new(max_requests, window_ms)),
             max_requests,
@@ -487,15 +579,45 @@ pub struct PyApi {
     retry_policy: Py<PyRetryPolicy>,
 }
 
+/// The credentials of an `Api`: the client pair, or an OAuth token.
+struct Credentials<'a> {
+    client_id: Option<&'a str>,
+    client_secret: Option<&'a str>,
+    oauth_token: Option<&'a str>,
+}
+
 fn build_config(
     py: Python<'_>,
     region: Option<&str>,
     base_url: Option<&str>,
-    client_id: &str,
-    client_secret: &str,
+    credentials: Credentials<'_>,
     environment: &str,
     user_email: Option<&str>,
 ) -> PyResult<ApiConfig> {
+    let (client_id, client_secret) = match credentials {
+        Credentials {
+            oauth_token: Some(token),
+            client_id: None,
+            client_secret: None,
+        } => {
+            let region = region.map(Region::parse).transpose().into_py_result(py)?;
+            return ApiConfig::oauth(region, base_url, token)
+                .map(|c| c.with_environment(environment))
+                .into_py_result(py);
+        }
+        Credentials {
+            client_id: Some(id),
+            client_secret: Some(secret),
+            oauth_token: None,
+        } => (id, secret),
+        _ => {
+            return Err::<ApiConfig, _>(Error::new(
+                ErrorCode::InvalidConfig,
+                "pass client_id and client_secret, or oauth_token",
+            ))
+            .into_py_result(py)
+        }
+    };
     let config = match (region, base_url) {
         (Some(region), None) => ApiConfig::new(
             Region::parse(region).into_py_result(py)?,
@@ -525,11 +647,11 @@ impl PyApi {
     ) -> PyResult<Self> {
         let rate_limiter = match rate_limiter {
             Some(l) => l,
-            None => Py::new(py, PyRateLimiter::py_new(10, 1000))?,
+            None => Py::new(py, PyRateLimiter::py_new(None, None))?,
         };
         let retry_policy = match retry_policy {
             Some(p) => p,
-            None => Py::new(py, PyRetryPolicy::py_new(5, 500, 30_000))?,
+            None => Py::new(py, PyRetryPolicy::py_new(None, None, None))?,
         };
         Ok(PyApi {
             inner: core::Api::new(config),
@@ -550,30 +672,29 @@ impl PyApi {
 impl PyApi {
     #[new]
     #[pyo3(signature = (
-        *, client_id, client_secret, region = None, base_url = None,
-        environment = "production", user_email = None, retry_policy = None, rate_limiter = None
+        *, client_id = None, client_secret = None, region = None, base_url = None,
+        environment = "production", user_email = None, retry_policy = None, rate_limiter = None,
+        oauth_token = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
-        client_id: &str,
-        client_secret: &str,
+        client_id: Option<&str>,
+        client_secret: Option<&str>,
         region: Option<&str>,
         base_url: Option<&str>,
         environment: &str,
         user_email: Option<&str>,
         retry_policy: Option<Py<PyRetryPolicy>>,
         rate_limiter: Option<Py<PyRateLimiter>>,
+        oauth_token: Option<&str>,
     ) -> PyResult<Self> {
-        let config = build_config(
-            py,
-            region,
-            base_url,
+        let credentials = Credentials {
             client_id,
             client_secret,
-            environment,
-            user_email,
-        )?;
+            oauth_token,
+        };
+        let config = build_config(py, region, base_url, credentials, environment, user_email)?;
         PyApi::from_config(py, config, retry_policy, rate_limiter)
     }
 
@@ -649,8 +770,8 @@ impl PyApi {
     }
 
     /// `GET v2.1/public/webhooks/hmac_key/`: the workspace's webhook key.
-    fn webhooks_hmac_key(&self) -> PyHttpRequest {
-        PyHttpRequest::new(self.inner.webhooks_hmac_key())
+    fn webhooks_hmac_key(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.webhooks_hmac_key())
     }
 
     /// `POST v2.1/public/webhooks/`: registers an https URL for activities.
@@ -795,15 +916,14 @@ impl PyApi {
         )
     }
 
-    /// `POST v2.1/public/contracts/{id}/void` with an optional reason.
-    #[pyo3(signature = (contract_id, reason = None))]
+    /// `POST v2.1/public/contracts/{id}/status/void` with `{"note": note}`.
     fn contracts_void(
         &self,
         contract_id: &Bound<'_, PyAny>,
-        reason: Option<&str>,
+        note: &str,
     ) -> PyResult<PyHttpRequest> {
         let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(contract_id.py(), self.inner.contracts_void(&id, reason))
+        PyApi::wrap(contract_id.py(), self.inner.contracts_void(&id, note))
     }
 
     /// `GET v2.1/public/contracts/by_external_metadata/{external_id}`.
@@ -830,7 +950,8 @@ impl PyApi {
         )
     }
 
-    /// `PUT v2.1/public/contracts/{id}/external_metadata`.
+    /// `POST v2.1/public/contracts/{id}/external_metadata` with
+    /// `{"external_metadata": metadata}`.
     fn contracts_update_external_metadata(
         &self,
         contract_id: &Bound<'_, PyAny>,
@@ -844,14 +965,23 @@ impl PyApi {
         )
     }
 
-    /// `GET v2.1/public/templates/` with `page` and `limit`.
-    fn templates_list(
+    /// Any operation of the table by name, with its parameters as one
+    /// dict (path, query and header parameters by name, `filters`,
+    /// `filter_custom`, `body`), checked against SpotDraft's schema.
+    #[pyo3(signature = (operation, params = None))]
+    fn call(
         &self,
-        page: &Bound<'_, PyAny>,
-        limit: &Bound<'_, PyAny>,
+        py: Python<'_>,
+        operation: &str,
+        params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyHttpRequest> {
-        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
-        PyApi::wrap(page.py(), self.inner.templates_list(p, l))
+        let params = params_json(params)?;
+        PyApi::wrap(py, self.inner.call(operation, &params))
+    }
+
+    /// `GET v2.1/public/templates/` (not paginated).
+    fn templates_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.templates_list())
     }
 
     /// `GET v2.1/public/templates/{id}/`.
@@ -867,8 +997,8 @@ impl PyApi {
     }
 
     /// `GET v2.1/public/contract_types/`.
-    fn contract_types_list(&self) -> PyHttpRequest {
-        PyHttpRequest::new(self.inner.contract_types_list())
+    fn contract_types_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.contract_types_list())
     }
 
     /// `GET v2.1/public/contract_types/{id}/intake_form`.
@@ -916,8 +1046,8 @@ impl PyApi {
     }
 
     /// `GET v2.1/public/roles/`.
-    fn roles_list(&self) -> PyHttpRequest {
-        PyHttpRequest::new(self.inner.roles_list())
+    fn roles_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
+        PyApi::wrap(py, self.inner.roles_list())
     }
 
     /// Any other endpoint: a checked path relative to the base URL (starting
@@ -965,27 +1095,93 @@ impl PyApi {
     /// Sends `request` with `urllib` (no redirects followed), waiting for
     /// the rate limiter and retrying per the retry policy; returns the
     /// parsed JSON or raises `ApiError`.
-    #[pyo3(signature = (request, *, timeout = 30.0))]
+    #[pyo3(signature = (request, *, timeout = None))]
     fn send<'py>(
         slf: &Bound<'py, Self>,
         request: &Bound<'py, PyHttpRequest>,
-        timeout: f64,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         executor(slf.py())?.call_method1("send", (slf, request, timeout))
     }
 
     /// `send` with `httpx.AsyncClient` (install `spotdraft-kit[httpx]`):
     /// returns an awaitable.
-    #[pyo3(signature = (request, *, timeout = 30.0, client = None))]
+    #[pyo3(signature = (request, *, timeout = None, client = None))]
     fn send_async<'py>(
         slf: &Bound<'py, Self>,
         request: &Bound<'py, PyHttpRequest>,
-        timeout: f64,
+        timeout: Option<f64>,
         client: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let client = client.map_or_else(|| py.None().into_bound(py), Clone::clone);
         executor(py)?.call_method1("send_async", (slf, request, timeout, client))
+    }
+
+    /// The parameters of the first page of a paginated operation (`page`
+    /// 1 and the default `limit` unless given); `invalid_argument` if it
+    /// is not paginated.
+    #[pyo3(signature = (operation, params = None))]
+    fn first_page<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        params: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let op = find_operation(py, operation)?;
+        let first = op.first_page(&params_json(params)?).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidArgument,
+                format!("{} is not paginated", op.name),
+            )
+        });
+        from_json(py, &first.into_py_result(py)?)
+    }
+
+    /// The parameters of the page after `params`, given its answer, or
+    /// None when that was the last page.
+    fn next_page<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        params: &Bound<'py, PyAny>,
+        response: &Bound<'py, PyAny>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let op = find_operation(py, operation)?;
+        let params = to_json(params, "params")?;
+        let response = to_json(response, "response")?;
+        op.next_page(&params, &response)
+            .map(|p| from_json(py, &p))
+            .transpose()
+    }
+
+    /// Every item of every page of a paginated operation, sent with
+    /// `send` (rate limit and retries included).
+    #[pyo3(signature = (operation, params = None, *, timeout = None))]
+    fn paginate<'py>(
+        slf: &Bound<'py, Self>,
+        operation: &str,
+        params: Option<&Bound<'py, PyAny>>,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let params = params.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        executor(py)?.call_method1("paginate", (slf, operation, params, timeout))
+    }
+
+    /// `paginate` with `send_async`: an async iterator.
+    #[pyo3(signature = (operation, params = None, *, timeout = None, client = None))]
+    fn paginate_async<'py>(
+        slf: &Bound<'py, Self>,
+        operation: &str,
+        params: Option<&Bound<'py, PyAny>>,
+        timeout: Option<f64>,
+        client: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let params = params.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        let client = client.map_or_else(|| py.None().into_bound(py), Clone::clone);
+        executor(py)?.call_method1("paginate_async", (slf, operation, params, timeout, client))
     }
 
     fn __repr__(&self) -> String {
@@ -1000,6 +1196,27 @@ impl PyApi {
     }
 }
 
+fn find_operation(py: Python<'_>, name: &str) -> PyResult<&'static core::Operation> {
+    core::Operation::find(name)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidArgument,
+                format!(
+                    "{:?} is not a SpotDraft operation",
+                    name.chars().take(64).collect::<String>()
+                ),
+            )
+        })
+        .into_py_result(py)
+}
+
+fn params_json(params: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
+    match params {
+        Some(p) if !p.is_none() => to_json(p, "params"),
+        _ => Ok(Value::Null),
+    }
+}
+
 fn executor(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     py.import("spotdraft_kit._executor")
 }
@@ -1010,6 +1227,7 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyHttpRequest>()?;
     module.add_class::<PyRetryPolicy>()?;
     module.add_class::<PyRateLimiter>()?;
+    module.add_class::<PyExecution>()?;
     module.add("MAX_PAGE_LIMIT", core::MAX_PAGE_LIMIT)?;
     Ok(())
 }

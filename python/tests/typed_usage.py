@@ -60,11 +60,11 @@ def test_typed_api_usage() -> None:
         {"SPOTDRAFT_REGION": "us", "SPOTDRAFT_CLIENT_ID": "id", "SPOTDRAFT_CLIENT_SECRET": "s3cret-typed"},
         retry_policy=spotdraft_kit.RetryPolicy(max_attempts=3),
     )
-    request: spotdraft_kit.HttpRequest = api.contracts_list(1, spotdraft_kit.MAX_PAGE_LIMIT, [("status", "eq", "EXECUTED")])
+    request: spotdraft_kit.HttpRequest = api.contracts_list(1, spotdraft_kit.MAX_PAGE_LIMIT, [("display_status", "eq", "EXECUTED")])
     headers: dict[str, str] = request.headers
     assert headers["client-id"] == "id" and request.body is None
     record: dict[str, str | int | bool] = request.redacted().log_record()
-    assert record["operation"] == "contracts.list"
+    assert record["operation"] == "contracts_retrieve"
     try:
         api.parse_response(request, 503, [("Retry-After", "1")], b"")
     except spotdraft_kit.ApiError as err:
@@ -75,3 +75,7 @@ def test_typed_api_usage() -> None:
     assert failure.retryable
     wait: int = api.rate_limiter.acquire(0)
     assert wait == 0
+    # `call` is typed per operation (generated from api/operations.json).
+    void = api.call("contracts_status_void_create", {"composite_id": "T-1", "body": {"note": "duplicate"}})
+    listed = api.call("contracts_retrieve", {"page": 1, "filters": {"last_updated_on": {"$gte": "2026-01-01"}}})
+    assert void.method == "POST" and listed.method == "GET"

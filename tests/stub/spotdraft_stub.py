@@ -6,7 +6,13 @@ It behaves like the parts of SpotDraft the executors depend on:
 - enforces 10 requests per second per client id with 429 (sliding window);
 - answers 302 when a path's trailing slash does not match the real endpoint;
 - serves webhooks (hmac_key, create, delete), contracts (paginated list,
-  status) and counterparties (paginated list, get);
+  status) and counterparties (paginated list, get) with state, and every
+  other operation of api/operations.json (the table core is generated
+  from) with an answer of its documented kind and success status: an
+  empty object, an empty list, an empty page or no body; a missing
+  required body is a 400;
+- accepts `Authorization: Bearer <oauth token>` where an operation takes
+  OAuth;
 - injects faults on demand: the next N answers with a status (500, 503...)
   or after a delay, per path;
 - records every call (method, path, query, whether auth was present).
@@ -21,6 +27,7 @@ Prints `listening on http://127.0.0.1:PORT` once ready.
 
 import argparse
 import json
+import pathlib
 import re
 import threading
 import time
@@ -33,6 +40,11 @@ RATE = 10
 WINDOW_S = 1.0
 P = "/api/v2.1/public/"
 
+OAUTH_TOKEN = "stub-oauth-token"
+OPERATIONS = json.loads(
+    (pathlib.Path(__file__).resolve().parents[2] / "api" / "operations.json").read_text(encoding="utf-8")
+)["operations"]
+
 # Each real endpoint: regex over the path with its exact trailing slash.
 ROUTES = [
     ("GET", P + "webhooks/hmac_key/", "hmac_key"),
@@ -43,6 +55,18 @@ ROUTES = [
     ("GET", P + "counter_parties/", "counterparties_list"),
     ("GET", P + r"counter_parties/(\d+)", "counterparty_get"),
 ]
+STATEFUL = {(m, p) for m, p, _ in ROUTES}
+
+
+def template_pattern(path):
+    return re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path))
+
+
+# Every other operation of the table, literal paths before templated ones.
+TABLE_ROUTES = sorted(
+    ((op["method"], template_pattern(op["path"]), op) for op in OPERATIONS),
+    key=lambda r: r[2]["path"].count("{"),
+)
 
 
 class State:
@@ -106,8 +130,9 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/__control/"):
             return self.control(method, path)
         body = self.body_json() if method in ("POST", "PUT", "PATCH") else None
-        authed = (self.headers.get("client-id") == self.state.client_id
-                  and self.headers.get("client-secret") == self.state.client_secret)
+        oauth = self.headers.get("authorization") == f"Bearer {OAUTH_TOKEN}"
+        authed = oauth or (self.headers.get("client-id") == self.state.client_id
+                           and self.headers.get("client-secret") == self.state.client_secret)
         with self.state.lock:
             self.state.calls.append({"method": method, "path": path, "query": url.query, "authed": authed,
                                      "user_email": self.headers.get("user-email"), "t": time.monotonic()})
@@ -118,15 +143,23 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(fault["delay_ms"] / 1000)
             if fault.get("status"):
                 return self.reply(fault["status"], {"detail": "injected fault"})
-        if not authed:
+        documented = next((op for route_method, pattern, op in TABLE_ROUTES
+                           if route_method == method and re.fullmatch(pattern, path)), None)
+        public = documented is not None and {"none", "clickwrap"} & set(documented["auth"])
+        if not authed and not public:
             return self.reply(401, {"detail": "Invalid client credentials"})
-        if self.state.rate_limited(self.headers.get("client-id")):
+        if oauth and documented is not None and "oauth" not in documented["auth"]:
+            return self.reply(401, {"detail": "OAuth tokens are not accepted here"})
+        if self.state.rate_limited(self.headers.get("client-id") or "oauth"):
             return self.reply(429, {"detail": "Request was throttled."})
         for route_method, pattern, name in ROUTES:
             m = re.fullmatch(pattern, path)
             if m and route_method == method:
                 return getattr(self, name)(query, body, *m.groups())
-        for _, pattern, _ in ROUTES:
+        for route_method, pattern, op in TABLE_ROUTES:
+            if route_method == method and re.fullmatch(pattern, path):
+                return self.documented(op, body)
+        for _, pattern, _ in ROUTES + TABLE_ROUTES:
             other = path[:-1] if path.endswith("/") else path + "/"
             if re.fullmatch(pattern, other):
                 return self.reply(302, None, {"Location": f"http://{self.headers.get('Host')}{other}"})
@@ -152,6 +185,15 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(404, {"detail": "unknown control"})
 
     # --- endpoints
+    def documented(self, op, body):
+        """Any operation of the table: its success status and kind."""
+        if op["body_required"] and body is None:
+            return self.reply(400, {"detail": "a request body is required"})
+        kind = op["response"]
+        answer = {"empty": None, "array": [], "object": {},
+                  "page": {"page": 1, "limit": 10, "total_results": 0, "results": []}}[kind]
+        return self.reply(op["success"], answer)
+
     def hmac_key(self, query, body):
         return self.reply(200, {"hmac_key": HMAC_KEY})
 

@@ -30,6 +30,17 @@ def bad(name, call, args, code, description):
                 args=args, expect={"error": code})
 
 
+# A contract create body the schema accepts.
+CONTRACT = {
+    "contract_template_id": 3,
+    "contract_data": {"effective_date": "2026-01-31"},
+    "counter_party_details": [
+        {"is_individual": False, "organization_name": "Acme",
+         "poc_details": {"email": "legal@acme.example", "first_name": "Ada"}},
+    ],
+}
+
+
 def request_cases():
     return [
         req("hmac_key", "webhooks_hmac_key", [], "GET", "v2.1/public/webhooks/hmac_key/"),
@@ -54,46 +65,66 @@ def request_cases():
             "v2.1/public/contracts/webhooks/re_trigger_latest/", body={"contract_ids": [42, 43]}),
         bad("re_trigger_latest_empty", "webhooks_re_trigger_latest", [[]], "invalid_id", "at least one contract id"),
         req("contracts_list", "contracts_list", [2, 50, [["client_name", "eq", "Acme & Co"]]], "GET",
-            "v2.1/public/contracts/?page=2&limit=50&filter__client_name$eq=Acme%20%26%20Co"),
-        bad("contracts_list_limit", "contracts_list", [1, 101, []], "invalid_argument", "limit is at most 100"),
+            "v2.1/public/contracts/?limit=50&page=2&filter__client_name[$eq]=Acme%20%26%20Co"),
+        req("contracts_list_reconciliation", "contracts_list",
+            [1, 100, [["last_updated_on", "gte", "2026-01-01T00:00:00Z"]]], "GET",
+            "v2.1/public/contracts/?limit=100&page=1&filter__last_updated_on[$gte]=2026-01-01T00%3A00%3A00Z",
+            description="reconciliation sweeps filter on filter__last_updated_on[$gte]"),
+        req("contracts_list_in", "contracts_list", [1, 10, [["contract_id", "in", "T-1,T-2"]]], "GET",
+            "v2.1/public/contracts/?limit=10&page=1&filter__contract_id[$in]=T-1%2CT-2"),
+        bad("contracts_list_op_not_allowed", "contracts_list", [1, 10, [["client_name", "gte", "A"]]],
+            "invalid_argument", "client_name allows only $eq $in $ne"),
+        bad("contracts_list_date_not_iso", "contracts_list", [1, 10, [["last_updated_on", "gte", "yesterday"]]],
+            "invalid_argument", "date filters take ISO-8601"),
         bad("contracts_list_bad_filter", "contracts_list", [1, 10, [["a&b", "eq", "x"]]], "invalid_argument",
             "filter names cannot inject query parameters"),
-        req("contracts_create", "contracts_create", [{"template_id": 3}], "POST", "v2.1/public/contracts/",
-            body={"template_id": 3}),
+        req("contracts_create", "contracts_create", [CONTRACT], "POST", "v2.1/public/contracts/", body=CONTRACT),
+        bad("contracts_create_untyped", "contracts_create", [{"template_id": 3}], "invalid_argument",
+            "the schema requires contract_template_id, contract_data and counter_party_details"),
         req("contracts_status", "contracts_status", ["T-123"], "GET", "v2.1/public/contracts/T-123/status"),
         req("contracts_status_plain", "contracts_status", ["123"], "GET", "v2.1/public/contracts/123/status"),
         bad("contracts_status_traversal", "contracts_status", ["../webhooks"], "invalid_id", "composite ids match ^[HT-0-9]+$"),
         bad("contracts_status_slash", "contracts_status", ["T-1/void"], "invalid_id", "no path injection"),
         req("contracts_key_pointers", "contracts_key_pointers", ["H-9"], "GET", "v2.1/public/contracts/H-9/key_pointers"),
-        req("contracts_download_link", "contracts_download_link", ["T-7", "pdf"], "POST",
-            "v2.1/public/contracts/T-7/download_link", body={"format": "pdf"}),
-        req("contracts_send", "contracts_send_to_counterparties", ["T-7", {"message": "hi"}], "POST",
-            "v2.1/public/contracts/T-7/send_to_counterparties", body={"message": "hi"}),
+        req("contracts_download_link", "contracts_download_link", ["T-7", "DOCX_WITH_FALLBACK_TO_PDF"], "POST",
+            "v2.1/public/contracts/T-7/download_link", body={"format": "DOCX_WITH_FALLBACK_TO_PDF"}),
+        bad("contracts_download_link_lowercase", "contracts_download_link", ["T-7", "pdf"], "invalid_argument",
+            "the format enum is PDF | DOCX | DOCX_WITH_FALLBACK_TO_PDF"),
+        req("contracts_send", "contracts_send_to_counterparties",
+            ["T-7", {"attachment_formats": ["PDF"], "custom_message": "hi"}], "POST",
+            "v2.1/public/contracts/T-7/send_to_counterparties",
+            body={"attachment_formats": ["PDF"], "custom_message": "hi"}),
+        bad("contracts_send_no_formats", "contracts_send_to_counterparties", ["T-7", {"custom_message": "hi"}],
+            "invalid_argument", "send_to_counterparties requires attachment_formats"),
         req("contracts_mark", "contracts_mark_for_execution", ["T-7"], "POST",
             "v2.1/public/contracts/T-7/mark_for_execution/"),
         req("contracts_unmark", "contracts_unmark_for_execution", ["T-7"], "POST",
             "v2.1/public/contracts/T-7/unmark_for_execution"),
-        req("contracts_void", "contracts_void", ["T-7", None], "POST", "v2.1/public/contracts/T-7/void"),
+        req("contracts_void", "contracts_void", ["T-7", "duplicate"], "POST",
+            "v2.1/public/contracts/T-7/status/void", body={"note": "duplicate"}),
+        bad("contracts_void_empty_note", "contracts_void", ["T-7", ""], "invalid_argument", "note is minLength 1"),
         req("contracts_by_external_metadata", "contracts_by_external_metadata", ["crm/7 a"], "GET",
             "v2.1/public/contracts/by_external_metadata/crm%2F7%20a"),
         req("contracts_external_metadata", "contracts_external_metadata", ["T-7"], "GET",
             "v2.1/public/contracts/T-7/external_metadata"),
         req("contracts_update_external_metadata", "contracts_update_external_metadata", ["T-7", {"id": "crm-7"}],
-            "PUT", "v2.1/public/contracts/T-7/external_metadata", body={"id": "crm-7"}),
-        req("templates_list", "templates_list", [1, 20], "GET", "v2.1/public/templates/?page=1&limit=20"),
+            "POST", "v2.1/public/contracts/T-7/external_metadata", body={"external_metadata": {"id": "crm-7"}}),
+        req("templates_list", "templates_list", [], "GET", "v2.1/public/templates/"),
         req("templates_get", "templates_get", ["5"], "GET", "v2.1/public/templates/5/"),
         req("templates_metadata", "templates_metadata", ["5"], "GET", "v2.1/public/templates/5/metadata"),
         req("contract_types_list", "contract_types_list", [], "GET", "v2.1/public/contract_types/"),
         req("contract_types_intake_form", "contract_types_intake_form", ["3"], "GET",
-            "v2.1/public/contract_types/3/intake_form"),
-        req("counterparties_list", "counterparties_list", [1, 100], "GET", "v2.1/public/counter_parties/?page=1&limit=100"),
+            "v2.1/public/contract_types/3/intake_form/questionnaire/"),
+        req("counterparties_list", "counterparties_list", [1, 100], "GET", "v2.1/public/counter_parties/?limit=100&page=1"),
         req("counterparties_get", "counterparties_get", ["77"], "GET", "v2.1/public/counter_parties/77"),
-        req("counterparties_create", "counterparties_create", [{"name": "Acme"}], "POST",
-            "v2.1/public/counter_parties/", body={"name": "Acme"}),
-        req("users_list", "users_list", [1, 10], "GET", "v2.1/public/users/?page=1&limit=10"),
-        req("roles_list", "roles_list", [], "GET", "v2.1/public/roles/"),
-        req("generic_request", "request", ["GET", "v2.1/public/contracts/T-1/approvals", [["page", "1"]], None],
-            "GET", "v2.1/public/contracts/T-1/approvals?page=1"),
+        req("counterparties_create", "counterparties_create", [{"is_individual": False, "organization_name": "Acme"}],
+            "POST", "v2.1/public/counter_parties/", body={"is_individual": False, "organization_name": "Acme"}),
+        bad("counterparties_create_untyped", "counterparties_create", [{"name": "Acme"}], "invalid_argument",
+            "counterparty create requires is_individual"),
+        req("users_list", "users_list", [1, 10], "GET", "v2.1/public/auth/users/?limit=10&page=1"),
+        req("roles_list", "roles_list", [], "GET", "v2.1/public/auth/roles/"),
+        req("generic_request", "request", ["GET", "v2.1/public/contracts/approvals/T-1/", [["page", "1"]], None],
+            "GET", "v2.1/public/contracts/approvals/T-1/?page=1"),
         bad("generic_request_second_api", "request", ["GET", "/api/v2.1/public/x", [], None], "invalid_id",
             "a second /api is refused"),
         bad("generic_request_double_slash", "request", ["GET", "v2.1/public//x", [], None], "invalid_id",
@@ -212,6 +243,272 @@ def retry_cases():
     ]
 
 
+# --- Call vectors: every operation of api/operations.json through `call` ---
+OPERATIONS = HERE.parent.parent.parent / "api" / "operations.json"
+UNRESERVED = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def pct(text):
+    return "".join(chr(b) if chr(b) in UNRESERVED else f"%{b:02X}" for b in str(text).encode())
+
+
+def sample(schema, depth=0):
+    """A small instance the schema accepts: required fields only, one item
+    per list, the first enum value, the first non-null branch."""
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return next(v for v in schema["enum"] if v is not None)
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            branch = next(b for b in schema[key] if b.get("type") != "null")
+            return sample(branch, depth)
+    if "allOf" in schema:
+        out = {}
+        for b in schema["allOf"]:
+            out.update(sample(b, depth))
+        return out
+    t = schema.get("type")
+    if isinstance(t, list):
+        t = next(x for x in t if x != "null")
+    if t == "object" or (t is None and "properties" in schema):
+        props = schema.get("properties", {})
+        out = {name: sample(props.get(name, {}), depth + 1) for name in schema.get("required", [])}
+        for name in out:
+            if name.endswith("url") and isinstance(out[name], str):
+                out[name] = "https://hooks.example.com/x"  # a URL field takes a URL
+        return out
+    if t == "array":
+        n = max(1, schema.get("minItems", 1))
+        return [sample(schema.get("items", {}), depth + 1) for _ in range(n)]
+    if t == "string":
+        fmt = schema.get("format")
+        if fmt == "date-time":
+            return "2026-01-31T09:30:00Z"
+        if fmt == "date":
+            return "2026-01-31"
+        if fmt in ("uuid", "uuid4"):
+            return "7f0c6a2e-1b2c-4d5e-8f90-a1b2c3d4e5f6"
+        if fmt == "email":
+            return "legal@acme.example"
+        if schema.get("pattern") == "^https://":
+            return "https://hooks.example.com/x"
+        return "x" * max(1, schema.get("minLength", 1))
+    if t == "integer":
+        return max(1, schema.get("minimum", 1))
+    if t == "number":
+        return 1.5
+    if t == "boolean":
+        return False
+    return "any"
+
+
+def path_value(p):
+    if p.get("pattern") == "^[HT\\-0-9]+$":
+        return "T-12"
+    if p.get("pattern") == "^[0-9]+$" or p["type"] == "integer":
+        return "12"
+    return "id-12"
+
+
+def query_value(p):
+    if p.get("enum"):
+        return p["enum"][0]
+    return {"integer": 1, "boolean": True, "number": 1.5, "array": ["a"]}.get(p["type"], "x")
+
+
+def text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def expected(op, params, config=None):
+    path = op["path"][len("/api/"):]
+    for p in op["params"]:
+        if p["in"] == "path":
+            path = path.replace("{" + p["name"] + "}", pct(text(params[p["name"]])))
+    query = []
+    for p in op["params"]:
+        if p["in"] == "query" and p["name"] in params:
+            values = params[p["name"]] if isinstance(params[p["name"]], list) else [params[p["name"]]]
+            query += [f"{p['name']}={pct(text(v))}" for v in values]
+    url = (config or {}).get("base_url", US).rstrip("/") + "/" + path
+    if query:
+        url += "?" + "&".join(query)
+    headers = dict(AUTH) if "client" in op["auth"] else {"accept": "application/json"}
+    body = params.get("body")
+    if body is not None:
+        headers["content-type"] = "application/json"
+    return {"method": op["method"], "url": url, "headers": headers, "body": body}
+
+
+def first_required_path(schema, value, path=""):
+    """The deepest required field of a sampled body, as a path, and a copy
+    of the body without it."""
+    if isinstance(value, dict) and schema.get("required"):
+        props = schema.get("properties", {})
+        for name in schema["required"]:
+            sub = props.get(name, {})
+            child = value[name]
+            inner = first_required_path(sub, child, f"{path}.{name}" if path else name)
+            if inner:
+                where, broken = inner
+                return where, {**value, name: broken}
+        name = schema["required"][0]
+        return (f"{path}.{name}" if path else name), {k: v for k, v in value.items() if k != name}
+    if isinstance(value, list) and value and isinstance(schema.get("items"), dict):
+        inner = first_required_path(schema["items"], value[0], f"{path}[0]")
+        if inner:
+            return inner[0], [inner[1]] + value[1:]
+    return None
+
+
+def first_enum_path(schema, value, path=""):
+    """A path to a sampled enum value, and a copy of the body with a value
+    outside the enum there."""
+    if "enum" in schema and isinstance(value, str):
+        return path, value.lower() + "-not-listed"
+    for key in ("anyOf", "oneOf"):
+        for branch in schema.get(key, []):
+            if branch.get("type") != "null":
+                return first_enum_path(branch, value, path)
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for name, child in value.items():
+            inner = first_enum_path(props.get(name, {}), child, f"{path}.{name}" if path else name)
+            if inner:
+                return inner[0], {**value, name: inner[1]}
+    if isinstance(value, list) and value and isinstance(schema.get("items"), dict):
+        inner = first_enum_path(schema["items"], value[0], f"{path}[0]")
+        if inner:
+            return inner[0], [inner[1]] + value[1:]
+    return None
+
+
+def success_params(op):
+    params = {}
+    for p in op["params"]:
+        if p["in"] == "path":
+            params[p["name"]] = path_value(p)
+        elif p["in"] == "query" and (p["required"] or p["name"] in ("page", "limit")):
+            params[p["name"]] = {"page": 1, "limit": 10}.get(p["name"], query_value(p))
+    if op["body"] is not None:
+        params["body"] = sample(op["body"])
+    return params
+
+
+def call_case(name, op, params, description, config=None):
+    return dict(name=name, description=description, op="api_call", config=config or CONFIG,
+                operation=op["name"], params=params, expect=expected(op, params, config))
+
+
+def call_error(name, op, params, code, contains, description, config=None):
+    return dict(name=name, description=description, op="api_call", config=config or CONFIG,
+                operation=op["name"], params=params, expect={"error": code, "message_contains": contains})
+
+
+def call_cases():
+    ops = {o["name"]: o for o in json.loads(OPERATIONS.read_text(encoding="utf-8"))["operations"]}
+    cases = []
+    for op in ops.values():
+        params = success_params(op)
+        cases.append(call_case(op["name"], op, params, f"{op['method']} {op['path']}"))
+        path_params = [p for p in op["params"] if p["in"] == "path"]
+        if path_params:
+            p = path_params[0]
+            bad_value = "12/../x" if (p.get("pattern") or p["type"] == "integer") else ".."
+            cases.append(call_error(f"{op['name']}__bad_{p['name']}", op, {**params, p["name"]: bad_value},
+                                    "invalid_id", p["name"], "a path parameter outside its rule is refused"))
+        if op["body"] is not None:
+            broken = first_required_path(op["body"], params["body"])
+            if broken:
+                where, body = broken
+                cases.append(call_error(f"{op['name']}__missing_{where}", op, {**params, "body": body},
+                                        "invalid_argument", f"{where} is required", "a required body field is missing"))
+            enum = first_enum_path(op["body"], params["body"])
+            if enum:
+                where, body = enum
+                cases.append(call_error(f"{op['name']}__enum_{where}", op, {**params, "body": body},
+                                        "invalid_argument", f"{where} must be one of", "a value outside the enum"))
+            if op["body"].get("type") == "object":
+                cases.append(call_error(f"{op['name']}__body_not_object", op, {**params, "body": ["x"]},
+                                        "invalid_argument", "must be an object", "the body has the wrong type"))
+    cases += special_call_cases(ops)
+    return cases
+
+
+def special_call_cases(ops):
+    oauth = {"region": "us", "oauth_token": "eyJhbGciOi.token.sig", "environment": "uat"}
+    bearer = {"accept": "application/json", "authorization": "Bearer eyJhbGciOi.token.sig"}
+    status = ops["contracts_status_retrieve"]
+    lst = ops["contracts_retrieve"]
+    base = US + "v2.1/public/contracts/?limit=10&page=1&"
+    cases = [
+        dict(call_case("oauth_dual_endpoint", status, {"composite_id": "T-1"}, "", config=oauth),
+             description="an OAuth token on an endpoint that also takes client credentials opts in with X-SD-Auth-Type"),
+        call_error("oauth_on_client_only", ops["webhooks_hmac_key_get"], {}, "invalid_config", "client-id",
+                   "webhook endpoints take only client credentials", config=oauth),
+        dict(call_case("enforce_user_scoping", status, {"composite_id": "T-1", "Enforce-User-Scoping": True},
+                       "Enforce-User-Scoping is a header where the schema documents it")),
+        dict(call_case("user_email_param", ops["contracts_create"], {"user-email": "ops@example.com",
+                       "body": CONTRACT}, "a user-email parameter is a header")),
+        call_error("unknown_operation", status, {}, "invalid_argument", "not a SpotDraft operation",
+                   "an operation outside the table is refused"),
+        call_error("templates_no_paging", ops["templates_list"], {"page": 1}, "invalid_argument", "takes no parameter",
+                   "templates_list takes no page/limit"),
+        call_error("unknown_filter", lst, {"filters": {"colour": "red"}}, "invalid_argument", "has no filter",
+                   "only the schema's filters"),
+        call_error("filter_op_not_allowed", lst, {"filters": {"client_name": {"$gt": "A"}}}, "invalid_argument",
+                   "takes no operator", "each field allows its own operators"),
+        call_error("filter_enum", lst, {"filters": {"display_status": "draft"}}, "invalid_argument",
+                   "must be one of", "display_status is an enum"),
+        call_error("filter_date_not_iso", lst, {"filters": {"last_updated_on": {"$gte": "31/01/2026"}}},
+                   "invalid_argument", "ISO-8601", "date filters take ISO-8601"),
+        call_error("query_integer", lst, {"page": "two"}, "invalid_argument", "page must be an integer",
+                   "integer query parameters are typed"),
+        call_error("missing_required_query", ops["key_pointers_retrieve"], {}, "invalid_argument", "contract_type_id",
+                   "a required query parameter"),
+        call_error("missing_path_param", status, {}, "invalid_id", "composite_id is required", "a missing path parameter"),
+        call_error("body_on_bodiless", status, {"composite_id": "T-1", "body": {}}, "invalid_argument",
+                   "takes no parameter", "an operation without a body refuses one"),
+    ]
+    cases[0]["expect"]["headers"] = dict(bearer, **{"x-sd-auth-type": "oauth-jwt"})
+    cases[2]["expect"]["headers"]["enforce-user-scoping"] = "true"
+    cases[3]["expect"]["headers"]["user-email"] = "ops@example.com"
+    cases[4]["operation"] = "contracts_void"
+
+    def filtered(name, filters, query, description, params=None):
+        case = call_case(name, lst, dict({"page": 1, "limit": 10}, **(params or {}), filters=filters), description)
+        case["expect"]["url"] = base + query
+        return case
+
+    cases += [
+        filtered("filter_last_updated_gte", {"last_updated_on": {"$gte": "2026-01-01T00:00:00Z"}},
+                 "filter__last_updated_on[$gte]=2026-01-01T00%3A00%3A00Z", "reconciliation sweeps"),
+        filtered("filter_bare_is_eq", {"client_name": "Acme & Co"}, "filter__client_name=Acme%20%26%20Co",
+                 "a bare filter__field means $eq"),
+        filtered("filter_in_escapes_commas", {"client_name": {"$in": ["Acme, Inc", "Globex"]}},
+                 "filter__client_name[$in]=Acme%5C%2C%20Inc%2CGlobex", "a comma inside an $in value is escaped \\,"),
+        filtered("filter_range", {"created_at": {"$lt": "2026-02-01", "$gte": "2026-01-01"}},
+                 "filter__created_at[$gte]=2026-01-01&filter__created_at[$lt]=2026-02-01",
+                 "several operators on one field, in operator order; dates may be plain dates"),
+        filtered("filter_integer", {"contract_type_id": {"$in": [3, 4]}}, "filter__contract_type_id[$in]=3%2C4",
+                 "integer filters"),
+    ]
+    tpl = ops["templates_list"]
+    case = call_case("query_array_repeats", tpl, {"tags": ["nda", "msa"], "include_archived": True},
+                     "list query parameters repeat")
+    case["expect"]["url"] = US + "v2.1/public/templates/?include_archived=true&tags=nda&tags=msa"
+    cases.append(case)
+    cp = ops["counter_parties_list"]
+    case = call_case("custom_filter", cp, {"page": 1, "limit": 10, "filter_custom": {"region": "EMEA"}},
+                     "filter_custom__<name> filters on a custom field")
+    case["expect"]["url"] = US + "v2.1/public/counter_parties/?limit=10&page=1&filter_custom__region=EMEA"
+    cases.append(case)
+    return cases
+
+
 def write(name, topic, cases):
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), name
@@ -226,4 +523,5 @@ if __name__ == "__main__":
     n += write("config", "api config", config_cases())
     n += write("responses", "api responses", response_cases())
     n += write("retry", "retry and rate limit", retry_cases())
+    n += write("calls", "api calls through the operation table", call_cases())
     print(f"wrote {n} cases")

@@ -3,7 +3,7 @@
 //! (see [`crate::api_calls`]); the executor (`send`) is the shared
 //! JavaScript file `js/api-client.js`, which does only I/O and sleeping.
 
-use spotdraft_kit::api::{Api, RateLimiter, RetryPolicy};
+use spotdraft_kit::api::{Api, Execution, RateLimiter, RetryPolicy};
 use wasm_bindgen::prelude::*;
 
 use crate::api_calls;
@@ -45,6 +45,32 @@ impl RawApi {
     /// as JSON.
     pub fn build(&self, name: &str, args_json: &str) -> Result<String, JsValue> {
         api_calls::build_json(&self.inner, name, args_json).map_err(errors::js)
+    }
+
+    /// Core's executor state machine for one call with `policy`.
+    pub fn execution(
+        &self,
+        policy: &RawRetryPolicy,
+        timeout_ms: Option<f64>,
+    ) -> Result<RawExecution, JsValue> {
+        RawExecution::new(policy, timeout_ms)
+    }
+
+    /// The first page's parameters of a paginated operation, as JSON.
+    #[wasm_bindgen(js_name = firstPage)]
+    pub fn first_page(&self, name: &str, params_json: &str) -> Result<String, JsValue> {
+        api_calls::first_page_json(name, params_json).map_err(errors::js)
+    }
+
+    /// The next page's parameters, as JSON, or null after the last page.
+    #[wasm_bindgen(js_name = nextPage)]
+    pub fn next_page(
+        &self,
+        name: &str,
+        params_json: &str,
+        response_json: &str,
+    ) -> Result<Option<String>, JsValue> {
+        api_calls::next_page_json(name, params_json, response_json).map_err(errors::js)
     }
 }
 
@@ -102,6 +128,44 @@ impl RawRateLimiter {
     pub fn acquire(&mut self, now_ms: f64) -> Result<f64, JsValue> {
         let now = api_calls::whole(now_ms, "nowMs").map_err(errors::js)?;
         Ok(self.inner.acquire(now) as f64)
+    }
+}
+
+/// Core's executor state machine for one call.
+#[wasm_bindgen]
+pub struct RawExecution {
+    inner: Execution,
+}
+
+#[wasm_bindgen]
+impl RawExecution {
+    /// A call with `policy`; `timeout_ms` per attempt (`null`: core's default).
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: &RawRetryPolicy, timeout_ms: Option<f64>) -> Result<RawExecution, JsValue> {
+        let inner = api_calls::execution_new(&policy.inner, timeout_ms).map_err(errors::js)?;
+        Ok(RawExecution { inner })
+    }
+
+    /// The next step as JSON: `{"wait": ms}` or `{"send": attempt, "timeoutMs": ms}`.
+    pub fn next(&mut self, limiter: &mut RawRateLimiter, now_ms: f64) -> Result<String, JsValue> {
+        api_calls::execution_next(&mut self.inner, &mut limiter.inner, now_ms).map_err(errors::js)
+    }
+
+    /// The attempt failed: the wait (ms) before the next attempt, or null to give up.
+    pub fn failed(
+        &mut self,
+        error_json: &str,
+        random: f64,
+        unix_ms: f64,
+    ) -> Result<Option<f64>, JsValue> {
+        let wait = api_calls::execution_failed(&mut self.inner, error_json, random, unix_ms)
+            .map_err(errors::js)?;
+        Ok(wait.map(|ms| ms as f64))
+    }
+
+    /// The attempt succeeded.
+    pub fn succeeded(&mut self) {
+        api_calls::execution_succeeded(&mut self.inner);
     }
 }
 

@@ -9,8 +9,8 @@
 //! `invalid_argument` and name the parameter, never its value.
 
 use spotdraft_kit::api::{
-    parse_response, Api, ApiConfig, HttpRequest, Method, RateLimiter, Region, RetryAfter,
-    RetryPolicy,
+    parse_response, Action, Api, ApiConfig, Execution, HttpRequest, Method, Operation, RateLimiter,
+    Region, RetryAfter, RetryPolicy,
 };
 use spotdraft_kit::serde_json::{self, Map, Value};
 use spotdraft_kit::{ApiErrorDetails, Error, ErrorCode};
@@ -26,6 +26,7 @@ fn parse_json(text: &str, what: &str) -> Result<Value, Error> {
 /// Every builder of core's `Api`, by its snake_case name (the JS method is
 /// the camelCase form).
 pub const CALLS: &[&str] = &[
+    "call",
     "webhooks_hmac_key",
     "webhooks_create",
     "webhooks_delete",
@@ -55,40 +56,6 @@ pub const CALLS: &[&str] = &[
     "request",
 ];
 
-/// The operation names core gives its requests. `HttpRequest::operation`
-/// is a `&'static str`, so a request coming back from JavaScript is matched
-/// against this list (anything else is logged as `request`); the shared JS
-/// suite checks every built request's operation survives the round trip.
-const OPERATIONS: &[&str] = &[
-    "webhooks.hmac_key",
-    "webhooks.create",
-    "webhooks.delete",
-    "webhooks.re_trigger_latest",
-    "contracts.list",
-    "contracts.create",
-    "contracts.status",
-    "contracts.key_pointers",
-    "contracts.download_link",
-    "contracts.send_to_counterparties",
-    "contracts.mark_for_execution",
-    "contracts.unmark_for_execution",
-    "contracts.void",
-    "contracts.by_external_metadata",
-    "contracts.external_metadata.get",
-    "contracts.external_metadata.update",
-    "templates.list",
-    "templates.get",
-    "templates.metadata",
-    "contract_types.list",
-    "contract_types.intake_form",
-    "counterparties.list",
-    "counterparties.get",
-    "counterparties.create",
-    "users.list",
-    "roles.list",
-    "request",
-];
-
 // --- configs ------------------------------------------------------------------
 
 fn opt_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>, Error> {
@@ -100,12 +67,21 @@ fn opt_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Result<Option<&'a s
 }
 
 /// `{region?, baseUrl?, environment?, clientId, clientSecret, userEmail?}`
-/// as core's [`ApiConfig`].
+/// or `{region?, baseUrl?, environment?, oauthToken}` as core's
+/// [`ApiConfig`].
 pub fn config_from_json(text: &str) -> Result<ApiConfig, Error> {
     let value = parse_json(text, "config")?;
     let Some(obj) = value.as_object() else {
         return Err(bad("config must be an object"));
     };
+    if let Some(token) = opt_field(obj, "oauthToken")? {
+        let region = opt_field(obj, "region")?.map(Region::parse).transpose()?;
+        let config = ApiConfig::oauth(region, opt_field(obj, "baseUrl")?, token)?;
+        return Ok(match opt_field(obj, "environment")? {
+            Some(environment) => config.with_environment(environment),
+            None => config,
+        });
+    }
     let id = opt_field(obj, "clientId")?.unwrap_or("");
     let secret = opt_field(obj, "clientSecret")?.unwrap_or("");
     let mut config = match (opt_field(obj, "region")?, opt_field(obj, "baseUrl")?) {
@@ -245,7 +221,7 @@ fn query(value: &Value) -> Result<Vec<(String, String)>, Error> {
 /// Calls the builder `name` with positional JSON arguments.
 pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error> {
     match name {
-        "webhooks_hmac_key" => Ok(api.webhooks_hmac_key()),
+        "webhooks_hmac_key" => api.webhooks_hmac_key(),
         "webhooks_create" => {
             let acts = list(args, 2, "activities")?
                 .iter()
@@ -300,9 +276,7 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
         "contracts_unmark_for_execution" => {
             api.contracts_unmark_for_execution(&id(args, 0, "contractId")?)
         }
-        "contracts_void" => {
-            api.contracts_void(&id(args, 0, "contractId")?, opt_text(args, 1, "reason")?)
-        }
+        "contracts_void" => api.contracts_void(&id(args, 0, "contractId")?, text(args, 1, "note")?),
         "contracts_by_external_metadata" => {
             api.contracts_by_external_metadata(&id(args, 0, "externalId")?)
         }
@@ -311,10 +285,10 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
         }
         "contracts_update_external_metadata" => api
             .contracts_update_external_metadata(&id(args, 0, "contractId")?, arg(args, 1).clone()),
-        "templates_list" => api.templates_list(count(args, 0, "page")?, count(args, 1, "limit")?),
+        "templates_list" => api.templates_list(),
         "templates_get" => api.templates_get(&id(args, 0, "templateId")?),
         "templates_metadata" => api.templates_metadata(&id(args, 0, "templateId")?),
-        "contract_types_list" => Ok(api.contract_types_list()),
+        "contract_types_list" => api.contract_types_list(),
         "contract_types_intake_form" => {
             api.contract_types_intake_form(&id(args, 0, "contractTypeId")?)
         }
@@ -324,7 +298,7 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
         "counterparties_get" => api.counterparties_get(&id(args, 0, "counterpartyId")?),
         "counterparties_create" => api.counterparties_create(arg(args, 0).clone()),
         "users_list" => api.users_list(count(args, 0, "page")?, count(args, 1, "limit")?),
-        "roles_list" => Ok(api.roles_list()),
+        "roles_list" => api.roles_list(),
         "request" => {
             let method = Method::parse(text(args, 0, "method")?)?;
             let pairs = query(arg(args, 2))?;
@@ -338,6 +312,7 @@ pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error>
             };
             api.request(method, text(args, 1, "path")?, &borrowed, body)
         }
+        "call" => api.call(text(args, 0, "operation")?, arg(args, 1)),
         _ => Err(bad("unknown API call")),
     }
 }
@@ -406,11 +381,9 @@ pub fn request_from_json(text: &str) -> Result<HttpRequest, Error> {
         url: field("url")?.to_owned(),
         headers,
         body,
-        operation: OPERATIONS
-            .iter()
-            .find(|op| **op == operation)
-            .copied()
-            .unwrap_or("request"),
+        // `HttpRequest::operation` is a `&'static str`: a request coming
+        // back from JavaScript gets the table's name, or `request`.
+        operation: Operation::find(operation).map_or("request", |op| op.name),
         environment: obj
             .get("environment")
             .and_then(Value::as_str)
@@ -608,11 +581,25 @@ pub fn next_delay_ms(
     random: f64,
     now_ms: f64,
 ) -> Result<Option<u64>, Error> {
+    let details = error_details_json(error_json)?;
+    let attempt = u32::try_from(whole(attempt, "attempt")?).unwrap_or(u32::MAX);
+    let random = if random.is_finite() { random } else { 0.0 };
+    Ok(policy.next_delay_ms(attempt, &details, random, whole(now_ms, "nowMs")?))
+}
+
+/// `{retryable, status?, retryAfter?}` (a JS error's retry facts) as
+/// core's [`ApiErrorDetails`].
+fn error_details_json(error_json: &str) -> Result<ApiErrorDetails, Error> {
     let value = parse_json(error_json, "error")?;
     let retryable = value
         .get("retryable")
         .and_then(Value::as_bool)
         .unwrap_or(false);
+    let status = value
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .unwrap_or(0);
     let retry_after = match value.get("retryAfter") {
         None | Some(Value::Null) => None,
         Some(r) => match (
@@ -624,12 +611,93 @@ pub fn next_delay_ms(
             _ => return Err(bad("retryAfter must be {delayMs} or {atUnixMs}")),
         },
     };
-    let details = ApiErrorDetails {
+    Ok(ApiErrorDetails {
+        status,
         retryable,
         retry_after,
         ..Default::default()
-    };
-    let attempt = u32::try_from(whole(attempt, "attempt")?).unwrap_or(u32::MAX);
+    })
+}
+
+// --- the executor state machine and pagination ------------------------------
+
+/// Core's [`Execution`] for one call, with the timeout in ms (`null`:
+/// core's default).
+pub fn execution_new(policy: &RetryPolicy, timeout_ms: Option<f64>) -> Result<Execution, Error> {
+    let run = Execution::new(*policy);
+    Ok(match timeout_ms {
+        Some(ms) => run.with_timeout_ms(whole(ms, "timeoutMs")?),
+        None => run,
+    })
+}
+
+/// The next step as JSON: `{"wait": ms}` or `{"send": attempt, "timeoutMs": ms}`.
+pub fn execution_next(
+    run: &mut Execution,
+    limiter: &mut RateLimiter,
+    now_ms: f64,
+) -> Result<String, Error> {
+    match run.next(limiter, whole(now_ms, "nowMs")?) {
+        Action::Wait(ms) => Ok(serde_json::json!({ "wait": ms }).to_string()),
+        Action::Send {
+            attempt,
+            timeout_ms,
+        } => Ok(serde_json::json!({ "send": attempt, "timeoutMs": timeout_ms }).to_string()),
+        Action::GiveUp(err) => Err(err),
+        Action::Done(_) => Err(bad("executor misuse: the call is over")),
+    }
+}
+
+/// The attempt failed (`{retryable, status?, retryAfter?}`): the wait
+/// before the next attempt, or `None` to give up.
+pub fn execution_failed(
+    run: &mut Execution,
+    error_json: &str,
+    random: f64,
+    unix_ms: f64,
+) -> Result<Option<u64>, Error> {
+    let details = error_details_json(error_json)?;
     let random = if random.is_finite() { random } else { 0.0 };
-    Ok(policy.next_delay_ms(attempt, &details, random, whole(now_ms, "nowMs")?))
+    let err = Error::api(details, "attempt failed");
+    Ok(
+        match run.on_outcome(Err(err), random, whole(unix_ms, "nowMs")?) {
+            Action::Wait(ms) => Some(ms),
+            _ => None,
+        },
+    )
+}
+
+/// The attempt succeeded.
+pub fn execution_succeeded(run: &mut Execution) {
+    let _ = run.on_outcome(Ok(Value::Null), 0.0, 0);
+}
+
+fn paginated(name: &str) -> Result<&'static Operation, Error> {
+    let op = Operation::find(name).ok_or_else(|| bad("not a SpotDraft operation"))?;
+    if op.is_paginated() {
+        Ok(op)
+    } else {
+        Err(bad(format!("{} is not paginated", op.name)))
+    }
+}
+
+/// The first page's parameters of a paginated operation, as JSON.
+pub fn first_page_json(name: &str, params_json: &str) -> Result<String, Error> {
+    let op = paginated(name)?;
+    let params = parse_json(params_json, "params")?;
+    op.first_page(&params)
+        .map(|p| p.to_string())
+        .ok_or_else(|| bad("params must be an object"))
+}
+
+/// The next page's parameters, as JSON, or `None` after the last page.
+pub fn next_page_json(
+    name: &str,
+    params_json: &str,
+    response_json: &str,
+) -> Result<Option<String>, Error> {
+    let op = paginated(name)?;
+    let params = parse_json(params_json, "params")?;
+    let response = parse_json(response_json, "response")?;
+    Ok(op.next_page(&params, &response).map(|p| p.to_string()))
 }

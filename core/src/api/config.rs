@@ -94,6 +94,7 @@ pub struct ApiConfig {
     client_id: String,
     client_secret: Zeroizing<String>,
     user_email: Option<String>,
+    oauth_token: Option<Zeroizing<String>>,
 }
 
 impl ApiConfig {
@@ -154,7 +155,66 @@ impl ApiConfig {
             client_id: client_id.to_owned(),
             client_secret: Zeroizing::new(secret.to_owned()),
             user_email: None,
+            oauth_token: None,
         })
+    }
+
+    /// A config that authenticates with a user-scoped OAuth JWT
+    /// (`Authorization: Bearer <token>`) instead of the client credentials,
+    /// for a region's host or, with `base_url`, an explicit one. The token
+    /// is redacted wherever the client secret is.
+    ///
+    /// ```
+    /// use spotdraft_kit::api::{ApiConfig, Region};
+    /// let config = ApiConfig::oauth(Some(Region::Eu), None, "eyJ.token.sig")?;
+    /// assert!(config.is_oauth());
+    /// assert!(!format!("{config:?}").contains("eyJ"));
+    /// assert!(ApiConfig::oauth(Some(Region::Eu), None, "two words").is_err());
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn oauth(region: Option<Region>, base_url: Option<&str>, token: &str) -> Result<Self> {
+        let base = match (region, base_url) {
+            (_, Some(url)) => normalize_base_url(url)?,
+            (Some(r), None) => r.base_url().to_owned(),
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidConfig,
+                    "an OAuth config needs a region or a base_url",
+                ))
+            }
+        };
+        let token = token.trim();
+        if token.is_empty() || token.len() > 8192 || !is_header_safe(token) {
+            return Err(Error::new(
+                ErrorCode::InvalidConfig,
+                "the OAuth token must be 1 to 8192 visible ASCII characters",
+            ));
+        }
+        Ok(ApiConfig {
+            base_url: base,
+            region: if base_url.is_some() { None } else { region },
+            environment: "production".to_owned(),
+            client_id: String::new(),
+            client_secret: Zeroizing::new(String::new()),
+            user_email: None,
+            oauth_token: Some(Zeroizing::new(token.to_owned())),
+        })
+    }
+
+    /// Whether requests carry an OAuth bearer token rather than the client
+    /// credentials.
+    ///
+    /// ```
+    /// # use spotdraft_kit::api::{ApiConfig, Region};
+    /// assert!(!ApiConfig::new(Region::In, "i", "s")?.is_oauth());
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn is_oauth(&self) -> bool {
+        self.oauth_token.is_some()
+    }
+
+    pub(crate) fn oauth_token(&self) -> Option<&str> {
+        self.oauth_token.as_deref().map(String::as_str)
     }
 
     /// Labels the environment (`production`, `uat`, or any name) for logs
@@ -327,6 +387,10 @@ impl fmt::Debug for ApiConfig {
             .field("client_id", &self.client_id)
             .field("client_secret", &format_args!("<redacted>"))
             .field("user_email", &self.user_email.as_ref().map(|_| "<set>"))
+            .field(
+                "oauth_token",
+                &self.oauth_token.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }

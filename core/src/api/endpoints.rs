@@ -1,16 +1,13 @@
-//! [`Api`]: builders for SpotDraft's endpoints. Paths are stored verbatim,
-//! because SpotDraft's trailing slashes differ per endpoint and a mismatch
-//! answers 302.
-//!
-//! Paths marked *documented* come from SpotDraft's developer portal and
-//! OpenAPI schema; the few marked *inferred* follow its conventions and are
-//! pinned by the golden table in `tests/vectors/api.json`, so a correction
-//! is one line.
+//! [`Api`]: the request builder of one workspace. [`Api::call`] builds
+//! any operation of the table; the typed methods here are one-liners over
+//! it for the operations integrations use most, named for what they do.
+//! Every method, path and body rule comes from the operation table, which
+//! is generated from SpotDraft's OpenAPI schema.
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::config::ApiConfig;
-use super::path::{checked_path, contract_ref, integer_id, query_string, text_id};
+use super::path::{checked_path, query_string};
 use super::request::{HttpRequest, Method};
 use crate::activity::Activity;
 use crate::error::{Error, ErrorCode, Result};
@@ -58,65 +55,27 @@ impl Api {
         &self.config
     }
 
-    fn build(
-        &self,
-        operation: &'static str,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> HttpRequest {
-        let mut headers = vec![
-            ("accept".to_owned(), "application/json".to_owned()),
-            ("client-id".to_owned(), self.config.client_id().to_owned()),
-            (
-                "client-secret".to_owned(),
-                self.config.client_secret().to_owned(),
-            ),
-        ];
-        if let Some(email) = self.config.user_email() {
-            headers.push(("user-email".to_owned(), email.to_owned()));
-        }
-        if body.is_some() {
-            headers.push(("content-type".to_owned(), "application/json".to_owned()));
-        }
-        headers.push((
-            "user-agent".to_owned(),
-            concat!("spotdraft-kit/", env!("CARGO_PKG_VERSION")).to_owned(),
-        ));
-        HttpRequest {
-            method,
-            url: format!("{}{}", self.config.base_url(), path),
-            headers,
-            body: body.map(|b| b.to_string().into_bytes()),
-            operation,
-            environment: self.config.environment().to_owned(),
-        }
-    }
-
-    /// `GET v2.1/public/webhooks/hmac_key/` (documented): the workspace's
-    /// base64 HMAC key, `{"hmac_key": "..."}`.
+    /// `webhooks_hmac_key_get`: the workspace's base64 HMAC key,
+    /// `{"hmac_key": "..."}`.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.webhooks_hmac_key().url.ends_with("/webhooks/hmac_key/"));
+    /// assert!(api.webhooks_hmac_key()?.url.ends_with("/v2.1/public/webhooks/hmac_key/"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
-    pub fn webhooks_hmac_key(&self) -> HttpRequest {
-        self.build(
-            "webhooks.hmac_key",
-            Method::Get,
-            "v2.1/public/webhooks/hmac_key/",
-            None,
-        )
+    pub fn webhooks_hmac_key(&self) -> Result<HttpRequest> {
+        self.call("webhooks_hmac_key_get", &Value::Null)
     }
 
-    /// `POST v2.1/public/webhooks/` (documented): registers a webhook for a
-    /// non-empty list of documented activities; the URL must be https.
+    /// `webhooks_create`: registers a webhook for a non-empty list of
+    /// documented activities (duplicates dropped); the URL must be https,
+    /// because SpotDraft delivers only over HTTPS.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
+    /// assert!(api.webhooks_create("t", "https://hooks.example.com", &["CONTRACT_SIGNED"]).is_ok());
     /// assert!(api.webhooks_create("t", "http://hooks.example.com", &["CONTRACT_SIGNED"]).is_err());
     /// assert!(api.webhooks_create("t", "https://hooks.example.com", &[]).is_err());
     /// assert!(api.webhooks_create("t", "https://hooks.example.com", &["NOT_AN_ACTIVITY"]).is_err());
@@ -128,13 +87,6 @@ impl Api {
         url: &str,
         activities: &[&str],
     ) -> Result<HttpRequest> {
-        let title = title.trim();
-        if title.is_empty() || title.len() > 255 {
-            return Err(Error::new(
-                ErrorCode::InvalidArgument,
-                "webhook title must be 1 to 255 characters",
-            ));
-        }
         let url = url.trim();
         let host = url
             .strip_prefix("https://")
@@ -153,10 +105,10 @@ impl Api {
                 "a webhook needs at least one activity",
             ));
         }
-        let mut list = Vec::with_capacity(activities.len());
+        let mut list: Vec<String> = Vec::with_capacity(activities.len());
         for a in activities {
             match Activity::known(a.trim()) {
-                Some(known) if !list.contains(&known.as_str().to_owned()) => {
+                Some(known) if !list.iter().any(|k| k == known.as_str()) => {
                     list.push(known.as_str().to_owned())
                 }
                 Some(_) => {}
@@ -168,36 +120,28 @@ impl Api {
                 }
             }
         }
-        let body = json!({"title": title, "url": url, "only_for_activities": list});
-        Ok(self.build(
-            "webhooks.create",
-            Method::Post,
-            "v2.1/public/webhooks/",
-            Some(body),
-        ))
+        let body = json!({"title": title.trim(), "url": url, "only_for_activities": list});
+        self.call("webhooks_create", &json!({ "body": body }))
     }
 
-    /// `DELETE v2.1/public/webhooks/{webhook_id}` (documented; no trailing
-    /// slash).
+    /// `webhooks_destroy` (`DELETE webhooks/{webhook_id}`, no trailing slash).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
     /// assert!(api.webhooks_delete("12")?.url.ends_with("/v2.1/public/webhooks/12"));
+    /// assert!(api.webhooks_delete("twelve").is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn webhooks_delete(&self, webhook_id: &str) -> Result<HttpRequest> {
-        let id = integer_id(webhook_id)?;
-        Ok(self.build(
-            "webhooks.delete",
-            Method::Delete,
-            &format!("v2.1/public/webhooks/{id}"),
-            None,
-        ))
+        self.call(
+            "webhooks_destroy",
+            &json!({ "webhook_id": webhook_id.trim() }),
+        )
     }
 
-    /// `POST v2.1/public/contracts/webhooks/re_trigger_latest/` (documented):
-    /// re-sends the latest webhook of each contract.
+    /// `contracts_webhooks_re_trigger_latest_create`: re-sends the latest
+    /// webhook of each contract.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -213,24 +157,23 @@ impl Api {
                 "contract_ids must be non-empty positive integers",
             ));
         }
-        Ok(self.build(
-            "webhooks.re_trigger_latest",
-            Method::Post,
-            "v2.1/public/contracts/webhooks/re_trigger_latest/",
-            Some(json!({ "contract_ids": contract_ids })),
-        ))
+        self.call(
+            "contracts_webhooks_re_trigger_latest_create",
+            &json!({ "body": { "contract_ids": contract_ids } }),
+        )
     }
 
-    /// `GET v2.1/public/contracts/?page=&limit=&filter__field$op=value`
-    /// (documented). Filters are `(field, op, value)`, e.g.
-    /// `("client_name", "eq", "Acme")`; pages start at 1, limit 1..=100.
+    /// `contracts_retrieve`: a page of contracts. Filters are `(field, op,
+    /// value)` with `op` one of the field's operators (`eq`, `gte`, `in`...;
+    /// an `in` value is a comma-separated list), e.g.
+    /// `("last_updated_on", "gte", "2026-01-01T00:00:00Z")`.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
     /// let req = api.contracts_list(2, 50, &[("contract_id", "in", "T-1,T-2")])?;
-    /// assert!(req.url.ends_with("/v2.1/public/contracts/?page=2&limit=50&filter__contract_id$in=T-1%2CT-2"));
-    /// assert!(api.contracts_list(0, 10, &[]).is_err());
+    /// assert!(req.url.ends_with("/v2.1/public/contracts/?limit=50&page=2&filter__contract_id[$in]=T-1%2CT-2"));
+    /// assert!(api.contracts_list(1, 10, &[("contract_id", "gte", "T-1")]).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_list(
@@ -239,53 +182,55 @@ impl Api {
         limit: u32,
         filters: &[(&str, &str, &str)],
     ) -> Result<HttpRequest> {
-        let mut query = page_query(page, limit)?;
+        let mut by_field = Map::new();
         for (field, op, value) in filters {
-            let ident = |s: &str| {
-                !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            let value = if op.trim_start_matches('$') == "in" {
+                Value::from(value.split(',').collect::<Vec<_>>())
+            } else {
+                Value::from(*value)
             };
-            if !ident(field) || !ident(op) {
-                return Err(Error::new(
-                    ErrorCode::InvalidArgument,
-                    "filter field and operator must be letters, digits or _",
-                ));
+            let ops = by_field
+                .entry((*field).to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(ops) = ops {
+                ops.insert(format!("${}", op.trim_start_matches('$')), value);
             }
-            query.push((format!("filter__{field}${op}"), (*value).to_owned()));
         }
-        let path = format!("v2.1/public/contracts/{}", query_string(&query));
-        Ok(self.build("contracts.list", Method::Get, &path, None))
+        let mut params = json!({ "page": page, "limit": limit });
+        if !by_field.is_empty() {
+            params["filters"] = Value::Object(by_field);
+        }
+        self.call("contracts_retrieve", &params)
     }
 
-    /// `POST v2.1/public/contracts/` (documented) with the caller's JSON body.
+    /// `contracts_create` with the caller's JSON body (checked against the
+    /// schema: `contract_template_id`, `contract_data` and
+    /// `counter_party_details` are required).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.contracts_create(serde_json::json!({"template_id": 3}))?.body.is_some());
+    /// assert!(api.contracts_create(serde_json::json!({"template_id": 3})).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_create(&self, body: Value) -> Result<HttpRequest> {
-        Ok(self.build(
-            "contracts.create",
-            Method::Post,
-            "v2.1/public/contracts/",
-            Some(object(body)?),
-        ))
+        self.call("contracts_create", &json!({ "body": body }))
     }
 
-    /// `GET v2.1/public/contracts/{id}/status` (documented).
+    /// `contracts_status_retrieve` (`GET contracts/{composite_id}/status`).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
     /// assert!(api.contracts_status("T-7")?.url.ends_with("/contracts/T-7/status"));
+    /// assert!(api.contracts_status("../admin").is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_status(&self, contract_id: &str) -> Result<HttpRequest> {
-        self.contract_op("contracts.status", Method::Get, contract_id, "status", None)
+        self.on_contract("contracts_status_retrieve", contract_id, None)
     }
 
-    /// `GET v2.1/public/contracts/{id}/key_pointers` (documented).
+    /// `contracts_key_pointers_retrieve`.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -294,25 +239,18 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_key_pointers(&self, contract_id: &str) -> Result<HttpRequest> {
-        self.contract_op(
-            "contracts.key_pointers",
-            Method::Get,
-            contract_id,
-            "key_pointers",
-            None,
-        )
+        self.on_contract("contracts_key_pointers_retrieve", contract_id, None)
     }
 
-    /// `POST v2.1/public/contracts/{id}/download_link` (documented as a
-    /// POST in SpotDraft's schema), optionally with `{"format": "pdf"|"docx"}`.
-    /// The answer holds a signed URL: never log it.
+    /// `contracts_download_link_create`, optionally with a format
+    /// (`PDF`, `DOCX` or `DOCX_WITH_FALLBACK_TO_PDF`; SpotDraft's default
+    /// is PDF). The answer holds a signed URL: never log it.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Method, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// let req = api.contracts_download_link("T-7", Some("pdf"))?;
-    /// assert_eq!(req.method, Method::Post);
-    /// assert!(api.contracts_download_link("T-7", Some("exe")).is_err());
+    /// assert_eq!(api.contracts_download_link("T-7", Some("DOCX"))?.method, Method::Post);
+    /// assert!(api.contracts_download_link("T-7", Some("pdf")).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_download_link(
@@ -320,31 +258,19 @@ impl Api {
         contract_id: &str,
         format: Option<&str>,
     ) -> Result<HttpRequest> {
-        let body = match format.map(str::to_ascii_lowercase).as_deref() {
-            None => None,
-            Some(f @ ("pdf" | "docx")) => Some(json!({ "format": f })),
-            Some(_) => {
-                return Err(Error::new(
-                    ErrorCode::InvalidArgument,
-                    "format must be pdf or docx",
-                ))
-            }
-        };
-        self.contract_op(
-            "contracts.download_link",
-            Method::Post,
-            contract_id,
-            "download_link",
-            body,
-        )
+        let body = format.map(|f| json!({ "format": f }));
+        self.on_contract("contracts_download_link_create", contract_id, body)
     }
 
-    /// `POST v2.1/public/contracts/{id}/send_to_counterparties` (documented).
+    /// `contracts_send_to_counterparties_create` (the body needs
+    /// `attachment_formats`).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.contracts_send_to_counterparties("T-7", serde_json::json!({}))?.url.ends_with("/send_to_counterparties"));
+    /// let body = serde_json::json!({"attachment_formats": ["PDF"]});
+    /// assert!(api.contracts_send_to_counterparties("T-7", body)?.url.ends_with("/send_to_counterparties"));
+    /// assert!(api.contracts_send_to_counterparties("T-7", serde_json::json!({})).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_send_to_counterparties(
@@ -352,18 +278,14 @@ impl Api {
         contract_id: &str,
         body: Value,
     ) -> Result<HttpRequest> {
-        let body = object(body)?;
-        self.contract_op(
-            "contracts.send_to_counterparties",
-            Method::Post,
+        self.on_contract(
+            "contracts_send_to_counterparties_create",
             contract_id,
-            "send_to_counterparties",
             Some(body),
         )
     }
 
-    /// `POST v2.1/public/contracts/{id}/mark_for_execution/` (documented,
-    /// with a trailing slash).
+    /// `contracts_mark_for_execution_create` (with a trailing slash).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -372,17 +294,10 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_mark_for_execution(&self, contract_id: &str) -> Result<HttpRequest> {
-        self.contract_op(
-            "contracts.mark_for_execution",
-            Method::Post,
-            contract_id,
-            "mark_for_execution/",
-            None,
-        )
+        self.on_contract("contracts_mark_for_execution_create", contract_id, None)
     }
 
-    /// `POST v2.1/public/contracts/{id}/unmark_for_execution` (documented,
-    /// without a trailing slash).
+    /// `contracts_unmark_for_execution_create` (without a trailing slash).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -391,32 +306,27 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_unmark_for_execution(&self, contract_id: &str) -> Result<HttpRequest> {
-        self.contract_op(
-            "contracts.unmark_for_execution",
-            Method::Post,
-            contract_id,
-            "unmark_for_execution",
-            None,
-        )
+        self.on_contract("contracts_unmark_for_execution_create", contract_id, None)
     }
 
-    /// `POST v2.1/public/contracts/{id}/void` (inferred) with an optional
-    /// reason.
+    /// `contracts_status_void_create` (`POST contracts/{composite_id}/status/void`
+    /// with `{"note": ...}`, answered 204).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.contracts_void("T-7", Some("duplicate"))?.url.ends_with("/contracts/T-7/void"));
+    /// let req = api.contracts_void("T-7", "duplicate")?;
+    /// assert!(req.url.ends_with("/contracts/T-7/status/void"));
+    /// assert!(api.contracts_void("T-7", "").is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
-    pub fn contracts_void(&self, contract_id: &str, reason: Option<&str>) -> Result<HttpRequest> {
-        let body = reason.map(|r| json!({ "reason": r }));
-        self.contract_op("contracts.void", Method::Post, contract_id, "void", body)
+    pub fn contracts_void(&self, contract_id: &str, note: &str) -> Result<HttpRequest> {
+        let body = json!({ "note": note });
+        self.on_contract("contracts_status_void_create", contract_id, Some(body))
     }
 
-    /// `GET v2.1/public/contracts/by_external_metadata/{id}` (documented):
-    /// contracts carrying the integration's own record id (a bare array, up
-    /// to 50).
+    /// `contracts_by_external_metadata_retrieve`: contracts carrying the
+    /// integration's own record id (a bare array).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -425,12 +335,13 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_by_external_metadata(&self, external_id: &str) -> Result<HttpRequest> {
-        let id = text_id(external_id)?;
-        let path = format!("v2.1/public/contracts/by_external_metadata/{id}");
-        Ok(self.build("contracts.by_external_metadata", Method::Get, &path, None))
+        self.call(
+            "contracts_by_external_metadata_retrieve",
+            &json!({ "external_metadata_id": external_id.trim() }),
+        )
     }
 
-    /// `GET v2.1/public/contracts/{id}/external_metadata` (documented).
+    /// `contracts_external_metadata_retrieve`.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -439,22 +350,21 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contracts_external_metadata(&self, contract_id: &str) -> Result<HttpRequest> {
-        self.contract_op(
-            "contracts.external_metadata.get",
-            Method::Get,
-            contract_id,
-            "external_metadata",
-            None,
+        self.call(
+            "contracts_external_metadata_retrieve",
+            &json!({ "contract_id": contract_id.trim() }),
         )
     }
 
-    /// `PUT v2.1/public/contracts/{id}/external_metadata` (path documented,
-    /// method inferred) with a JSON object.
+    /// `contracts_external_metadata_create`: `POST` with
+    /// `{"external_metadata": metadata}`.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Method, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert_eq!(api.contracts_update_external_metadata("T-7", serde_json::json!({"id": "crm-7"}))?.method, Method::Put);
+    /// let req = api.contracts_update_external_metadata("T-7", serde_json::json!({"id": "crm-7"}))?;
+    /// assert_eq!(req.method, Method::Post);
+    /// assert_eq!(req.body.as_deref(), Some(&br#"{"external_metadata":{"id":"crm-7"}}"#[..]));
     /// assert!(api.contracts_update_external_metadata("T-7", serde_json::json!([1])).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
@@ -463,29 +373,25 @@ impl Api {
         contract_id: &str,
         metadata: Value,
     ) -> Result<HttpRequest> {
-        let body = object(metadata)?;
-        self.contract_op(
-            "contracts.external_metadata.update",
-            Method::Put,
-            contract_id,
-            "external_metadata",
-            Some(body),
+        self.call(
+            "contracts_external_metadata_create",
+            &json!({ "contract_id": contract_id.trim(), "body": { "external_metadata": metadata } }),
         )
     }
 
-    /// `GET v2.1/public/templates/` (documented), paginated.
+    /// `templates_list` (not paginated).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.templates_list(1, 20)?.url.ends_with("/v2.1/public/templates/?page=1&limit=20"));
+    /// assert!(api.templates_list()?.url.ends_with("/v2.1/public/templates/"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
-    pub fn templates_list(&self, page: u32, limit: u32) -> Result<HttpRequest> {
-        self.list("templates.list", "v2.1/public/templates/", page, limit)
+    pub fn templates_list(&self) -> Result<HttpRequest> {
+        self.call("templates_list", &Value::Null)
     }
 
-    /// `GET v2.1/public/templates/{id}/` (documented, trailing slash).
+    /// `templates_retrieve_by_id` (trailing slash).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -494,17 +400,14 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn templates_get(&self, template_id: &str) -> Result<HttpRequest> {
-        let id = integer_id(template_id)?;
-        Ok(self.build(
-            "templates.get",
-            Method::Get,
-            &format!("v2.1/public/templates/{id}/"),
-            None,
-        ))
+        self.call(
+            "templates_retrieve_by_id",
+            &json!({ "template_id": template_id.trim() }),
+        )
     }
 
-    /// `GET v2.1/public/templates/{id}/metadata` (documented): the fields a
-    /// contract from this template needs.
+    /// `templates_metadata_retrieve`: the fields a contract from this
+    /// template needs.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -513,65 +416,55 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn templates_metadata(&self, template_id: &str) -> Result<HttpRequest> {
-        let id = integer_id(template_id)?;
-        Ok(self.build(
-            "templates.metadata",
-            Method::Get,
-            &format!("v2.1/public/templates/{id}/metadata"),
-            None,
-        ))
-    }
-
-    /// `GET v2.1/public/contract_types/` (documented).
-    ///
-    /// ```
-    /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
-    /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.contract_types_list().url.ends_with("/v2.1/public/contract_types/"));
-    /// # Ok::<(), spotdraft_kit::Error>(())
-    /// ```
-    pub fn contract_types_list(&self) -> HttpRequest {
-        self.build(
-            "contract_types.list",
-            Method::Get,
-            "v2.1/public/contract_types/",
-            None,
+        self.call(
+            "templates_metadata_retrieve",
+            &json!({ "template_id": template_id.trim() }),
         )
     }
 
-    /// `GET v2.1/public/contract_types/{id}/intake_form` (inferred).
+    /// `contract_types_retrieve`.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.contract_types_intake_form("3")?.url.ends_with("/contract_types/3/intake_form"));
+    /// assert!(api.contract_types_list()?.url.ends_with("/v2.1/public/contract_types/"));
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn contract_types_list(&self) -> Result<HttpRequest> {
+        self.call("contract_types_retrieve", &Value::Null)
+    }
+
+    /// `contract_types_intake_form_questionnaire_retrieve`.
+    ///
+    /// ```
+    /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
+    /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
+    /// assert!(api.contract_types_intake_form("3")?.url.ends_with("/contract_types/3/intake_form/questionnaire/"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn contract_types_intake_form(&self, contract_type_id: &str) -> Result<HttpRequest> {
-        let id = integer_id(contract_type_id)?;
-        let path = format!("v2.1/public/contract_types/{id}/intake_form");
-        Ok(self.build("contract_types.intake_form", Method::Get, &path, None))
+        self.call(
+            "contract_types_intake_form_questionnaire_retrieve",
+            &json!({ "contract_type_id": contract_type_id.trim() }),
+        )
     }
 
-    /// `GET v2.1/public/counter_parties/` (documented), paginated.
+    /// `counter_parties_list`, a page.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.counterparties_list(1, 100)?.url.ends_with("/counter_parties/?page=1&limit=100"));
-    /// assert!(api.counterparties_list(1, 101).is_err());
+    /// assert!(api.counterparties_list(1, 100)?.url.ends_with("/counter_parties/?limit=100&page=1"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn counterparties_list(&self, page: u32, limit: u32) -> Result<HttpRequest> {
-        self.list(
-            "counterparties.list",
-            "v2.1/public/counter_parties/",
-            page,
-            limit,
+        self.call(
+            "counter_parties_list",
+            &json!({ "page": page, "limit": limit }),
         )
     }
 
-    /// `GET v2.1/public/counter_parties/{id}` (documented, no trailing slash).
+    /// `counter_parties_retrieve_by_id` (no trailing slash).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
@@ -580,65 +473,62 @@ impl Api {
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn counterparties_get(&self, counterparty_id: &str) -> Result<HttpRequest> {
-        let id = integer_id(counterparty_id)?;
-        Ok(self.build(
-            "counterparties.get",
-            Method::Get,
-            &format!("v2.1/public/counter_parties/{id}"),
-            None,
-        ))
+        self.call(
+            "counter_parties_retrieve_by_id",
+            &json!({ "counterparty_id": counterparty_id.trim() }),
+        )
     }
 
-    /// `POST v2.1/public/counter_parties/` (documented).
+    /// `counter_parties_create` (the body needs `is_individual`).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.counterparties_create(serde_json::json!({"name": "Acme"}))?.url.ends_with("/counter_parties/"));
+    /// let body = serde_json::json!({"is_individual": false, "organization_name": "Acme"});
+    /// assert!(api.counterparties_create(body)?.url.ends_with("/counter_parties/"));
+    /// assert!(api.counterparties_create(serde_json::json!({"name": "Acme"})).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn counterparties_create(&self, body: Value) -> Result<HttpRequest> {
-        let body = object(body)?;
-        Ok(self.build(
-            "counterparties.create",
-            Method::Post,
-            "v2.1/public/counter_parties/",
-            Some(body),
-        ))
+        self.call("counter_parties_create", &json!({ "body": body }))
     }
 
-    /// `GET v2.1/public/users/` (inferred), paginated.
+    /// `auth_users_retrieve` (`auth/users/`), a page.
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.users_list(1, 10)?.url.ends_with("/v2.1/public/users/?page=1&limit=10"));
+    /// assert!(api.users_list(1, 10)?.url.ends_with("/v2.1/public/auth/users/?limit=10&page=1"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn users_list(&self, page: u32, limit: u32) -> Result<HttpRequest> {
-        self.list("users.list", "v2.1/public/users/", page, limit)
+        self.call(
+            "auth_users_retrieve",
+            &json!({ "page": page, "limit": limit }),
+        )
     }
 
-    /// `GET v2.1/public/roles/` (inferred).
+    /// `auth_roles_retrieve` (`auth/roles/`).
     ///
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert!(api.roles_list().url.ends_with("/v2.1/public/roles/"));
+    /// assert!(api.roles_list()?.url.ends_with("/v2.1/public/auth/roles/"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
-    pub fn roles_list(&self) -> HttpRequest {
-        self.build("roles.list", Method::Get, "v2.1/public/roles/", None)
+    pub fn roles_list(&self) -> Result<HttpRequest> {
+        self.call("auth_roles_retrieve", &Value::Null)
     }
 
-    /// Any other endpoint, checked: `path` is relative to the `/api/` base
-    /// and starts with `v2.1/public/`; `query` pairs are percent-encoded.
+    /// A raw request outside the table (prefer [`Api::call`]), checked:
+    /// `path` is relative to the `/api/` base and starts with
+    /// `v2.1/public/`; `query` pairs are percent-encoded.
     ///
     /// ```
     /// use spotdraft_kit::api::{Api, ApiConfig, Method, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// let req = api.request(Method::Get, "v2.1/public/contracts/T-1/approvals", &[("page", "1")], None)?;
-    /// assert!(req.url.ends_with("/api/v2.1/public/contracts/T-1/approvals?page=1"));
+    /// let req = api.request(Method::Get, "v2.1/public/contracts/approvals/T-1/", &[("page", "1")], None)?;
+    /// assert!(req.url.ends_with("/api/v2.1/public/contracts/approvals/T-1/?page=1"));
     /// assert!(api.request(Method::Get, "/api/v2.1/public/x", &[], None).is_err());
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
@@ -650,68 +540,46 @@ impl Api {
         json_body: Option<Value>,
     ) -> Result<HttpRequest> {
         let path = checked_path(path)?;
-        Ok(self.build(
-            "request",
+        let mut headers = vec![("accept".to_owned(), "application/json".to_owned())];
+        if let Some(token) = self.config.oauth_token() {
+            headers.push(("authorization".to_owned(), format!("Bearer {token}")));
+        } else {
+            headers.push(("client-id".to_owned(), self.config.client_id().to_owned()));
+            headers.push((
+                "client-secret".to_owned(),
+                self.config.client_secret().to_owned(),
+            ));
+            if let Some(email) = self.config.user_email() {
+                headers.push(("user-email".to_owned(), email.to_owned()));
+            }
+        }
+        if json_body.is_some() {
+            headers.push(("content-type".to_owned(), "application/json".to_owned()));
+        }
+        headers.push(("user-agent".to_owned(), USER_AGENT.to_owned()));
+        Ok(HttpRequest {
             method,
-            &format!("{path}{}", query_string(query)),
-            json_body,
-        ))
+            url: format!("{}{path}{}", self.config.base_url(), query_string(query)),
+            headers,
+            body: json_body.map(|b| b.to_string().into_bytes()),
+            operation: "request",
+            environment: self.config.environment().to_owned(),
+        })
     }
 
-    fn contract_op(
+    fn on_contract(
         &self,
-        operation: &'static str,
-        method: Method,
+        operation: &str,
         contract_id: &str,
-        tail: &str,
         body: Option<Value>,
     ) -> Result<HttpRequest> {
-        let id = contract_ref(contract_id)?;
-        Ok(self.build(
-            operation,
-            method,
-            &format!("v2.1/public/contracts/{id}/{tail}"),
-            body,
-        ))
-    }
-
-    fn list(
-        &self,
-        operation: &'static str,
-        path: &str,
-        page: u32,
-        limit: u32,
-    ) -> Result<HttpRequest> {
-        let query = page_query(page, limit)?;
-        Ok(self.build(
-            operation,
-            Method::Get,
-            &format!("{path}{}", query_string(&query)),
-            None,
-        ))
+        let mut params = json!({ "composite_id": contract_id.trim() });
+        if let Some(body) = body {
+            params["body"] = body;
+        }
+        self.call(operation, &params)
     }
 }
 
-fn page_query(page: u32, limit: u32) -> Result<Vec<(String, String)>> {
-    if page == 0 || limit == 0 || limit > MAX_PAGE_LIMIT {
-        return Err(Error::new(
-            ErrorCode::InvalidArgument,
-            format!("page starts at 1 and limit is 1 to {MAX_PAGE_LIMIT}"),
-        ));
-    }
-    Ok(vec![
-        ("page".to_owned(), page.to_string()),
-        ("limit".to_owned(), limit.to_string()),
-    ])
-}
-
-fn object(body: Value) -> Result<Value> {
-    if body.is_object() {
-        Ok(body)
-    } else {
-        Err(Error::new(
-            ErrorCode::InvalidArgument,
-            "the request body must be a JSON object",
-        ))
-    }
-}
+/// The `user-agent` every request carries.
+pub(crate) const USER_AGENT: &str = concat!("spotdraft-kit/", env!("CARGO_PKG_VERSION"));

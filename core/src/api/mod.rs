@@ -11,7 +11,7 @@
 //! use spotdraft_kit::api::{Api, ApiConfig, RateLimiter, Region, RetryPolicy};
 //!
 //! let api = Api::new(ApiConfig::new(Region::Us, "client-id", "client-secret")?);
-//! let request = api.webhooks_hmac_key();
+//! let request = api.webhooks_hmac_key()?;
 //! let mut limiter = RateLimiter::default();
 //! let policy = RetryPolicy::default();
 //! let mut attempt = 0;
@@ -36,19 +36,30 @@
 //! # Ok::<(), spotdraft_kit::Error>(())
 //! ```
 
+mod call;
 mod config;
 mod drift;
 mod endpoints;
+mod executor;
 mod limiter;
+mod operation;
+mod paginate;
 mod path;
 mod request;
 mod response;
 mod retry;
+mod schema;
+mod table;
 
 pub use config::{hmac_keys_from_env_map, ApiConfig, Region};
 pub use drift::{compare_environments, DriftFinding, EnvironmentProfile, Severity};
 pub use endpoints::{Api, MAX_PAGE_LIMIT};
+pub use executor::{Action, Execution, DEFAULT_TIMEOUT_MS};
 pub use limiter::RateLimiter;
+pub use operation::{
+    AuthMode, Filter, FilterOp, Operation, Param, ParamIn, ResponseKind, ValueType,
+};
+pub use paginate::DEFAULT_PAGE_LIMIT;
 pub use path::{contract_ref, integer_id, percent_encode, query_string, text_id};
 pub use request::{HttpRequest, Method};
 pub use response::{is_retryable_status, parse_response, transport_error};

@@ -79,7 +79,7 @@ const SENSITIVE_HEADERS: [&str; 4] = ["client-secret", "authorization", "user-em
 /// ```
 /// use spotdraft_kit::api::{Api, ApiConfig, Region};
 /// let api = Api::new(ApiConfig::new(Region::Us, "client-123", "s3cret")?);
-/// let req = api.webhooks_hmac_key();
+/// let req = api.webhooks_hmac_key()?;
 /// assert_eq!(req.url, "https://api.us.spotdraft.com/api/v2.1/public/webhooks/hmac_key/");
 /// assert_eq!(req.header("client-secret"), Some("s3cret"));
 /// assert_eq!(req.redacted().header("client-secret"), Some("<redacted>"));
@@ -96,7 +96,7 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// JSON body, if any.
     pub body: Option<Vec<u8>>,
-    /// A stable name of the operation (`webhooks.create`), for logs.
+    /// A stable name of the operation (the table's, `webhooks_create`; `request` for [`crate::api::Api::request`]), for logs.
     pub operation: &'static str,
     /// The environment label of the config that built it.
     pub environment: String,
@@ -108,7 +108,7 @@ impl HttpRequest {
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// assert_eq!(api.webhooks_hmac_key().header("Accept"), Some("application/json"));
+    /// assert_eq!(api.webhooks_hmac_key()?.header("Accept"), Some("application/json"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -123,7 +123,7 @@ impl HttpRequest {
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Eu, "i", "s")?);
-    /// assert_eq!(api.webhooks_hmac_key().host(), "api.eu.spotdraft.com");
+    /// assert_eq!(api.webhooks_hmac_key()?.host(), "api.eu.spotdraft.com");
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn host(&self) -> &str {
@@ -139,7 +139,7 @@ impl HttpRequest {
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Eu, "i", "s")?);
-    /// assert_eq!(api.webhooks_hmac_key().path(), "/api/v2.1/public/webhooks/hmac_key/");
+    /// assert_eq!(api.webhooks_hmac_key()?.path(), "/api/v2.1/public/webhooks/hmac_key/");
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn path(&self) -> &str {
@@ -159,7 +159,7 @@ impl HttpRequest {
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Eu, "i", "s")?);
     /// let req = api.contracts_list(1, 10, &[("client_email_address", "eq", "a@example.com")])?;
-    /// assert!(req.redacted().url.ends_with("filter__client_email_address$eq=<redacted>"));
+    /// assert!(req.redacted().url.ends_with("filter__client_email_address[$eq]=<redacted>"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn redacted(&self) -> HttpRequest {
@@ -194,7 +194,7 @@ impl HttpRequest {
     /// ```
     /// # use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// # let api = Api::new(ApiConfig::new(Region::Eu, "i", "s")?.with_environment("uat"));
-    /// let record = api.webhooks_hmac_key().log_record();
+    /// let record = api.webhooks_hmac_key()?.log_record();
     /// assert_eq!(record.get("environment").unwrap().to_string(), "uat");
     /// assert_eq!(record.get("host").unwrap().to_string(), "api.eu.spotdraft.com");
     /// # Ok::<(), spotdraft_kit::Error>(())

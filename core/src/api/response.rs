@@ -164,7 +164,7 @@ impl HttpRequest {
     /// let create = api.webhooks_create("t", "https://h.example.com", &["CONTRACT_SIGNED"])?;
     /// assert!(!create.transport_error("timed out", true).api_details().unwrap().retryable);
     /// assert!(create.transport_error("connection refused", false).api_details().unwrap().retryable);
-    /// assert!(api.webhooks_hmac_key().transport_error("timed out", true).api_details().unwrap().retryable);
+    /// assert!(api.webhooks_hmac_key()?.transport_error("timed out", true).api_details().unwrap().retryable);
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn transport_error(&self, what: &str, maybe_sent: bool) -> Error {
@@ -233,7 +233,7 @@ impl HttpRequest {
     /// ```
     /// use spotdraft_kit::api::{Api, ApiConfig, Region};
     /// let api = Api::new(ApiConfig::new(Region::Us, "i", "s")?);
-    /// let record = api.webhooks_hmac_key().response_log_record(200, 1, &[("X-Request-Id", "r-1")]);
+    /// let record = api.webhooks_hmac_key()?.response_log_record(200, 1, &[("X-Request-Id", "r-1")]);
     /// assert_eq!(record.get("status").unwrap().to_string(), "200");
     /// assert_eq!(record.get("request_id").unwrap().to_string(), "r-1");
     /// # Ok::<(), spotdraft_kit::Error>(())

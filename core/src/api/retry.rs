@@ -117,14 +117,21 @@ pub struct RetryPolicy {
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
-            max_attempts: 5,
-            base_ms: 500,
-            cap_ms: 30_000,
+            max_attempts: Self::DEFAULT_MAX_ATTEMPTS,
+            base_ms: Self::DEFAULT_BASE_MS,
+            cap_ms: Self::DEFAULT_CAP_MS,
         }
     }
 }
 
 impl RetryPolicy {
+    /// The default attempts in all (the bindings read it from here).
+    pub const DEFAULT_MAX_ATTEMPTS: u32 = 5;
+    /// The default backoff base, in milliseconds.
+    pub const DEFAULT_BASE_MS: u64 = 500;
+    /// The default largest delay, in milliseconds.
+    pub const DEFAULT_CAP_MS: u64 = 30_000;
+
     /// The delay before the next attempt, or `None` to stop. `attempt` is the
     /// number of attempts made so far (1 after the first failure); `random`
     /// is uniform in `[0, 1)` (clamped); `now_ms` is Unix epoch ms, used for

@@ -202,6 +202,19 @@ function runApiCase(file, c) {
     check(req.method === e.method && req.url === e.url, `request ${req.method} ${req.url}`);
     for (const [k, v] of Object.entries(e.headers)) check(req.headers[k] === v, `header ${k}`);
     check(same(req.body === null ? null : JSON.parse(req.body), e.body), 'body');
+  } else if (file === 'calls.json') {
+    const cfg = c.config;
+    const api = new Api(cfg.oauth_token
+      ? { region: cfg.region, environment: cfg.environment, oauthToken: cfg.oauth_token }
+      : { region: cfg.region, baseUrl: cfg.base_url, clientId: cfg.client_id, clientSecret: cfg.client_secret,
+        environment: cfg.environment, userEmail: cfg.user_email });
+    const r = attempt(() => api.call(c.operation, c.params));
+    if (e.error) return check(r.error !== undefined && r.error.message.includes(e.message_contains), 'expected the error');
+    check(r.error === undefined, `unexpected ${r.error}`);
+    const req = r.value;
+    check(req.method === e.method && req.url === e.url, `request ${req.method} ${req.url}`);
+    for (const [k, v] of Object.entries(e.headers)) check(req.headers[k] === v, `header ${k}`);
+    check(same(req.body === null ? null : JSON.parse(req.body), e.body), 'body');
   } else if (file === 'responses.json') {
     const r = attempt(() => parseResponse(c.status, c.headers, c.body));
     if (!e.error) return check(r.error === undefined && same(r.value, e.json), 'json');
