@@ -284,7 +284,7 @@ fn a_database_restart_answers_503_then_recovers_by_itself() {
     // A signed delivery by hand, to see the headers: 503 with Retry-After.
     let body = std::fs::read(&payloads()[0]).unwrap();
     let sign = sdkit()
-        .args(["sign", "--key", &key])
+        .args(["sign", "--header", "--key", &key])
         .arg(&payloads()[0])
         .output()
         .unwrap();

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+pub use crate::api::ApiErrorDetails;
 use crate::log_record::LogRecord;
 
 /// The stable code of an [`Error`]: the same strings in Rust, JavaScript and
@@ -129,30 +130,6 @@ impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
-}
-
-/// Details of an [`ErrorCode::ApiError`]: what SpotDraft answered.
-///
-/// ```
-/// let e = spotdraft_kit::ApiErrorDetails { status: 429, retryable: true, ..Default::default() };
-/// assert!(e.retryable);
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ApiErrorDetails {
-    /// HTTP status of the response (0 for a transport failure).
-    pub status: u16,
-    /// `detail` from the JSON error body, if any.
-    pub detail: Option<String>,
-    /// `code` from the JSON error body, if any.
-    pub code: Option<String>,
-    /// `message` from the JSON error body, if any.
-    pub message: Option<String>,
-    /// Field-level validation errors: `(field, message)` pairs.
-    pub field_errors: Vec<(String, String)>,
-    /// Whether a retry may succeed (429, 500, 502, 503, 504, timeouts).
-    pub retryable: bool,
-    /// `Retry-After`, when the response carried one.
-    pub retry_after: Option<crate::api::RetryAfter>,
 }
 
 /// The one error type of spotdraft-kit.

@@ -73,9 +73,10 @@ pub mod log_record;
 pub mod signature;
 
 pub use activity::{Activity, Category};
+pub use api::ApiErrorDetails;
 pub use delivery::Delivery;
 pub use diagnose::{diagnose, Cause, Diagnosis};
-pub use error::{ApiErrorDetails, Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, Result};
 pub use event::{parse_event, Counterparty, EmailEvent, Event, Person};
 pub use fingerprint::{body_sha256, dedupe_key};
 pub use headers::{

@@ -37,9 +37,11 @@
 //! ```
 
 mod call;
+mod catalog;
 mod config;
 mod drift;
 mod endpoints;
+mod error_details;
 mod executor;
 mod limiter;
 mod operation;
@@ -54,6 +56,7 @@ mod table;
 pub use config::{hmac_keys_from_env_map, ApiConfig, Region};
 pub use drift::{compare_environments, DriftFinding, EnvironmentProfile, Severity};
 pub use endpoints::{Api, MAX_PAGE_LIMIT};
+pub use error_details::{ApiErrorDetails, RetryAfter};
 pub use executor::{Action, Execution, DEFAULT_TIMEOUT_MS};
 pub use limiter::RateLimiter;
 pub use operation::{
@@ -63,4 +66,4 @@ pub use paginate::DEFAULT_PAGE_LIMIT;
 pub use path::{contract_ref, integer_id, percent_encode, query_string, text_id};
 pub use request::{HttpRequest, Method};
 pub use response::{is_retryable_status, parse_response, transport_error};
-pub use retry::{RetryAfter, RetryPolicy};
+pub use retry::RetryPolicy;

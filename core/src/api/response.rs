@@ -2,9 +2,9 @@
 
 use serde_json::Value;
 
+use super::error_details::{ApiErrorDetails, RetryAfter};
 use super::request::HttpRequest;
-use super::retry::RetryAfter;
-use crate::error::{ApiErrorDetails, Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::headers::HeaderSource;
 
 /// Whether a status is worth retrying: 408, 429, 500, 502, 503, 504.
