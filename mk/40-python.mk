@@ -5,7 +5,7 @@ BUILD_TARGETS += build-python
 TEST_TARGETS += test-python
 BENCH_TARGETS += bench-python
 
-.PHONY: setup-python build-python test-python bench-python
+.PHONY: setup-python build-python test-python bench-python bench-python-instructions
 
 setup-python: ## Create python/.venv with maturin, pytest, mypy and the frameworks the tests use
 	@python/scripts/setup.sh
@@ -16,5 +16,8 @@ build-python: setup-python ## Build the Python extension into python/.venv (matu
 test-python: build-python ## Python: vectors, API golden tables, API executors vs the stub, errors, adapters on real servers, examples, mypy --strict, stubtest, pip install ./python
 	python/scripts/test.sh
 
-bench-python: build-python ## Python open() on 2 KiB and 64 KiB vs hmac + json + hashlib (timeit medians, ratios)
+bench-python: build-python ## Python open() on realistic 2 KiB and 64 KiB deliveries vs SpotDraft's snippet + json.loads + sha256 (CPU-time medians, ratios)
 	python/.venv/bin/python python/bench/open.py
+
+bench-python-instructions: build-python ## The same comparison in callgrind instruction counts (needs valgrind; repeatable on a busy machine)
+	python/.venv/bin/python python/bench/instructions.py

@@ -50,6 +50,17 @@ pub fn extract<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, 
     ))
 }
 
+/// The body argument itself when it is exactly a `bytes` (immutable, so
+/// results may keep it and hand it back without a copy: `Event.source`, and
+/// the input of `json.loads` for `Event.payload`). Not a subclass: one could
+/// override `decode`, which `json.loads` calls.
+pub fn immutable(value: &Bound<'_, PyAny>) -> Option<Py<PyBytes>> {
+    value
+        .cast_exact::<PyBytes>()
+        .ok()
+        .map(|b| b.clone().unbind())
+}
+
 /// Runs `work` with the GIL released when the body is large enough to pay
 /// for it.
 pub fn run<T, F>(py: Python<'_>, body_len: usize, work: F) -> T

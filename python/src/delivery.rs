@@ -1,80 +1,111 @@
 //! `Delivery` (a verified, parsed delivery) and `Diagnosis` for Python.
 
-use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use spotdraft_kit::LogRecord;
+use std::sync::Arc;
 
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict};
+
+use crate::body;
 use crate::errors::log_record_dict;
 use crate::event::Event;
 use crate::repr::{optional, quoted};
 
 /// A verified, parsed delivery: what `Verifier.open` returns.
+///
+/// Every attribute reads the core's delivery when asked for: the body's
+/// SHA-256 is computed on first read of `body_sha256` or `log_record()`
+/// (by the core, once), and the `event` object is made on first read.
 #[pyclass(module = "spotdraft_kit", frozen)]
 pub struct Delivery {
-    /// The parsed event.
-    #[pyo3(get)]
-    event: Py<Event>,
-    /// `"sdk1:" + hex`: the key to dedupe on (store it under a UNIQUE constraint).
-    #[pyo3(get)]
-    dedupe_key: String,
-    /// Lowercase hex SHA-256 of the raw body.
-    #[pyo3(get)]
-    body_sha256: String,
-    /// Length of the raw body in bytes.
-    #[pyo3(get)]
-    body_length: usize,
-    /// Index of the key that matched.
-    #[pyo3(get)]
-    key_index: usize,
-    /// Label of the key that matched, if keys were labelled.
-    #[pyo3(get)]
-    key_id: Option<String>,
-    /// `"current"` or `"legacy"`: which header carried the signature.
-    #[pyo3(get)]
-    signature_header: &'static str,
-    record: LogRecord,
+    core: Arc<spotdraft_kit::Delivery>,
+    /// The caller's `bytes` body, handed to the event.
+    body: Option<Py<PyBytes>>,
+    event: PyOnceLock<Py<Event>>,
 }
 
 impl Delivery {
-    /// Converts a core delivery.
-    pub fn new(py: Python<'_>, delivery: spotdraft_kit::Delivery) -> PyResult<Self> {
-        let record = delivery.log_record();
-        let dedupe_key = delivery.dedupe_key().to_owned();
-        let body_sha256 = delivery.body_sha256().to_owned();
-        let body_length = delivery.body_len();
-        let key_index = delivery.key_index();
-        let key_id = delivery.key_id().map(str::to_owned);
-        let signature_header = delivery.signature_header().as_str();
-        let event = Py::new(py, Event::new(delivery.into_event()))?;
-        Ok(Delivery {
-            event,
-            dedupe_key,
-            body_sha256,
-            body_length,
-            key_index,
-            key_id,
-            signature_header,
-            record,
-        })
+    /// Wraps a core delivery parsed from `body` (the caller's object, when
+    /// it is an immutable `bytes`).
+    pub fn new(delivery: spotdraft_kit::Delivery, body: Option<Py<PyBytes>>) -> Self {
+        Delivery {
+            core: Arc::new(delivery),
+            body,
+            event: PyOnceLock::new(),
+        }
+    }
+
+    /// The body's SHA-256, hashed (once) with the GIL released for large
+    /// bodies.
+    fn body_hash(&self, py: Python<'_>) -> &str {
+        let core = &self.core;
+        body::run(py, core.body_len(), || core.body_sha256())
     }
 }
 
 #[pymethods]
 impl Delivery {
+    /// The parsed event.
+    #[getter]
+    fn event(&self, py: Python<'_>) -> PyResult<Py<Event>> {
+        let event = self.event.get_or_try_init(py, || {
+            let body = self.body.as_ref().map(|b| b.clone_ref(py));
+            Py::new(py, Event::delivered(Arc::clone(&self.core), body))
+        })?;
+        Ok(event.clone_ref(py))
+    }
+
+    /// `"sdk1:" + hex`: the key to dedupe on (store it under a UNIQUE constraint).
+    #[getter]
+    fn dedupe_key(&self) -> &str {
+        self.core.dedupe_key()
+    }
+
+    /// Lowercase hex SHA-256 of the raw body.
+    #[getter]
+    fn body_sha256(&self, py: Python<'_>) -> &str {
+        self.body_hash(py)
+    }
+
+    /// Length of the raw body in bytes.
+    #[getter]
+    fn body_length(&self) -> usize {
+        self.core.body_len()
+    }
+
+    /// Index of the key that matched.
+    #[getter]
+    fn key_index(&self) -> usize {
+        self.core.key_index()
+    }
+
+    /// Label of the key that matched, if keys were labelled.
+    #[getter]
+    fn key_id(&self) -> Option<&str> {
+        self.core.key_id()
+    }
+
+    /// `"current"` or `"legacy"`: which header carried the signature.
+    #[getter]
+    fn signature_header(&self) -> &'static str {
+        self.core.signature_header().as_str()
+    }
+
     /// What to log about this delivery, as a new plain dict: no secret, no
     /// personal data.
     fn log_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        log_record_dict(py, &self.record)
+        self.body_hash(py);
+        log_record_dict(py, &self.core.log_record())
     }
 
     fn __repr__(&self) -> String {
         // Only what a log may show: no names, emails or secrets.
         format!(
             "Delivery(activity={}, dedupe_key={}, key_index={}, key_id={})",
-            quoted(self.event.get().activity_name()),
-            quoted(&self.dedupe_key),
-            self.key_index,
-            optional(self.key_id.as_deref()),
+            quoted(self.core.event().activity().as_str()),
+            quoted(self.core.dedupe_key()),
+            self.core.key_index(),
+            optional(self.core.key_id()),
         )
     }
 }

@@ -2,8 +2,11 @@
 //! attributes, and the JSON-to-Python conversion of payload values.
 //!
 //! Typed attributes read the core's lenient accessors (None when a field is
-//! absent or has an unexpected type). The whole `payload` is converted to
-//! Python objects only when first asked for, then cached.
+//! absent or has an unexpected type), straight from the core's event: no
+//! dict is built up front. The whole `payload` is converted to Python
+//! objects only when first asked for, then cached.
+
+use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -13,19 +16,57 @@ use spotdraft_kit::{Counterparty, EmailEvent, Person};
 
 use crate::repr::quoted;
 
+/// Where the core's event lives.
+enum Held {
+    /// Parsed on its own (`parse_event`).
+    Parsed(spotdraft_kit::Event),
+    /// Inside a verified delivery, shared with its `Delivery` object.
+    Delivered(Arc<spotdraft_kit::Delivery>),
+}
+
 /// A parsed SpotDraft webhook payload.
 #[pyclass(module = "spotdraft_kit", frozen)]
 pub struct Event {
-    inner: spotdraft_kit::Event,
+    held: Held,
+    /// The caller's `bytes` object the event was parsed from, when the body
+    /// came as `bytes` (immutable): `payload` and `source` read it without
+    /// a copy.
+    body: Option<Py<PyBytes>>,
     payload: PyOnceLock<Py<PyDict>>,
 }
 
 impl Event {
-    /// Wraps a core event.
-    pub fn new(inner: spotdraft_kit::Event) -> Self {
+    /// Wraps a core event parsed from `body`.
+    pub fn parsed(event: spotdraft_kit::Event, body: Option<Py<PyBytes>>) -> Self {
+        Event::holding(Held::Parsed(event), body)
+    }
+
+    /// The event of a verified delivery parsed from `body`.
+    pub fn delivered(delivery: Arc<spotdraft_kit::Delivery>, body: Option<Py<PyBytes>>) -> Self {
+        Event::holding(Held::Delivered(delivery), body)
+    }
+
+    fn holding(held: Held, body: Option<Py<PyBytes>>) -> Self {
         Event {
-            inner,
+            held,
+            body,
             payload: PyOnceLock::new(),
+        }
+    }
+
+    fn core(&self) -> &spotdraft_kit::Event {
+        match &self.held {
+            Held::Parsed(event) => event,
+            Held::Delivered(delivery) => delivery.event(),
+        }
+    }
+
+    /// The payload bytes as a Python `bytes`: the caller's own object when
+    /// there is one.
+    fn source_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        match &self.body {
+            Some(body) => body.bind(py).clone(),
+            None => PyBytes::new(py, self.core().source()),
         }
     }
 
@@ -38,17 +79,15 @@ impl Event {
         let loads = LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             Ok(py.import("json")?.getattr("loads")?.unbind())
         })?;
-        let source = PyBytes::new(py, self.inner.source());
-        match loads.bind(py).call1((source,))?.cast_into::<PyDict>() {
+        match loads
+            .bind(py)
+            .call1((self.source_bytes(py),))?
+            .cast_into::<PyDict>()
+        {
             Ok(dict) => Ok(dict),
             // Unreachable for a parsed event; the core's tree is the fallback.
-            Err(_) => object(py, self.inner.payload()),
+            Err(_) => object(py, self.core().payload()),
         }
-    }
-
-    /// The activity's wire string.
-    pub fn activity_name(&self) -> &str {
-        self.inner.activity().as_str()
     }
 }
 
@@ -57,79 +96,79 @@ impl Event {
     /// The activity as sent (`CONTRACT_SIGNED`, ...).
     #[getter]
     fn activity(&self) -> &str {
-        self.inner.activity().as_str()
+        self.core().activity().as_str()
     }
 
     /// Whether the activity is one of the documented ones.
     #[getter]
     fn known(&self) -> bool {
-        self.inner.known()
+        self.core().known()
     }
 
     /// The activity's category (`lifecycle`, `review`, `signature`, ...).
     #[getter]
     fn category(&self) -> &'static str {
-        self.inner.category().as_str()
+        self.core().category().as_str()
     }
 
     /// `contract_id` (an integer).
     #[getter]
     fn contract_id(&self) -> Option<i64> {
-        self.inner.contract_id()
+        self.core().contract_id()
     }
 
     /// `contract_title`.
     #[getter]
     fn contract_title(&self) -> Option<&str> {
-        self.inner.contract_title()
+        self.core().contract_title()
     }
 
     /// `contract_status`.
     #[getter]
     fn contract_status(&self) -> Option<&str> {
-        self.inner.contract_status()
+        self.core().contract_status()
     }
 
     /// `contract_kind`.
     #[getter]
     fn contract_kind(&self) -> Option<&str> {
-        self.inner.contract_kind()
+        self.core().contract_kind()
     }
 
     /// `contract_type`.
     #[getter]
     fn contract_type(&self) -> Option<&str> {
-        self.inner.contract_type()
+        self.core().contract_type()
     }
 
     /// `contract_type_name`.
     #[getter]
     fn contract_type_name(&self) -> Option<&str> {
-        self.inner.contract_type_name()
+        self.core().contract_type_name()
     }
 
     /// `contract_type_id` (an integer).
     #[getter]
     fn contract_type_id(&self) -> Option<i64> {
-        self.inner.contract_type_id()
+        self.core().contract_type_id()
     }
 
     /// `activity_data.timestamp`, as sent.
     #[getter]
     fn occurred_at(&self) -> Option<&str> {
-        self.inner.occurred_at()
+        self.core().occurred_at()
     }
 
     /// `created_at` of the contract, as sent.
     #[getter]
     fn created_at(&self) -> Option<&str> {
-        self.inner.created_at()
+        self.core().created_at()
     }
 
     /// `activity_data.performed_by` as `{"name", "email"}`.
     #[getter]
     fn performed_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner
+        self.core()
             .performed_by()
             .map(|p| person(py, &p))
             .transpose()
@@ -138,7 +177,7 @@ impl Event {
     /// `business_user` as `{"name", "email"}`.
     #[getter]
     fn business_user<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner
+        self.core()
             .business_user()
             .map(|p| person(py, &p))
             .transpose()
@@ -147,25 +186,25 @@ impl Event {
     /// `legal_user` as `{"name", "email"}`.
     #[getter]
     fn legal_user<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner.legal_user().map(|p| person(py, &p)).transpose()
+        self.core().legal_user().map(|p| person(py, &p)).transpose()
     }
 
     /// `activity_data.signatory` as `{"name", "email"}`.
     #[getter]
     fn signatory<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner.signatory().map(|p| person(py, &p)).transpose()
+        self.core().signatory().map(|p| person(py, &p)).transpose()
     }
 
     /// `external_metadata.id` as a str.
     #[getter]
     fn external_id(&self) -> Option<String> {
-        self.inner.external_id()
+        self.core().external_id()
     }
 
     /// `external_metadata`, when it is an object (a new dict each time).
     #[getter]
     fn external_metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner
+        self.core()
             .external_metadata()
             .map(|m| object(py, m))
             .transpose()
@@ -174,7 +213,7 @@ impl Event {
     /// `activity_data`, when it is an object (a new dict each time).
     #[getter]
     fn activity_data<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner
+        self.core()
             .activity_data()
             .map(|m| object(py, m))
             .transpose()
@@ -185,7 +224,7 @@ impl Event {
     #[getter]
     fn counterparties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for c in self.inner.counterparties() {
+        for c in self.core().counterparties() {
             list.append(counterparty(py, &c)?)?;
         }
         Ok(list)
@@ -195,7 +234,7 @@ impl Event {
     /// "email_mode", "occurred_at"}`.
     #[getter]
     fn email_event<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        self.inner
+        self.core()
             .email_event()
             .map(|e| email_event(py, &e))
             .transpose()
@@ -213,17 +252,20 @@ impl Event {
     /// The raw payload bytes the event was parsed from.
     #[getter]
     fn source<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, self.inner.source())
+        self.source_bytes(py)
     }
 
     fn __repr__(&self) -> String {
         // Payloads carry names and emails: only what a log may show.
-        match self.inner.contract_id() {
+        match self.core().contract_id() {
             Some(id) => format!(
                 "Event(activity={}, contract_id={id})",
-                quoted(self.inner.activity().as_str())
+                quoted(self.core().activity().as_str())
             ),
-            None => format!("Event(activity={})", quoted(self.inner.activity().as_str())),
+            None => format!(
+                "Event(activity={})",
+                quoted(self.core().activity().as_str())
+            ),
         }
     }
 }

@@ -36,7 +36,10 @@ fn parse_event(body: &Bound<'_, PyAny>) -> PyResult<Event> {
     let py = body.py();
     let bytes = body::extract(body, "body")?;
     let event = body::run(py, bytes.len(), || spotdraft_kit::parse_event(&bytes));
-    Ok(Event::new(event.into_py_result(py)?))
+    Ok(Event::parsed(
+        event.into_py_result(py)?,
+        body::immutable(body),
+    ))
 }
 
 /// The signature header value (128 lowercase hex digits) for a body: for

@@ -101,7 +101,7 @@ impl Verifier {
         let bytes = body::extract(body, "body")?;
         let delivery =
             body::run(py, bytes.len(), || self.inner.open(&pairs, &bytes)).into_py_result(py)?;
-        Delivery::new(py, delivery)
+        Ok(Delivery::new(delivery, body::immutable(body)))
     }
 
     /// `open` for a caller that already holds the signature header value;
@@ -128,7 +128,7 @@ impl Verifier {
             })
         })
         .into_py_result(py)?;
-        Delivery::new(py, delivery)
+        Ok(Delivery::new(delivery, body::immutable(body)))
     }
 
     /// Raises `PayloadError` (`body_too_large`) if a body of this many bytes
