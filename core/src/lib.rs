@@ -48,6 +48,10 @@
 //! - [`diagnose`](mod@diagnose): why a signature did not match.
 //! - [`api`]: the sans-I/O SpotDraft API layer (requests, responses,
 //!   retries, rate limits, environment drift).
+//! - [`sanitize`], [`escalation`], [`reconcile`], [`webhook_registry`],
+//!   [`webhook_rotation`]:
+//!   SpotDraft's integration playbook planned sans-I/O (escalation bundles,
+//!   reconcile sweeps, the webhook registry's rules).
 //! - [`error`]: [`Error`] and the stable [`ErrorCode`]s.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -61,12 +65,17 @@ pub mod api;
 pub mod delivery;
 pub mod diagnose;
 pub mod error;
+pub mod escalation;
 pub mod event;
 mod event_fields;
 pub mod fingerprint;
 pub mod headers;
 mod hex;
+pub mod reconcile;
+pub mod sanitize;
 pub mod signature;
+pub mod webhook_registry;
+pub mod webhook_rotation;
 
 pub use activity::{Activity, Category};
 pub use delivery::{Delivery, LogRecord, LogValue};
