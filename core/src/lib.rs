@@ -74,6 +74,7 @@ mod hex;
 pub mod reconcile;
 pub mod sanitize;
 pub mod signature;
+mod timestamp;
 pub mod webhook_registry;
 pub mod webhook_rotation;
 
