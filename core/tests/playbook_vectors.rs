@@ -308,3 +308,65 @@ proptest! {
         prop_assert_eq!(&bundle["contract_id"], &json!(contract_id));
     }
 }
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "[ -~]{0,24}".prop_map(Value::from),
+        Just(json!("2026-11-02T10:00:00Z")),
+        Just(json!("T-12")),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()),
+                    Just("results".to_string()),
+                    Just("total_results".to_string()),
+                    Just("last_updated_on".to_string()),
+                    Just("name".to_string()),
+                    Just("external_metadata".to_string()),
+                    "[a-z_]{1,10}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any bytes, headers and records make a bundle, never a panic.
+    #[test]
+    fn bundles_of_any_input_do_not_panic(
+        body in proptest::collection::vec(any::<u8>(), 0..256),
+        headers in proptest::collection::vec(("[ -~]{0,12}", "[ -~]{0,40}"), 0..4),
+        record in json_value(),
+    ) {
+        let b = delivery_bundle(&body, &headers, std::slice::from_ref(&record), None, &EscalationContext::default());
+        prop_assert_eq!(&b["format"], "spotdraft-kit-escalation/1");
+        let b = api_bundle(&record, Some(&record), None, &EscalationContext::default());
+        prop_assert_eq!(&b["kind"], "api_request");
+    }
+
+    /// Any listing answer is consumed or refused with a typed error.
+    #[test]
+    fn reconcile_consumes_any_page(pages in proptest::collection::vec(json_value(), 1..4)) {
+        let mut sweep = Reconcile::new("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z",
+            &[(12, "2026-01-01T01:00:00Z".to_string())], ReconcileMode::ReTrigger).unwrap();
+        for page in &pages {
+            match sweep.consume_page(page) {
+                Ok(Some(next)) => prop_assert_eq!(next.operation, "contracts_retrieve"),
+                Ok(None) | Err(_) => break,
+            }
+        }
+        let outcome = sweep.finish();
+        prop_assert!(outcome.re_trigger.iter().all(|c| c.params["body"]["contract_ids"].as_array().is_some_and(|a| !a.is_empty() && a.len() <= 50)));
+    }
+}
