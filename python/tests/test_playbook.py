@@ -175,3 +175,44 @@ def test_sanitizer_placeholders_are_stable() -> None:
     assert clean == {"poc_email": "<email-1>", "to": ["<email-1>"], "contract_id": 3}
     assert [r["path"] for r in s.redactions] == ["/poc_email", "/to/0"]
     assert "a@b.co" not in repr(s)
+
+
+def load_example() -> Any:
+    import importlib.util
+
+    path = VECTORS.parent.parent / "examples" / "playbook" / "python" / "playbook.py"
+    spec = importlib.util.spec_from_file_location("playbook_example", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_readme_example_repairs_the_dropped_deliveries_and_leaks_nothing() -> None:
+    example = load_example()
+    case = next(c for c in cases("reconcile") if c["name"] == "three_pages_retrigger")
+    sent: list[tuple[str, dict[str, Any]]] = []
+
+    def send(operation: str, params: dict[str, Any]) -> Any:
+        sent.append((operation, params))
+        if operation == sk.CONTRACTS_LIST_OPERATION:
+            return case["pages"][params["page"] - 1]
+        if operation == sk.WEBHOOK_CREATE_OPERATION:
+            return dict(params["body"], id=77, status="ACTIVE")
+        return {}
+
+    seen = {cid: at for cid, at in case["seen"]}
+    assert example.reconcile(send, case["checkpoint"], case["as_of"], seen) == case["as_of"]
+    batches = [p["body"] for op, p in sent if op == sk.RE_TRIGGER_OPERATION]
+    assert batches == case["expect"]["re_trigger"]
+    assert sum(len(b["contract_ids"]) for b in batches) == len(case["expect"]["moved"])
+
+    registry: list[sk.WebhookRecord] = []
+    spec = sk.WebhookSpec("crm", "https://hooks.example.com/sd", ["CONTRACT_EXECUTED"], "production")
+    assert example.create_webhook(send, registry, spec).id == "77" and len(registry) == 1
+    with pytest.raises(SpotDraftKitError):
+        example.create_webhook(send, registry, sk.WebhookSpec("crm", spec.url, spec.activities, "uat"))
+
+    source = cases("escalation")[0]
+    text = example.escalate(source["body"].encode(), dict(source["headers"]), source["log_records"], "job-1")
+    assert all(value not in text for value in source["expect"]["absent"])
