@@ -51,6 +51,7 @@
 //! assert_eq!(outcome.moved, vec![2]);
 //! assert_eq!(outcome.deliveries[0].contract_id, 2);
 //! assert!(outcome.deliveries[0].dedupe_key.starts_with("sdk1:"));
+//! assert!(outcome.complete);
 //! assert_eq!(outcome.next_checkpoint, "2026-11-03T00:00:00Z");
 //! # Ok::<(), spotdraft_kit::Error>(())
 //! ```
@@ -166,8 +167,9 @@ pub struct SyntheticDelivery {
 /// ```
 /// # use spotdraft_kit::reconcile::{Reconcile, ReconcileMode};
 /// let s = Reconcile::new("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", &[], ReconcileMode::ReTrigger)?;
-/// let outcome = s.finish();
+/// let outcome = s.finish(); // before any page: incomplete, checkpoint kept
 /// assert!(outcome.moved.is_empty() && outcome.re_trigger.is_empty());
+/// assert!(!outcome.complete && outcome.next_checkpoint == "2026-01-01T00:00:00Z");
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -183,7 +185,11 @@ pub struct ReconcileOutcome {
     pub unresolved: Vec<String>,
     /// Pages consumed.
     pub pages: u64,
-    /// The checkpoint for the next sweep: this sweep's `as_of`.
+    /// Whether the listing was read to its end (not given up on by the
+    /// runtime, nor cut at [`MAX_RECONCILE_PAGES`]).
+    pub complete: bool,
+    /// The checkpoint for the next sweep: this sweep's `as_of` when the
+    /// listing is complete, else the old checkpoint (so nothing is skipped).
     pub next_checkpoint: String,
 }
 
@@ -202,6 +208,7 @@ pub struct Reconcile {
     seen: HashMap<u64, i64>,
     page: u64,
     done: bool,
+    truncated: bool,
     listed: HashSet<u64>,
     moved: Vec<(u64, Option<String>, String)>,
     unresolved: Vec<String>,
@@ -241,6 +248,7 @@ impl Reconcile {
             seen: latest,
             page: 0,
             done: false,
+            truncated: false,
             listed: HashSet::new(),
             moved: Vec::new(),
             unresolved: Vec::new(),
@@ -299,13 +307,15 @@ impl Reconcile {
             None => results.len() as u64 >= limit,
         };
         if !more || results.is_empty() || self.page >= MAX_RECONCILE_PAGES {
+            self.truncated = more && !results.is_empty();
             self.done = true;
             return Ok(None);
         }
         Ok(Some(self.list_call(self.page + 1)))
     }
 
-    /// Ends the sweep with its repairs.
+    /// Ends the sweep with its repairs; before the listing's end (the
+    /// runtime gave up) the repairs found so far, marked incomplete.
     ///
     /// ```
     /// # use spotdraft_kit::reconcile::{Reconcile, ReconcileMode, RE_TRIGGER_OPERATION};
@@ -338,13 +348,19 @@ impl Reconcile {
                     .collect(),
             ),
         };
+        let complete = self.done && !self.truncated;
         ReconcileOutcome {
             moved,
             deliveries,
             re_trigger,
             unresolved: self.unresolved,
             pages: self.page,
-            next_checkpoint: self.as_of,
+            complete,
+            next_checkpoint: if complete {
+                self.as_of
+            } else {
+                self.checkpoint
+            },
         }
     }
 
@@ -467,6 +483,8 @@ mod tests {
         assert_eq!(calls, MAX_RECONCILE_PAGES);
         assert!(s.consume_page(&page).is_err());
         let outcome = s.finish();
+        assert!(!outcome.complete);
+        assert_eq!(outcome.next_checkpoint, "2026-01-01T00:00:00Z");
         assert_eq!(
             outcome.moved.len(),
             100,

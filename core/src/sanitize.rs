@@ -178,21 +178,8 @@ impl Sanitizer {
     /// assert_eq!(s.redact("/y", RedactionKind::Name, "Kim"), "<name-2>");
     /// ```
     pub fn redact(&mut self, path: &str, kind: RedactionKind, value: &str) -> String {
-        let placeholder = match self.placeholders.get(value) {
-            Some(known) => known.clone(),
-            None => {
-                let n = self.counts.entry(kind).or_insert(0);
-                *n += 1;
-                let fresh = format!("<{}-{}>", kind.as_str(), n);
-                self.placeholders.insert(value.to_owned(), fresh.clone());
-                fresh
-            }
-        };
-        self.redactions.push(Redaction {
-            path: path.to_owned(),
-            kind,
-            placeholder: placeholder.clone(),
-        });
+        let placeholder = self.placeholder(kind, value);
+        self.record(path, kind, &placeholder);
         placeholder
     }
 
@@ -213,6 +200,27 @@ impl Sanitizer {
     /// ```
     pub fn into_redactions(self) -> Vec<Redaction> {
         self.redactions
+    }
+
+    /// The placeholder of `value`: the one it already has, or the next of
+    /// its kind.
+    fn placeholder(&mut self, kind: RedactionKind, value: &str) -> String {
+        if let Some(known) = self.placeholders.get(value) {
+            return known.clone();
+        }
+        let n = self.counts.entry(kind).or_insert(0);
+        *n += 1;
+        let fresh = format!("<{}-{}>", kind.as_str(), n);
+        self.placeholders.insert(value.to_owned(), fresh.clone());
+        fresh
+    }
+
+    fn record(&mut self, path: &str, kind: RedactionKind, placeholder: &str) {
+        self.redactions.push(Redaction {
+            path: path.to_owned(),
+            kind,
+            placeholder: placeholder.to_owned(),
+        });
     }
 
     fn walk(
@@ -250,9 +258,19 @@ impl Sanitizer {
                 let metadata = in_metadata || key == Some("external_metadata");
                 let mut out = Map::new();
                 for (name, item) in fields {
-                    let inner = format!("{path}/{}", pointer_token(name));
+                    // A key can be personal too (`{"kim@example.com": ...}`).
+                    let shown = match kind_of_text(name) {
+                        Some(kind) => {
+                            let placeholder = self.placeholder(kind, name);
+                            let at = format!("{path}/{}", pointer_token(&placeholder));
+                            self.record(&at, kind, &placeholder);
+                            placeholder
+                        }
+                        None => name.clone(),
+                    };
+                    let inner = format!("{path}/{}", pointer_token(&shown));
                     let clean = self.walk(&inner, Some(name), metadata, item, depth + 1);
-                    out.insert(name.clone(), clean);
+                    out.insert(shown, clean);
                 }
                 Value::Object(out)
             }
@@ -367,6 +385,17 @@ mod tests {
         }
         let out = Sanitizer::new().sanitize("", &deep);
         assert!(!out.to_string().contains("leaf"));
+    }
+
+    #[test]
+    fn keys_holding_addresses_are_replaced_too() {
+        let mut s = Sanitizer::new();
+        let v = s.sanitize(
+            "",
+            &json!({"kim@example.com": {"seen": true}, "to": "kim@example.com"}),
+        );
+        assert_eq!(v, json!({"<email-1>": {"seen": true}, "to": "<email-1>"}));
+        assert_eq!(s.redactions()[0].path, "/<email-1>");
     }
 
     #[test]

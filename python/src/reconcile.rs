@@ -91,7 +91,9 @@ pub struct ReconcileOutcome {
     unresolved: Vec<String>,
     /// Pages consumed.
     pages: u64,
-    /// The checkpoint for the next sweep.
+    /// Whether the listing was read to its end.
+    complete: bool,
+    /// The checkpoint for the next sweep (the old one unless complete).
     next_checkpoint: String,
 }
 
@@ -214,6 +216,7 @@ impl Reconcile {
             re_trigger,
             unresolved: outcome.unresolved,
             pages: outcome.pages,
+            complete: outcome.complete,
             next_checkpoint: outcome.next_checkpoint,
         })
     }

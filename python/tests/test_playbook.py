@@ -47,6 +47,7 @@ def test_reconcile_finds_exactly_the_dropped_deliveries(case: dict[str, Any]) ->
     outcome = sweep.finish()
     assert outcome.moved == expect["moved"]
     assert outcome.unresolved == expect["unresolved"]
+    assert outcome.complete == expect["complete"]
     assert outcome.next_checkpoint == expect["next_checkpoint"]
     got = [{"contract_id": d.contract_id, "status": d.status, "body": d.body.decode(), "dedupe_key": d.dedupe_key}
            for d in outcome.deliveries]
@@ -77,7 +78,8 @@ def test_escalation_bundle_holds_no_personal_data(case: dict[str, Any]) -> None:
     for path, want in case["expect"]["kept"].items():
         assert pointer(bundle, path) == want, path
     for r in bundle["redacted"]:
-        assert r["placeholder"] in pointer(bundle, r["path"])
+        at = pointer(bundle, r["path"])
+        assert (isinstance(at, str) and r["placeholder"] in at) or r["path"].endswith("/" + r["placeholder"])
 
 
 def test_delivery_bundle_re_runs_the_signature_check_without_the_key() -> None:

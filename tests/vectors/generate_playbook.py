@@ -84,7 +84,7 @@ def reconcile_cases():
         pages = pages_of(contracts)
         moved = [cid for cid, _, _ in dropped]
         expect = {"calls": [list_params(p, checkpoint) for p in range(1, len(pages) + 1)],
-                  "moved": moved, "unresolved": [], "next_checkpoint": as_of}
+                  "moved": moved, "unresolved": [], "complete": True, "next_checkpoint": as_of}
         if mode == "synthetic":
             expect["deliveries"] = [synthetic(*d) for d in dropped]
             expect["re_trigger"] = []
@@ -93,6 +93,16 @@ def reconcile_cases():
             expect["re_trigger"] = [{"contract_ids": moved[i:i + 50]} for i in range(0, len(moved), 50)]
         cases.append({"name": name, "op": "reconcile", "checkpoint": checkpoint, "as_of": as_of,
                       "seen": seen, "mode": mode, "pages": pages, "expect": expect})
+    # The runtime gives up after the first of two pages: the repairs found so
+    # far, and the old checkpoint kept for the next sweep.
+    contracts, seen, dropped = reconcile_fixture(150, 7, 11, rng)
+    first = [d for d in dropped if d[0] <= 100]
+    cases.append({"name": "given_up_after_one_page", "op": "reconcile", "checkpoint": checkpoint,
+                  "as_of": as_of, "seen": seen, "mode": "synthetic", "pages": pages_of(contracts)[:1],
+                  "expect": {"calls": [list_params(1, checkpoint), list_params(2, checkpoint)],
+                             "moved": [d[0] for d in first], "unresolved": [], "complete": False,
+                             "next_checkpoint": checkpoint, "re_trigger": [],
+                             "deliveries": [synthetic(*d) for d in first]}})
     # Listings without last_updated_on: moved means nothing seen since the checkpoint;
     # a historical id is left unresolved; a contract updated before the checkpoint is ignored.
     results = [{"id": 1, "status": "SIGN"}, {"id": 2, "contract_status": "EXECUTED"},
@@ -102,7 +112,7 @@ def reconcile_cases():
                   "as_of": as_of, "seen": [[2, "2026-11-02T03:00:00+00:00"]], "mode": "synthetic",
                   "pages": [{"page": 1, "limit": 100, "total_results": 4, "results": results}],
                   "expect": {"calls": [list_params(1, checkpoint)], "moved": [1], "unresolved": ["H-3"],
-                             "next_checkpoint": as_of, "re_trigger": [],
+                             "complete": True, "next_checkpoint": as_of, "re_trigger": [],
                              "deliveries": [synthetic(1, "SIGN", as_of)]}})
     return cases
 
