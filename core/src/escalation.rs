@@ -38,6 +38,10 @@ use crate::sanitize::{Redaction, RedactionKind, Sanitizer};
 use crate::signature::Verifier;
 
 /// The `format` of every bundle; bumped when the shape changes.
+///
+/// ```
+/// assert_eq!(spotdraft_kit::escalation::BUNDLE_FORMAT, "spotdraft-kit-escalation/1");
+/// ```
 pub const BUNDLE_FORMAT: &str = "spotdraft-kit-escalation/1";
 
 /// Headers whose values a bundle keeps; every other header's value is

@@ -65,17 +65,43 @@ use crate::fingerprint::{body_sha256, dedupe_key};
 use crate::timestamp::timestamp_ms;
 
 /// The operation that lists contracts (`GET v2.1/public/contracts/`).
+///
+/// ```
+/// assert_eq!(spotdraft_kit::reconcile::CONTRACTS_LIST_OPERATION, "contracts_retrieve");
+/// ```
 pub const CONTRACTS_LIST_OPERATION: &str = "contracts_retrieve";
-/// The operation that re-sends the latest webhook per contract.
+/// The operation that re-sends the latest webhook per contract
+/// (`POST v2.1/public/contracts/webhooks/re_trigger_latest/`).
+///
+/// ```
+/// assert!(spotdraft_kit::reconcile::RE_TRIGGER_OPERATION.contains("re_trigger_latest"));
+/// ```
 pub const RE_TRIGGER_OPERATION: &str = "contracts_webhooks_re_trigger_latest_create";
 /// Contracts per listing page (SpotDraft's largest page).
+///
+/// ```
+/// assert_eq!(spotdraft_kit::reconcile::RECONCILE_PAGE_LIMIT, 100);
+/// ```
 pub const RECONCILE_PAGE_LIMIT: u64 = 100;
-/// Contract ids per `re_trigger_latest` call.
+/// Contract ids per `re_trigger_latest` call; each call is one request
+/// under the executor's rate limiter.
+///
+/// ```
+/// assert_eq!(spotdraft_kit::reconcile::RE_TRIGGER_BATCH_SIZE, 50);
+/// ```
 pub const RE_TRIGGER_BATCH_SIZE: usize = 50;
 /// Pages one sweep reads at most (100 000 contracts), so a server that
 /// never stops paging cannot keep a sweep running.
+///
+/// ```
+/// assert_eq!(spotdraft_kit::reconcile::MAX_RECONCILE_PAGES, 1000);
+/// ```
 pub const MAX_RECONCILE_PAGES: u64 = 1000;
 /// The activity of a synthetic reconciliation delivery.
+///
+/// ```
+/// assert_eq!(spotdraft_kit::reconcile::RECONCILED_ACTIVITY, "CONTRACT_RECONCILED");
+/// ```
 pub const RECONCILED_ACTIVITY: &str = "CONTRACT_RECONCILED";
 
 /// One API call for the runtime to make: an operation of SpotDraft's

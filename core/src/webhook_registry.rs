@@ -29,8 +29,16 @@ use crate::error::{Error, ErrorCode, Result};
 pub use crate::reconcile::PlannedCall;
 
 /// The operation that registers a webhook (`POST webhooks/`).
+///
+/// ```
+/// assert_eq!(spotdraft_kit::webhook_registry::WEBHOOK_CREATE_OPERATION, "webhooks_create");
+/// ```
 pub const WEBHOOK_CREATE_OPERATION: &str = "webhooks_create";
 /// The operation that removes one (`DELETE webhooks/{webhook_id}`).
+///
+/// ```
+/// assert_eq!(spotdraft_kit::webhook_registry::WEBHOOK_DELETE_OPERATION, "webhooks_destroy");
+/// ```
 pub const WEBHOOK_DELETE_OPERATION: &str = "webhooks_destroy";
 
 /// What the registry persists for each webhook it created.
