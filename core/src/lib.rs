@@ -65,18 +65,12 @@ pub mod api;
 pub mod delivery;
 pub mod diagnose;
 pub mod error;
-pub mod escalation;
 pub mod event;
 mod event_fields;
 pub mod fingerprint;
 pub mod headers;
 mod hex;
-pub mod reconcile;
-pub mod sanitize;
 pub mod signature;
-mod timestamp;
-pub mod webhook_registry;
-pub mod webhook_rotation;
 
 pub use activity::{Activity, Category};
 pub use delivery::{Delivery, LogRecord, LogValue};
@@ -93,3 +87,11 @@ pub use signature::{
 /// Re-exported so callers can name payload values without a direct
 /// dependency.
 pub use serde_json;
+
+// SpotDraft's integration playbook, planned sans-I/O.
+pub mod escalation;
+pub mod reconcile;
+pub mod sanitize;
+mod timestamp;
+pub mod webhook_registry;
+pub mod webhook_rotation;
