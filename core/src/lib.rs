@@ -49,6 +49,10 @@
 //! - [`diagnose`](mod@diagnose): why a signature did not match.
 //! - [`api`]: the sans-I/O SpotDraft API layer (requests, responses,
 //!   retries, rate limits, environment drift).
+//! - [`sanitize`], [`escalation`], [`reconcile`], [`webhook_registry`],
+//!   [`webhook_rotation`]:
+//!   SpotDraft's integration playbook planned sans-I/O (escalation bundles,
+//!   reconcile sweeps, the webhook registry's rules).
 //! - [`error`]: [`Error`] and the stable [`ErrorCode`]s.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -91,3 +95,11 @@ pub use signature::{
 /// Re-exported so callers can name payload values without a direct
 /// dependency.
 pub use serde_json;
+
+// SpotDraft's integration playbook, planned sans-I/O.
+pub mod escalation;
+pub mod reconcile;
+pub mod sanitize;
+mod timestamp;
+pub mod webhook_registry;
+pub mod webhook_rotation;

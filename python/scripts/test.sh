@@ -26,7 +26,7 @@ echo "== mypy --strict"
   typed_usage.py ../spotdraft_kit)
 # The quickstarts are what newcomers copy: strict-clean too, one at a time
 # (each is a module named app).
-for quickstart in ../examples/quickstart/*/app.py; do
+for quickstart in ../examples/quickstart/*/app.py ../examples/playbook/python/playbook.py; do
   "$py" -m mypy --strict --config-file pyproject.toml --cache-dir .venv/mypy-cache "$quickstart"
 done
 

@@ -191,6 +191,182 @@ def sign(key: Key, body: Body, *, encoding: Optional[str] = "base64") -> str: ..
 def diagnose(body: Body, signature: Union[str, bytes], keys: Keys, *, encoding: Optional[str] = "base64") -> Diagnosis: ...
 def body_sha256(body: Body) -> str: ...
 
+# --- SpotDraft's integration playbook: escalation bundles, reconcile, the webhook registry
+
+__all__ += [
+    "BUNDLE_FORMAT",
+    "CONTRACTS_LIST_OPERATION",
+    "MAX_RECONCILE_PAGES",
+    "RECONCILED_ACTIVITY",
+    "RECONCILE_PAGE_LIMIT",
+    "RE_TRIGGER_BATCH_SIZE",
+    "RE_TRIGGER_OPERATION",
+    "WEBHOOK_CREATE_OPERATION",
+    "WEBHOOK_DELETE_OPERATION",
+    "PlannedCall",
+    "Reconcile",
+    "ReconcileOutcome",
+    "Rotation",
+    "RotationStep",
+    "Sanitizer",
+    "SyntheticDelivery",
+    "WebhookRecord",
+    "WebhookSpec",
+    "api_bundle",
+    "delivery_bundle",
+    "plan_create",
+    "plan_delete",
+    "shared_urls",
+]
+
+BUNDLE_FORMAT: Final[str]
+CONTRACTS_LIST_OPERATION: Final[str]
+RE_TRIGGER_OPERATION: Final[str]
+RECONCILE_PAGE_LIMIT: Final[int]
+RE_TRIGGER_BATCH_SIZE: Final[int]
+MAX_RECONCILE_PAGES: Final[int]
+RECONCILED_ACTIVITY: Final[str]
+WEBHOOK_CREATE_OPERATION: Final[str]
+WEBHOOK_DELETE_OPERATION: Final[str]
+
+@final
+class Sanitizer:
+    def __new__(cls) -> Sanitizer: ...
+    def sanitize(self, value: JsonValue, path: str = "") -> JsonValue: ...
+    def redact(self, path: str, kind: str, value: str) -> str: ...
+    @property
+    def redactions(self) -> list[dict[str, str]]: ...
+
+def delivery_bundle(
+    body: Body,
+    headers: Union[Mapping[str, Any], Iterable[tuple[Union[str, bytes], Union[str, bytes]]]],
+    log_records: Optional[Iterable[Mapping[str, JsonValue]]] = None,
+    *,
+    keys: Optional[Keys] = None,
+    encoding: Optional[str] = None,
+    environment: str = "",
+    region: Optional[str] = None,
+    integration_id: Optional[str] = None,
+    occurred_at: Optional[str] = None,
+    status: Optional[int] = None,
+) -> dict[str, JsonValue]: ...
+def api_bundle(
+    record: Mapping[str, JsonValue],
+    request_body: Optional[JsonValue] = None,
+    response_body: Optional[JsonValue] = None,
+    *,
+    environment: str = "",
+    region: Optional[str] = None,
+    integration_id: Optional[str] = None,
+    occurred_at: Optional[str] = None,
+    status: Optional[int] = None,
+) -> dict[str, JsonValue]: ...
+
+@final
+class PlannedCall:
+    @property
+    def operation(self) -> str: ...
+    @property
+    def params(self) -> dict[str, JsonValue]: ...
+
+@final
+class SyntheticDelivery:
+    @property
+    def contract_id(self) -> int: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def dedupe_key(self) -> str: ...
+    @property
+    def body_sha256(self) -> str: ...
+
+@final
+class ReconcileOutcome:
+    @property
+    def moved(self) -> list[int]: ...
+    @property
+    def deliveries(self) -> list[SyntheticDelivery]: ...
+    @property
+    def re_trigger(self) -> list[PlannedCall]: ...
+    @property
+    def unresolved(self) -> list[str]: ...
+    @property
+    def pages(self) -> int: ...
+    @property
+    def complete(self) -> bool: ...
+    @property
+    def next_checkpoint(self) -> str: ...
+
+@final
+class Reconcile:
+    def __new__(
+        cls,
+        checkpoint: str,
+        as_of: str,
+        seen: Union[Mapping[int, str], Iterable[tuple[int, str]]],
+        mode: str = "synthetic",
+    ) -> Reconcile: ...
+    def first_call(self) -> PlannedCall: ...
+    def consume_page(self, page: Mapping[str, JsonValue]) -> Optional[PlannedCall]: ...
+    def finish(self) -> ReconcileOutcome: ...
+
+@final
+class WebhookRecord:
+    def __new__(cls, id: str, title: str, url: str, activities: list[str], environment: str) -> WebhookRecord: ...
+    @staticmethod
+    def from_created(response: Mapping[str, JsonValue], environment: str) -> WebhookRecord: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def activities(self) -> list[str]: ...
+    @property
+    def environment(self) -> str: ...
+
+@final
+class WebhookSpec:
+    def __new__(cls, title: str, url: str, activities: list[str], environment: str) -> WebhookSpec: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def activities(self) -> list[str]: ...
+    @property
+    def environment(self) -> str: ...
+
+def plan_create(registry: Iterable[WebhookRecord], spec: WebhookSpec) -> PlannedCall: ...
+def plan_delete(registry: Iterable[WebhookRecord], id: str, force: bool = False) -> PlannedCall: ...
+def shared_urls(registry: Iterable[WebhookRecord]) -> list[tuple[str, list[str]]]: ...
+
+@final
+class RotationStep:
+    @property
+    def name(self) -> str: ...
+    @property
+    def call(self) -> Optional[PlannedCall]: ...
+    @property
+    def webhook_id(self) -> Optional[str]: ...
+    @property
+    def url(self) -> Optional[str]: ...
+    @property
+    def kept(self) -> Optional[WebhookRecord]: ...
+
+@final
+class Rotation:
+    @staticmethod
+    def start(registry: Iterable[WebhookRecord], old_id: str, spec: WebhookSpec) -> Rotation: ...
+    def step(self) -> RotationStep: ...
+    def created(self, response: Mapping[str, JsonValue]) -> WebhookRecord: ...
+    def delivery_at(self, url: str) -> bool: ...
+    def give_up(self) -> None: ...
+    def deleted(self, id: str) -> None: ...
+
 @final
 class HttpRequest:
     """An immutable request built by ``Api``; ``repr()`` is redacted."""

@@ -34,7 +34,7 @@ fn json_functions(py: Python<'_>) -> PyResult<&(Py<PyAny>, Py<PyAny>)> {
 }
 
 /// A Python object (dict, list, str, int, float, bool, None) as JSON.
-fn to_json(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
+pub(crate) fn to_json(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
     let py = value.py();
     let kwargs = PyDict::new(py);
     kwargs.set_item("allow_nan", false)?;
@@ -54,7 +54,7 @@ fn to_json(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
 }
 
 /// JSON as Python objects (what `json.loads` returns).
-fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value)
         .map_err(|_| invalid_argument(py, "the response is not representable as JSON"))?;
     json_functions(py)?.1.bind(py).call1((text,))
@@ -126,7 +126,7 @@ fn items<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, 
 
 /// `(name, value)` pairs from a mapping (its `items()`) or an iterable of
 /// pairs; names and values as `str` or `bytes`.
-fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> {
+pub(crate) fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> {
     let py = value.py();
     let source = if value.is_instance_of::<PyDict>()
         || (!value.is_instance_of::<PyList>()

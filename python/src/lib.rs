@@ -7,18 +7,23 @@
 //! [`delivery`]; core errors become exceptions in one place, [`errors`].
 //! The SpotDraft API layer (request builders, response parsing, retry
 //! policy, rate limiter) is converted in [`api`]; its executors are pure
-//! Python (`spotdraft_kit/_executor.py`).
+//! Python (`spotdraft_kit/_executor.py`). The playbook planners (escalation
+//! bundles, reconcile sweeps, the webhook registry) are converted in
+//! [`escalation`], [`reconcile`] and [`webhook_registry`].
 //! Bodies of 4 KiB and more are hashed with the GIL released.
 
 mod api;
 mod body;
 mod delivery;
 mod errors;
+mod escalation;
 mod event;
 mod headers;
 mod keys;
+mod reconcile;
 mod repr;
 mod verifier;
+mod webhook_registry;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -107,6 +112,9 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     errors::register(module)?;
     api::register(module)?;
+    escalation::register(module)?;
+    reconcile::register(module)?;
+    webhook_registry::register(module)?;
     module.add_class::<Verifier>()?;
     module.add_class::<Delivery>()?;
     module.add_class::<Event>()?;

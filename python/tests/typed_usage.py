@@ -55,6 +55,22 @@ def test_typed_usage() -> None:
     assert len(verifier2) == 2
 
 
+def test_typed_playbook_usage() -> None:
+    sweep = spotdraft_kit.Reconcile("2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z", {7: "2026-11-02T09:00:00Z"})
+    first: spotdraft_kit.PlannedCall = sweep.first_call()
+    assert first.operation == spotdraft_kit.CONTRACTS_LIST_OPERATION
+    nxt: Optional[spotdraft_kit.PlannedCall] = sweep.consume_page({"total_results": 1, "results": [{"id": 8}]})
+    outcome: spotdraft_kit.ReconcileOutcome = sweep.finish()
+    assert nxt is None and outcome.moved == [8] and outcome.deliveries[0].body.startswith(b"{")
+    bundle = spotdraft_kit.delivery_bundle(b'{"activity":"CONTRACT_SIGNED"}', {"Content-Type": "application/json"})
+    assert bundle["webhook_event"] == "CONTRACT_SIGNED"
+    record = spotdraft_kit.WebhookRecord("1", "t", "https://a.example/h", ["CONTRACT_SIGNED"], "uat")
+    spec = spotdraft_kit.WebhookSpec("t", "https://a.example/h2", ["CONTRACT_SIGNED"], "uat")
+    rotation = spotdraft_kit.Rotation.start([record], "1", spec)
+    step: spotdraft_kit.RotationStep = rotation.step()
+    assert step.name == "create" and spotdraft_kit.plan_delete([record], "1").params == {"webhook_id": 1}
+
+
 def test_typed_api_usage() -> None:
     api = spotdraft_kit.Api.from_env(
         {"SPOTDRAFT_REGION": "us", "SPOTDRAFT_CLIENT_ID": "id", "SPOTDRAFT_CLIENT_SECRET": "s3cret-typed"},
