@@ -12,7 +12,7 @@
 const kit = require('../index.js');
 const shared = require('./shared.js');
 
-const { isKitError, rejection, maxBodyBytesOf, checkArguments, checkDeclaredLength, claim, releaseUnlessAccepted } = shared;
+const { isKitError, rejection, maxBodyBytesOf, checkArguments, checkDeclaredLength, collectBody, claim, releaseUnlessAccepted } = shared;
 const { invalid: invalidArgument } = kit[Symbol.for('@spotdraft-kit.internal')];
 
 const mountHint = (limit) =>
@@ -30,39 +30,6 @@ function send(res, status, body, close) {
   res.end(JSON.stringify(body));
 }
 const refuse = (res, err) => send(res, err.httpStatus, rejection(err), err.code === 'body_too_large');
-
-// Collects the body until its end, or until it passes `limit` (then `done`
-// gets what was read, for core to refuse with body_too_large): never more
-// than the limit plus one chunk in memory.
-function readBody(req, limit, done) {
-  const chunks = [];
-  let size = 0;
-  let finished = false;
-  const finish = (err, body) => {
-    if (finished) return;
-    finished = true;
-    req.removeListener('data', onData);
-    req.removeListener('end', onEnd);
-    req.removeListener('error', onError);
-    req.removeListener('close', onClose);
-    done(err, body);
-  };
-  const onData = (chunk) => {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > limit) {
-      req.pause();
-      finish(null, Buffer.concat(chunks, size));
-    }
-  };
-  const onEnd = () => finish(null, Buffer.concat(chunks, size));
-  const onError = (err) => finish(err);
-  const onClose = () => finish(new Error('the request was closed before its body was complete'));
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('error', onError);
-  req.on('close', onClose);
-}
 
 /**
  * @param {import('../index.js').Verifier} verifier
@@ -110,7 +77,7 @@ function spotdraftWebhook(verifier, options = {}) {
       send(res, err.httpStatus, rejection(err), false);
       return req.resume();
     }
-    return readBody(req, limit, (err, body) => {
+    return collectBody(req, limit, (err, body) => {
       if (err) return next(err);
       return openAndContinue(req, res, next, body);
     });

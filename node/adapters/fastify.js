@@ -15,7 +15,7 @@
 //   });
 const shared = require('./shared.js');
 
-const { isKitError, rejection, maxBodyBytesOf, checkArguments, checkDeclaredLength, claim, releaseUnlessAccepted } = shared;
+const { isKitError, rejection, maxBodyBytesOf, checkArguments, checkDeclaredLength, collectBody, claim, releaseUnlessAccepted } = shared;
 
 const PLUGIN_FORM =
   'spotdraftWebhook from @spotdraft-kit/node/fastify is a Fastify plugin, not a hook or a handler: it must ' +
@@ -41,30 +41,7 @@ function rawBodyParser(verifier, limit) {
       payload.resume();
       return done(null, Buffer.alloc(0));
     }
-    const chunks = [];
-    let size = 0;
-    let finished = false;
-    const finish = (err, body) => {
-      if (finished) return;
-      finished = true;
-      payload.removeListener('data', onData);
-      payload.removeListener('end', onEnd);
-      payload.removeListener('error', finish);
-      done(err, body);
-    };
-    const onData = (chunk) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > limit) {
-        payload.pause();
-        finish(null, Buffer.concat(chunks, size));
-      }
-    };
-    const onEnd = () => finish(null, Buffer.concat(chunks, size));
-    payload.on('data', onData);
-    payload.on('end', onEnd);
-    payload.on('error', finish);
-    return undefined;
+    return collectBody(payload, limit, done);
   };
 }
 

@@ -52,6 +52,38 @@ function checkDeclaredLength(verifier, headerValue) {
   }
 }
 
+// Collects a Node request stream until its end, or until it passes `limit`
+// (then `done` gets what was read, for core to refuse with body_too_large):
+// never more than the limit plus one chunk in memory.
+function collectBody(stream, limit, done) {
+  const chunks = [];
+  let size = 0;
+  let finished = false;
+  const finish = (err, body) => {
+    if (finished) return;
+    finished = true;
+    stream.removeListener('data', onData);
+    stream.removeListener('end', onEnd);
+    stream.removeListener('error', finish);
+    stream.removeListener('close', onClose);
+    done(err, body);
+  };
+  const onData = (chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > limit) {
+      stream.pause();
+      finish(null, Buffer.concat(chunks, size));
+    }
+  };
+  const onEnd = () => finish(null, Buffer.concat(chunks, size));
+  const onClose = () => finish(new Error('the request was closed before its body was complete'));
+  stream.on('data', onData);
+  stream.on('end', onEnd);
+  stream.on('error', finish);
+  stream.on('close', onClose);
+}
+
 // Claims the delivery's dedupe key: true for the first copy (always without
 // a store). The store persists the claim before it resolves.
 async function claim(store, delivery) {
@@ -89,6 +121,7 @@ module.exports = {
   maxBodyBytesOf,
   checkArguments,
   checkDeclaredLength,
+  collectBody,
   claim,
   releaseUnlessAccepted,
 };
