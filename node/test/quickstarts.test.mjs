@@ -4,16 +4,16 @@
 // tampered and unsigned 401, oversize 413, chunked 202, non-UTF-8 bytes
 // 400 invalid_json; all errors in the one body, nothing secret printed.
 //
-// The quickstart's dependencies resolve without a registry: its
-// node_modules links this package and the frameworks installed here.
+// The quickstart's dependencies resolve without a registry (linked.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sign } from '@spotdraft-kit/node';
+import { linkDependencies } from './linked.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const KEY = 'cXVpY2tzdGFydC10ZXN0LWtleS1ieXRlcy0wMQ==';
@@ -26,12 +26,7 @@ function install(stack) {
   const dir = mkdtempSync(join(tmpdir(), `sdkit-quickstart-${stack}-`));
   const source = join(REPO, 'examples', 'quickstart', stack);
   for (const file of ['server.js', 'package.json']) copyFileSync(join(source, file), join(dir, file));
-  const { dependencies } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
-  for (const name of Object.keys(dependencies)) {
-    const target = name === '@spotdraft-kit/node' ? join(REPO, 'node') : join(REPO, 'node', 'node_modules', name);
-    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
-    symlinkSync(target, join(dir, 'node_modules', name), 'dir');
-  }
+  linkDependencies(dir);
   return dir;
 }
 
