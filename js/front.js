@@ -366,7 +366,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** From `env.SPOTDRAFT_HMAC_KEYS` (a key, or `label:key,...`), parsed by core. */
     static fromEnv(env, opts) {
-      if (env === null || typeof env !== 'object') throw invalid(`env must be an object such as process.env, got ${kind(env)}`);
+      if (env === null || typeof env !== 'object') throw invalid(`env must be an object of environment variables, got ${kind(env)}`);
       const list = reading('env', () => env.SPOTDRAFT_HMAC_KEYS);
       if (list !== undefined && typeof list !== 'string') throw invalid(`SPOTDRAFT_HMAC_KEYS must be a string, got ${kind(list)}`);
       return new Verifier(envKeys(list), opts);

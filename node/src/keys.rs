@@ -65,8 +65,7 @@ impl Keyring {
     /// `label:key,...`), parsed by core as in every runtime.
     #[napi(js_name = "addEnvList")]
     pub fn add_env_list(&mut self, env: Env, list: String) -> napi::Result<()> {
-        let map = std::collections::HashMap::from([("SPOTDRAFT_HMAC_KEYS".to_owned(), list)]);
-        let keys = spotdraft_kit::api::hmac_keys_from_env_map(&map).into_js(&env)?;
+        let keys = spotdraft_kit::api::hmac_keys_from_list(&list).into_js(&env)?;
         self.keys.extend(keys);
         Ok(())
     }

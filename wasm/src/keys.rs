@@ -56,8 +56,7 @@ impl Keyring {
     /// `label:key,...`), parsed by core as in every runtime.
     #[wasm_bindgen(js_name = addEnvList)]
     pub fn add_env_list(&mut self, list: String) -> Result<(), JsValue> {
-        let map = std::collections::HashMap::from([("SPOTDRAFT_HMAC_KEYS".to_owned(), list)]);
-        let keys = spotdraft_kit::api::hmac_keys_from_env_map(&map).map_err(errors::js)?;
+        let keys = spotdraft_kit::api::hmac_keys_from_list(&list).map_err(errors::js)?;
         self.keys.extend(keys);
         Ok(())
     }
