@@ -6,7 +6,7 @@
 // apart, a failed handler releases the claim.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -112,7 +112,19 @@ test('PostgresStore (pg) against a real PostgreSQL', async () => {
   }
 });
 
+// redis-server from Debian when this machine has none (the test scripts
+// install what they need; root on CI).
+function ensureRedisServer() {
+  if (spawnSync('redis-server', ['--version']).status === 0) return;
+  const apt = (args) => spawnSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  if (!apt(['install', '-y', '-q', 'redis-server'])) {
+    apt(['update', '-q']);
+    assert.ok(apt(['install', '-y', '-q', 'redis-server']), 'apt-get install redis-server failed');
+  }
+}
+
 test('RedisStore (node-redis) against a real redis-server, with a TTL', async () => {
+  ensureRedisServer();
   const port = await freePort();
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const client = createClient({ url: `redis://127.0.0.1:${port}` });
