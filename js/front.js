@@ -15,7 +15,7 @@
 //   invalidArgument(message) an `invalid_argument` error (core's status)
 //   errorCodes()             every stable code, in core's order
 //   signatureHeaders()       [current, legacy] header names, lowercase
-//   new Keyring()            .addText(text, encoding?, id?), .addBytes(bytes, id?), .free?()
+//   new Keyring()            .addText(text, encoding?, id?), .addBytes(bytes, id?), .addEnvList(text), .free?()
 //   new NativeVerifier(ring, maxBodyBytes?)
 //                            .size, .maxBodyBytes, .checkBodyLength(n),
 //                            .verify(bytes, sig), .isValid(bytes, sig),
@@ -339,14 +339,42 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     }
   }
 
+  // SPOTDRAFT_HMAC_KEYS values on their way from Verifier.fromEnv to the
+  // constructor (only fromEnv makes one). A WeakSet lookup runs no trap of a
+  // Proxy given as keys, where `instanceof` would.
+  const envLists = new WeakSet();
+  const envKeys = (list) => {
+    const keys = { list };
+    envLists.add(keys);
+    return keys;
+  };
+  function envKeyringOf(list) {
+    const ring = new native.Keyring();
+    try {
+      if (list !== undefined) ring.addEnvList(list);
+    } catch (err) {
+      free(ring);
+      throw err;
+    }
+    return ring;
+  }
+
   /** A keyring of 1..64 HMAC keys; see spotdraft-kit.d.ts. */
   class Verifier {
     #native;
     #max;
 
+    /** From `env.SPOTDRAFT_HMAC_KEYS` (a key, or `label:key,...`), parsed by core. */
+    static fromEnv(env, opts) {
+      if (env === null || typeof env !== 'object') throw invalid(`env must be an object of environment variables, got ${kind(env)}`);
+      const list = reading('env', () => env.SPOTDRAFT_HMAC_KEYS);
+      if (list !== undefined && typeof list !== 'string') throw invalid(`SPOTDRAFT_HMAC_KEYS must be a string, got ${kind(list)}`);
+      return new Verifier(envKeys(list), opts);
+    }
+
     constructor(keys, opts) {
       const { maxBodyBytes, encoding } = optionsOf(opts);
-      const ring = keyringOf(keys, encoding);
+      const ring = envLists.has(keys) ? envKeyringOf(keys.list) : keyringOf(keys, encoding);
       try {
         this.#native = new native.NativeVerifier(ring, maxBodyBytes);
       } finally {
@@ -365,6 +393,12 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     #sized(bytes) {
       if (bytes.byteLength > this.#max) this.#native.checkBodyLength(bytes.byteLength);
       return bytes;
+    }
+
+    /** Throws body_too_large (413) when a body of `length` bytes is over the limit. */
+    checkBodyLength(length) {
+      if (!(Number.isSafeInteger(length) && length >= 0)) throw invalid('length must be a non-negative integer');
+      if (length > this.#max) this.#native.checkBodyLength(length);
     }
 
     /** Index of the matching key; throws SpotDraftKitError otherwise. */

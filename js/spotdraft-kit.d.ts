@@ -145,8 +145,15 @@ export declare class SpotDraftKitError extends Error {
 
 export declare class Verifier {
   constructor(keys: KeyInput | KeyInput[], options?: VerifierOptions);
+  /**
+   * From `env.SPOTDRAFT_HMAC_KEYS`: one base64 key, or `label:key,...` for
+   * rotation. Accepts `process.env` or a Workers `env` as they are.
+   */
+  static fromEnv(env: { readonly [name: string]: unknown }, options?: Pick<VerifierOptions, 'maxBodyBytes'>): Verifier;
   /** Number of keys. */
   readonly size: number;
+  /** Throws `body_too_large` (413) when a body of `length` bytes is over the limit (e.g. a declared Content-Length). */
+  checkBodyLength(length: number): void;
   /** Index of the matching key; throws SpotDraftKitError otherwise. */
   verify(body: BodyInput, signature: string): number;
   isValid(body: BodyInput, signature: string): boolean;

@@ -1,22 +1,16 @@
 // A SpotDraft webhook receiver on Express: verify the raw body, persist,
 // dedupe, answer 202 at once, process in the background.
 //
-//   SPOTDRAFT_HMAC_KEY=<hmac_key from webhooks/hmac_key/> node server.mjs
+//   SPOTDRAFT_HMAC_KEYS=<hmac_key from webhooks/hmac_key/> node server.mjs
 //
-// Environment: SPOTDRAFT_HMAC_KEY (required; a comma-separated list holds
-// old and new keys during rotation), PORT (3000), HOST (127.0.0.1),
-// DATA_DIR (./data).
+// Environment: SPOTDRAFT_HMAC_KEYS (required; `label:key,...` holds old and
+// new keys during rotation), PORT (3000), HOST (127.0.0.1), DATA_DIR (./data).
 import express from 'express';
 import { Verifier } from '@spotdraft-kit/node';
 import { spotdraftWebhook } from '@spotdraft-kit/node/express';
 import { openOutbox } from '../shared/outbox.mjs';
 
-const keys = (process.env.SPOTDRAFT_HMAC_KEY ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-if (keys.length === 0) {
-  console.error('set SPOTDRAFT_HMAC_KEY to the workspace hmac_key');
-  process.exit(1);
-}
-const verifier = new Verifier(keys.map((key, i) => ({ id: `key-${i}`, key })));
+const verifier = Verifier.fromEnv(process.env); // throws no_keys when SPOTDRAFT_HMAC_KEYS is unset
 
 // The slow work: call your systems here. It runs after SpotDraft has its 202.
 async function processDelivery(record) {

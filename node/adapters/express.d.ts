@@ -1,8 +1,11 @@
 // Types of @spotdraft-kit/node/express.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SeenStore } from './stores';
 import type { Delivery, SpotDraftKitError, Verifier } from '../index';
 
 export interface ExpressWebhookOptions {
+  /** Claims each delivery's dedupe key first: a repeat is answered 200 without reaching the handler. */
+  store?: SeenStore;
   /** Called with each rejected delivery's error (log `err.logRecord`). */
   onReject?: (err: SpotDraftKitError, req: IncomingMessage) => void;
   /** Stop reading after this many bytes (default: the verifier's limit). */

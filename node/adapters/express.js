@@ -1,67 +1,50 @@
 'use strict';
-// Express (4 and 5) middleware: reads the raw request body itself, verifies
-// and opens the delivery, and sets `req.spotdraft`. Mount it on the webhook
-// route before any body parser:
+// Express (4 and 5) middleware: reads the raw request body itself within the
+// verifier's limit, verifies and opens the delivery, and sets `req.spotdraft`.
+// With a seen-store it claims the delivery's dedupe key first: a repeat is
+// answered 200 without reaching the handler. Mount it on the webhook route
+// before any body parser:
 //
-//   app.post('/webhooks/spotdraft', spotdraftWebhook(verifier), (req, res) => { ... });
+//   app.post('/webhooks/spotdraft', spotdraftWebhook(verifier, { store }), (req, res) => {
+//     ... req.spotdraft ...
+//     res.status(202).json({ ok: true, duplicate: false });
+//   });
 const kit = require('../index.js');
-const { isKitError, rejection, maxBodyBytesOf, checkVerifier } = require('./shared.js');
+const shared = require('./shared.js');
 
+const { isKitError, rejection, maxBodyBytesOf, checkArguments, checkDeclaredLength, collectBody, claim, releaseUnlessAccepted } = shared;
 const { invalid: invalidArgument } = kit[Symbol.for('@spotdraft-kit.internal')];
 
-const MOUNT_HINT =
+const mountHint = (limit) =>
   'the request body was already consumed by a body parser (express.json(), express.text() or similar) ' +
   'before the SpotDraft webhook middleware, so the raw bytes SpotDraft signed are gone. Mount ' +
-  'spotdraftWebhook() on the webhook route before any body parser, or use express.raw({ type: "*/*" }) ' +
-  'for that route only';
+  'spotdraftWebhook() on the webhook route before any body parser, or give that route ' +
+  `express.raw({ type: () => true, limit: ${limit} }) (the verifier's limit; body-parser's default is 100 KB)`;
 
-function send(res, err) {
-  res.statusCode = err.httpStatus;
-  if (err.code === 'body_too_large') res.setHeader('connection', 'close');
+// Answers with the one error body, never through Express's error handler
+// (whose page outside production mode carries a stack trace).
+function send(res, status, body, close) {
+  res.statusCode = status;
+  if (close) res.setHeader('connection', 'close');
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(rejection(err)));
+  res.end(JSON.stringify(body));
 }
-
-// Collects the body up to `limit + 1` bytes: enough for core to see it is
-// too large, never an unbounded buffer.
-function readBody(req, limit, done) {
-  const chunks = [];
-  let size = 0;
-  let finished = false;
-  const finish = (err, body) => {
-    if (finished) return;
-    finished = true;
-    req.removeListener('data', onData);
-    req.removeListener('end', onEnd);
-    req.removeListener('error', onError);
-    req.removeListener('close', onClose);
-    done(err, body);
-  };
-  const onData = (chunk) => {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > limit) {
-      req.pause();
-      finish(null, Buffer.concat(chunks, size));
-    }
-  };
-  const onEnd = () => finish(null, Buffer.concat(chunks, size));
-  const onError = (err) => finish(err);
-  const onClose = () => finish(new Error('the request was closed before its body was complete'));
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('error', onError);
-  req.on('close', onClose);
-}
+const refuse = (res, err) => send(res, err.httpStatus, rejection(err), err.code === 'body_too_large');
 
 /**
  * @param {import('../index.js').Verifier} verifier
- * @param {{ onReject?: (err: Error, req: unknown) => void, maxBodyBytes?: number }} [options]
+ * @param {{ store?: { claim(key: string): unknown, release(key: string): unknown },
+ *   onReject?: (err: Error, req: unknown) => void, maxBodyBytes?: number }} [options]
  */
 function spotdraftWebhook(verifier, options = {}) {
-  checkVerifier(verifier, 'spotdraftWebhook');
+  const store = checkArguments(verifier, options, 'spotdraftWebhook');
   const limit = maxBodyBytesOf(verifier, options);
   const onReject = typeof options.onReject === 'function' ? options.onReject : null;
+
+  const rejected = (req, res, err) => {
+    if (onReject) onReject(err, req);
+    return refuse(res, err);
+  };
 
   const openAndContinue = (req, res, next, body) => {
     let delivery;
@@ -69,23 +52,32 @@ function spotdraftWebhook(verifier, options = {}) {
       delivery = verifier.open(req.headers, body);
     } catch (err) {
       if (!isKitError(err)) return next(err);
-      if (onReject) onReject(err, req);
-      return send(res, err);
+      return rejected(req, res, err);
     }
-    req.spotdraft = delivery;
-    req.rawBody = body;
-    req._body = true; // tells body-parser the body is handled
-    return next();
+    return claim(store, delivery).then((first) => {
+      if (!first) return send(res, 200, shared.DUPLICATE, false);
+      releaseUnlessAccepted(store, delivery, res);
+      req.spotdraft = delivery;
+      req.rawBody = body;
+      req._body = true; // tells body-parser the body is handled
+      return next();
+    }, next);
   };
 
   return function spotdraftWebhookMiddleware(req, res, next) {
     if (Buffer.isBuffer(req.body)) return openAndContinue(req, res, next, req.body); // express.raw() ran first
-    if (req._body === true || req.readableEnded) {
-      const err = invalidArgument(MOUNT_HINT);
-      err.status = 500; // for Express's error handler
-      return next(err);
+    if (req._body === true || req.readableEnded) return refuse(res, invalidArgument(mountHint(limit)));
+    try {
+      checkDeclaredLength(verifier, req.headers['content-length']);
+    } catch (err) {
+      if (!isKitError(err)) return next(err);
+      // Refused unread; the declared bytes are discarded as they arrive (no
+      // buffer), so the sender reads the answer instead of a reset.
+      if (onReject) onReject(err, req);
+      send(res, err.httpStatus, rejection(err), false);
+      return req.resume();
     }
-    return readBody(req, limit, (err, body) => {
+    return collectBody(req, limit, (err, body) => {
       if (err) return next(err);
       return openAndContinue(req, res, next, body);
     });

@@ -1,9 +1,12 @@
 // Types of @spotdraft-kit/node/fastify.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { SeenStore } from './stores';
 import type { Delivery, SpotDraftKitError, Verifier } from '../index';
 
 export interface FastifyWebhookOptions {
   verifier: Verifier;
+  /** Claims each delivery's dedupe key first: a repeat is answered 200 without reaching the handler. */
+  store?: SeenStore;
   /** Called with each rejected delivery's error (log `err.logRecord`). */
   onReject?: (err: SpotDraftKitError, request: FastifyRequest) => void;
   /** Body limit of the raw parser (default: the verifier's limit). */

@@ -1,10 +1,14 @@
 'use strict';
 // Hono middleware: verifies the raw body of a Fetch Request and sets
-// `c.get('spotdraft')`. It touches only Fetch APIs, so the same code runs on
+// `c.get('spotdraft')`; with a seen-store, a repeat is answered 200 without
+// reaching the handler. It touches only Fetch APIs, so the same code runs on
 // Workers with a verifier from @spotdraft-kit/wasm.
 //
-//   app.post('/webhooks/spotdraft', spotdraftWebhook(verifier), (c) => { ... c.get('spotdraft') ... });
-const { isKitError, rejection, maxBodyBytesOf, checkVerifier } = require('./shared.js');
+//   app.post('/webhooks/spotdraft', spotdraftWebhook(verifier, { store }), (c) => {
+//     ... c.get('spotdraft') ...
+//     return c.json({ ok: true, duplicate: false }, 202);
+//   });
+const { DUPLICATE, isKitError, rejection, maxBodyBytesOf, checkArguments, checkDeclaredLength, claim } = require('./shared.js');
 
 // Reads the body up to `limit + 1` bytes (enough for core to see it is too
 // large, never an unbounded buffer) and leaves it in Hono's body cache, so
@@ -37,18 +41,31 @@ async function readBody(c, limit) {
 }
 
 function spotdraftWebhook(verifier, options = {}) {
-  checkVerifier(verifier, 'spotdraftWebhook');
+  const store = checkArguments(verifier, options, 'spotdraftWebhook');
   const limit = maxBodyBytesOf(verifier, options);
+  const refuse = (c, err) => {
+    if (typeof options.onReject === 'function') options.onReject(err, c);
+    return c.json(rejection(err), err.httpStatus);
+  };
   return async function spotdraftWebhookMiddleware(c, next) {
-    const body = await readBody(c, limit);
+    let delivery;
     try {
-      c.set('spotdraft', verifier.open(c.req.raw.headers, body));
+      checkDeclaredLength(verifier, c.req.raw.headers.get('content-length') ?? undefined);
+      delivery = verifier.open(c.req.raw.headers, await readBody(c, limit));
     } catch (err) {
       if (!isKitError(err)) throw err;
-      if (typeof options.onReject === 'function') options.onReject(err, c);
-      return c.json(rejection(err), err.httpStatus);
+      return refuse(c, err);
     }
-    await next();
+    if (!(await claim(store, delivery))) return c.json(DUPLICATE, 200);
+    c.set('spotdraft', delivery);
+    let accepted = false;
+    try {
+      await next();
+      accepted = !c.error && c.res.status >= 200 && c.res.status < 300;
+    } finally {
+      // A handler that failed releases the claim: SpotDraft's retry is new.
+      if (!accepted && store !== null) await store.release(delivery.dedupeKey);
+    }
     return undefined;
   };
 }

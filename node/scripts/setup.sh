@@ -33,6 +33,5 @@ install_locked() {
 }
 
 install_locked .
-# The example receivers link this package (file:../../node).
-install_locked ../examples/express
-install_locked ../examples/fastify
+# The examples and quickstarts depend on the published package names; their
+# tests link them to this package and its node_modules (test/linked.mjs).

@@ -60,6 +60,15 @@ impl Keyring {
         self.push(key, id);
         Ok(())
     }
+
+    /// Adds every key of a `SPOTDRAFT_HMAC_KEYS` value (`key` or
+    /// `label:key,...`), parsed by core as in every runtime.
+    #[napi(js_name = "addEnvList")]
+    pub fn add_env_list(&mut self, env: Env, list: String) -> napi::Result<()> {
+        let keys = spotdraft_kit::api::hmac_keys_from_list(&list).into_js(&env)?;
+        self.keys.extend(keys);
+        Ok(())
+    }
 }
 
 impl Keyring {

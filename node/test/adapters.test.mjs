@@ -99,27 +99,25 @@ test('express: raw body captured by the middleware itself', async () => {
   }
 });
 
-test('express: express.json() mounted first fails fast with how to mount it; express.raw() first works', async () => {
+test('express: express.json() mounted first is answered with how to mount it (with the right limit); express.raw() first works', async () => {
   const app = express();
   app.use('/parsed', express.json());
   app.post('/parsed', expressWebhook(verifier), (req, res) => res.json({ reached: true }));
-  app.use('/raw', express.raw({ type: '*/*', limit: '1mb' }));
+  app.use('/raw', express.raw({ type: () => true, limit: MAX }));
   app.post('/raw', expressWebhook(verifier), (req, res) => res.json(handlerResult(req.spotdraft)));
   // A JSON parser after the middleware does not hang on the consumed stream.
   app.post('/after', expressWebhook(verifier), express.json(), (req, res) => res.json(handlerResult(req.spotdraft)));
-  let seen;
-  app.use((err, req, res, _next) => {
-    seen = err;
-    res.status(err.status ?? 500).json({ error: err.code, message: err.message });
-  });
+  // No error handler of our own: Express's default one (an HTML page with a
+  // stack trace outside production mode) must never answer for the adapter.
   const server = app.listen(0, '127.0.0.1');
   try {
     const base = await listen(server);
     const parsed = await post(`${base}/parsed`, BODY, { [H]: sign(KEY, BODY) });
     assert.equal(parsed.status, 500);
+    assert.deepEqual(Object.keys(parsed.json), ['error', 'message']);
     assert.equal(parsed.json.error, 'invalid_argument');
     assert.match(parsed.json.message, /before any body parser/);
-    assert.equal(seen.name, 'SpotDraftKitError');
+    assert.match(parsed.json.message, new RegExp(`express\\.raw\\(\\{ type: \\(\\) => true, limit: ${MAX} \\}\\)`));
     const raw = await post(`${base}/raw`, BODY, { [H]: sign(KEY, BODY) });
     assert.equal(raw.status, 200);
     assert.equal(raw.json.contractId, 77);
@@ -128,6 +126,53 @@ test('express: express.json() mounted first fails fast with how to mount it; exp
   } finally {
     server.close();
   }
+});
+
+test('every adapter answers oversize bodies in the one error body, stating the size (Content-Length and chunked)', async () => {
+  const big = Buffer.from(JSON.stringify({ activity: 'CONTRACT_CREATED', filler: 'x'.repeat(MAX) }));
+  const chunked = (bytes) => new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < bytes.length; i += 8192) controller.enqueue(bytes.subarray(i, i + 8192));
+      controller.close();
+    },
+  });
+  const check = async (url) => {
+    const declared = await post(url, big, { [H]: sign(KEY, big) });
+    assert.equal(declared.status, 413, declared.text);
+    assert.deepEqual(declared.json, { error: 'body_too_large', message: `the body is ${big.length} bytes, over the limit of ${MAX} bytes` });
+    const res = await fetch(url, { method: 'POST', body: chunked(big), duplex: 'half', headers: { [H]: sign(KEY, big) } });
+    const json = await res.json();
+    assert.equal(res.status, 413);
+    assert.equal(json.error, 'body_too_large');
+    assert.match(json.message, new RegExp(`over the limit of ${MAX} bytes`));
+  };
+  const app = express();
+  app.post('/hook', expressWebhook(verifier), (req, res) => res.json({}));
+  const server = app.listen(0, '127.0.0.1');
+  const fastify = Fastify();
+  fastify.register(async (scope) => {
+    await scope.register(fastifyWebhook, { verifier });
+    scope.post('/hook', async () => ({}));
+  });
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  const hono = new Hono();
+  hono.post('/hook', honoWebhook(verifier), (c) => c.json({}));
+  const honoServer = serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' });
+  try {
+    await check(`${await listen(server)}/hook`);
+    await check(`http://127.0.0.1:${fastify.server.address().port}/hook`);
+    await check(`${await listen(honoServer)}/hook`);
+  } finally {
+    server.close();
+    honoServer.close();
+    await fastify.close();
+  }
+});
+
+test('fastify: used as a hook or handler factory, it throws at once with the plugin form in the message', () => {
+  assert.throws(() => fastifyWebhook(verifier), (err) => err instanceof TypeError && /app\.register\(async \(scope\)/.test(err.message));
+  const app = Fastify();
+  assert.throws(() => app.post('/hook', { preHandler: fastifyWebhook(verifier) }, async () => ({})), /is a Fastify plugin/);
 });
 
 test('fastify: raw-body parser in its scope, JSON elsewhere', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sign } from '../index.mjs';
+import { linkDependencies } from './linked.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const examples = join(here, '..', '..', 'examples');
@@ -23,9 +24,10 @@ const BODY = JSON.stringify({
 
 // Starts the server; resolves with its URL, the process and a log reader.
 function boot(name, dataDir) {
+  linkDependencies(join(examples, name)); // the published names, resolved to this package
   const child = spawn(process.execPath, ['server.mjs'], {
     cwd: join(examples, name),
-    env: { ...process.env, SPOTDRAFT_HMAC_KEY: `b2xkLWtleQ==,${KEY}`, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, SPOTDRAFT_HMAC_KEYS: `old:b2xkLWtleQ==,new:${KEY}`, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = [];
@@ -99,7 +101,7 @@ for (const name of ['express', 'fastify']) {
 
       const processed = await server.waitFor((l) => l.msg === 'processed', 'processed line');
       assert.equal(processed.contract_id, 501);
-      assert.equal(processed.key_id, 'key-1');
+      assert.equal(processed.key_id, 'new');
       const rejected = server.lines.filter((l) => l.msg === 'rejected').map((l) => l.reason);
       assert.deepEqual(rejected.sort(), ['missing_signature', 'signature_mismatch']);
       for (const line of server.lines) assert.ok(!JSON.stringify(line).includes(KEY), 'logs never hold the key');

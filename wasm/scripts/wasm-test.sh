@@ -10,7 +10,7 @@
 #    addon passes identically;
 #  - the package's own tests (wasm/test): API details, error paths, the
 #    .wasm's imports, TypeScript types, workerd via miniflare, npm pack;
-#  - the Cloudflare Worker example's test (examples/cloudflare-worker).
+#  - the Cloudflare Worker example's and quickstart's tests (examples/).
 # One `node --test` run, so the runner prints one summary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,4 +25,5 @@ exec node --test --test-concurrency=1 \
   tests/js/hostile.test.mjs \
   tests/js/shapes.test.mjs \
   wasm/test/*.test.mjs \
-  examples/cloudflare-worker/test/*.test.mjs
+  examples/cloudflare-worker/test/*.test.mjs \
+  examples/quickstart/worker/test/*.test.mjs

@@ -51,6 +51,15 @@ impl Keyring {
         self.push(key, id);
         Ok(())
     }
+
+    /// Adds every key of a `SPOTDRAFT_HMAC_KEYS` value (`key` or
+    /// `label:key,...`), parsed by core as in every runtime.
+    #[wasm_bindgen(js_name = addEnvList)]
+    pub fn add_env_list(&mut self, list: String) -> Result<(), JsValue> {
+        let keys = spotdraft_kit::api::hmac_keys_from_list(&list).map_err(errors::js)?;
+        self.keys.extend(keys);
+        Ok(())
+    }
 }
 
 impl Keyring {

@@ -409,9 +409,23 @@ impl fmt::Debug for ApiConfig {
 pub fn hmac_keys_from_env_map<S: std::hash::BuildHasher>(
     env: &HashMap<String, String, S>,
 ) -> Result<Vec<HmacKey>> {
-    let Some(list) = env.get("SPOTDRAFT_HMAC_KEYS") else {
-        return Ok(Vec::new());
-    };
+    match env.get("SPOTDRAFT_HMAC_KEYS") {
+        Some(list) => hmac_keys_from_list(list),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Parses a `SPOTDRAFT_HMAC_KEYS` value: comma-separated base64 keys, each
+/// optionally labelled `label:key` (for bindings that hold the one value,
+/// not a map).
+///
+/// ```
+/// let keys = spotdraft_kit::api::hmac_keys_from_list("new:bmV3, b2xk")?;
+/// assert_eq!(keys.len(), 2);
+/// assert_eq!(keys[1].id(), None);
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+pub fn hmac_keys_from_list(list: &str) -> Result<Vec<HmacKey>> {
     list.split(',')
         .map(str::trim)
         .filter(|entry| !entry.is_empty())

@@ -53,7 +53,7 @@ mod retry;
 mod schema;
 mod table;
 
-pub use config::{hmac_keys_from_env_map, ApiConfig, Region};
+pub use config::{hmac_keys_from_env_map, hmac_keys_from_list, ApiConfig, Region};
 pub use drift::{compare_environments, DriftFinding, EnvironmentProfile, Severity};
 pub use endpoints::{Api, MAX_PAGE_LIMIT};
 pub use error_details::{ApiErrorDetails, RetryAfter};

@@ -1,123 +1,109 @@
 // Runs the example Worker in workerd through miniflare, bundled the way
 // wrangler bundles it (esbuild, `workerd` condition, .wasm kept as a
-// module), with a local KV namespace as the dedupe store: a signed delivery
-// is accepted and processed once; the second identical delivery (and a
-// re-serialised copy) is reported as duplicate and not processed again.
-//
-// The tools (miniflare, esbuild) come from the wasm package's dev
-// dependencies; the package itself is the local build in wasm/dist.
+// module), with local bindings as wrangler.toml declares them: the Durable
+// Object seen-store, the R2 bucket for bodies and the Queue (a message is at
+// most 128 KB in production: it carries a pointer, never the body). A signed
+// delivery is accepted once and processed once; repeats (and two copies at
+// once) are answered 200; 200 KiB and 4 MiB deliveries are accepted with
+// their bodies in R2; everything refused gets {"error", "message"} and its
+// status.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { bundleWorker, until } from '../../shared/workerd.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const exampleDir = join(here, '..');
-const wasmDir = join(here, '..', '..', '..', 'wasm');
-const requireTool = createRequire(join(wasmDir, 'package.json'));
-const { Miniflare } = await import(pathToFileURL(requireTool.resolve('miniflare')).href);
-const { build } = await import(pathToFileURL(requireTool.resolve('esbuild')).href);
-
-const KEY = 'c2VjcmV0LWtleS1ieXRlcw==';
+const KEY = 'c2VjcmV0LWtleS1ieXRlcy1mb3Itd29ya2Vycw==';
 const hmac = (body) => createHmac('sha512', Buffer.from(KEY, 'base64')).update(body).digest('hex');
-const scratch = mkdtempSync(join(tmpdir(), 'spotdraft-kit-worker-example-'));
-let outDir;
+
+const event = (id, padding = '') => JSON.stringify({
+  activity: 'CONTRACT_SIGNED',
+  contract_id: id,
+  contract_title: 'Master Services',
+  activity_data: { timestamp: '2026-11-02T10:00:00Z', performed_by: { name: 'Sam Example', email: 'sam@example.com' }, padding },
+});
+const body = event(4242);
+
+let worker;
+let mf;
+let bodies;
+const send = (b, headers) => mf.dispatchFetch('http://127.0.0.1/webhooks/spotdraft', { method: 'POST', body: b, headers });
+const signed = (b) => ({ 'content-type': 'application/json', 'x-sd-webhook-content-hash': hmac(b) });
+const text = async (key) => (await (await bodies.get(key))?.text()) ?? null;
+const answer = async (res) => [res.status, await res.json()];
 
 before(async () => {
-  // Resolve '@spotdraft-kit/wasm' to the local package, as npm install would.
-  const modules = join(scratch, 'node_modules', '@spotdraft-kit');
-  mkdirSync(modules, { recursive: true });
-  symlinkSync(wasmDir, join(modules, 'wasm'), 'dir');
-  outDir = join(scratch, 'out');
-  await build({
-    entryPoints: [join(exampleDir, 'src', 'index.js')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    conditions: ['workerd', 'worker', 'browser'],
-    nodePaths: [join(scratch, 'node_modules')],
-    loader: { '.wasm': 'copy' },
-    outdir: outDir,
-    logLevel: 'error',
+  worker = await bundleWorker(fileURLToPath(new URL('../src/index.js', import.meta.url)));
+  mf = worker.start({
+    bindings: { SPOTDRAFT_HMAC_KEYS: `old:b2xkLWtleS1ieXRlcy1mb3Itd29ya2Vycw==,current:${KEY}` },
+    durableObjects: { SEEN: 'SeenStore' },
+    r2Buckets: ['BODIES'],
+    queueProducers: { DELIVERIES: { queueName: 'spotdraft-deliveries' } },
+    queueConsumers: { 'spotdraft-deliveries': { maxBatchSize: 10, maxBatchTimeout: 0 } },
   });
+  bodies = await mf.getR2Bucket('BODIES');
+});
+after(async () => {
+  await mf?.dispose();
+  worker?.cleanup();
 });
 
-after(() => rmSync(scratch, { recursive: true, force: true }));
+test('example worker: accepts once, answers repeats 200, processes once', async () => {
+  assert.deepEqual(await answer(await send(body, signed(body))), [202, { ok: true, duplicate: false }]);
+  await until('processing', async () => (await text('stats/processed')) === '1');
+  assert.equal(await text('contracts/4242/last_activity'), 'CONTRACT_SIGNED');
 
-function start(withQueue) {
-  return new Miniflare({
-    modules: true,
-    scriptPath: join(outDir, 'index.js'),
-    modulesRoot: outDir,
-    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
-    compatibilityDate: '2026-04-01',
-    cf: false, // placeholder request.cf: no fetch of Cloudflare's cf.json
-    bindings: { SPOTDRAFT_HMAC_KEYS: JSON.stringify([{ id: 'old', key: 'b2xkLWtleQ==' }, { id: 'current', key: KEY }]) },
-    kvNamespaces: ['DEDUPE'],
-    ...(withQueue ? {
-      queueProducers: { DELIVERIES: { queueName: 'spotdraft-deliveries' } },
-      queueConsumers: { 'spotdraft-deliveries': { maxBatchSize: 10, maxBatchTimeout: 0 } },
-    } : {}),
-  });
-}
+  // The identical redelivery, then a re-serialised copy of the same event.
+  assert.deepEqual(await answer(await send(body, signed(body))), [200, { ok: true, duplicate: true }]);
+  const pretty = JSON.stringify(JSON.parse(body), null, 2);
+  assert.deepEqual(await answer(await send(pretty, signed(pretty))), [200, { ok: true, duplicate: true }]);
 
-async function until(what, check) {
-  for (let i = 0; i < 200; i += 1) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
+  // Two copies at once: the Durable Object lets exactly one through.
+  const twin = event(4343);
+  const both = await Promise.all([send(twin, signed(twin)), send(twin, signed(twin))]);
+  assert.deepEqual(both.map((r) => r.status).sort(), [200, 202]);
+  await until('the twin', async () => (await text('stats/processed')) === '2');
+
+  // Give a wrongly enqueued job time to run, then check it did not.
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await text('stats/processed'), '2');
+});
+
+test('example worker: 200 KiB and 4 MiB deliveries are accepted, their bodies kept in R2', async () => {
+  for (const [id, size] of [[1, 200 * 1024], [2, 4 * 1024 * 1024]]) {
+    const big = event(id, 'p'.repeat(size));
+    const res = await send(big, signed(big));
+    assert.deepEqual(await answer(res), [202, { ok: true, duplicate: false }], `${size} bytes`);
+    await until(`contract ${id}`, async () => (await text(`contracts/${id}/last_activity`)) === 'CONTRACT_SIGNED');
+    const listed = await bodies.list({ prefix: 'deliveries/' });
+    const stored = await Promise.all(listed.objects.map((o) => text(o.key)));
+    assert.ok(stored.includes(big), 'the exact signed bytes are in R2');
   }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const body = JSON.stringify({
-  activity: 'CONTRACT_SIGNED',
-  contract_id: 4242,
-  contract_title: 'Master Services',
-  activity_data: { timestamp: '2026-11-02T10:00:00Z', performed_by: { name: 'Sam Example', email: 'sam@example.com' } },
 });
 
-for (const withQueue of [true, false]) {
-  const mode = withQueue ? 'queue' : 'waitUntil';
-  test(`example worker (${mode}): accepts once, reports duplicates, processes once`, async () => {
-    const mf = start(withQueue);
-    try {
-      const kv = await mf.getKVNamespace('DEDUPE');
-      const send = (b, headers) => mf.dispatchFetch('http://127.0.0.1/webhooks/spotdraft', { method: 'POST', body: b, headers });
-
-      const first = await send(body, { 'content-type': 'application/json', 'x-sd-webhook-content-hash': hmac(body) });
-      assert.equal(first.status, 202);
-      const accepted = await first.json();
-      assert.equal(accepted.status, 'accepted');
-      assert.match(accepted.dedupeKey, /^sdk1:[0-9a-f]{64}$/);
-      await until('processing', async () => (await kv.get('stats:processed')) === '1');
-      assert.equal(await kv.get('contract:4242:last_activity'), 'CONTRACT_SIGNED');
-
-      // The identical redelivery, then a re-serialised copy of the same event.
-      const second = await send(body, { 'x-sd-webhook-content-hash': hmac(body) });
-      assert.equal(second.status, 200);
-      assert.deepEqual(await second.json(), { status: 'duplicate', dedupeKey: accepted.dedupeKey });
-      const pretty = JSON.stringify(JSON.parse(body), null, 2);
-      const third = await send(pretty, { 'x-sd-webhook-content-hash': hmac(pretty) });
-      assert.equal((await third.json()).status, 'duplicate');
-
-      // Give a wrongly enqueued job time to run, then check it did not.
-      await new Promise((r) => setTimeout(r, 300));
-      assert.equal(await kv.get('stats:processed'), '1');
-      assert.ok(await kv.get(`done:${accepted.dedupeKey}`));
-
-      // Rejections: the receiver answers the core's status, processes nothing.
-      assert.equal((await send(body, {})).status, 401);
-      assert.equal((await send(body, { 'x-sd-webhook-content-hash': hmac('other') })).status, 401);
-      assert.equal((await send('{}', { 'x-sd-webhook-content-hash': hmac('{}') })).status, 400);
-      assert.equal((await mf.dispatchFetch('http://127.0.0.1/')).status, 405);
-      assert.equal(await kv.get('stats:processed'), '1');
-    } finally {
-      await mf.dispose();
-    }
+test('example worker: refusals carry {"error", "message"} and the code\'s status', async () => {
+  const before = await text('stats/processed');
+  const refused = async (res, status, code) => {
+    const [got, json] = await answer(res);
+    assert.equal(got, status);
+    assert.equal(json.error, code);
+    assert.equal(typeof json.message, 'string');
+    assert.ok(!JSON.stringify(json).includes(hmac(body)));
+  };
+  await refused(await send(body, {}), 401, 'missing_signature');
+  await refused(await send(body, { 'x-sd-webhook-content-hash': hmac('other') }), 401, 'signature_mismatch');
+  await refused(await send('{}', signed('{}')), 400, 'invalid_payload');
+  const latin1 = Buffer.from('{"activity":"\xdf"}', 'latin1');
+  await refused(await send(latin1, signed(latin1)), 400, 'invalid_json');
+  const over = event(9, 'o'.repeat(5 * 1024 * 1024));
+  await refused(await send(over, signed(over)), 413, 'body_too_large');
+  const chunks = new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < over.length; i += 65536) controller.enqueue(new TextEncoder().encode(over.slice(i, i + 65536)));
+      controller.close();
+    },
   });
-}
+  await refused(await mf.dispatchFetch('http://127.0.0.1/webhooks/spotdraft', { method: 'POST', body: chunks, duplex: 'half', headers: signed(over) }), 413, 'body_too_large');
+  assert.equal((await mf.dispatchFetch('http://127.0.0.1/')).status, 405);
+  assert.equal(await text('stats/processed'), before);
+});

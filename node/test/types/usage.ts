@@ -21,6 +21,7 @@ import { Hono } from 'hono';
 import { spotdraftWebhook as expressWebhook } from '@spotdraft-kit/node/express';
 import { spotdraftWebhook as fastifyWebhook } from '@spotdraft-kit/node/fastify';
 import { spotdraftWebhook as honoWebhook } from '@spotdraft-kit/node/hono';
+import { MemoryStore, RedisStore, type SeenStore } from '@spotdraft-kit/node/stores';
 import type { IncomingHttpHeaders } from 'node:http';
 
 const verifier = new Verifier([{ id: 'prod', key: 'c2VjcmV0' }, 'b2xk', new Uint8Array([1, 2])], { maxBodyBytes: 1024 });
@@ -64,5 +65,15 @@ fastify.register(async (scope) => {
 
 const hono = new Hono();
 hono.post('/hook', honoWebhook(verifier), (c) => c.json({ key: c.get('spotdraft').dedupeKey }));
+
+// Strict TypeScript takes process.env as it is.
+const fromEnv: Verifier = Verifier.fromEnv(process.env, { maxBodyBytes: 1024 });
+fromEnv.checkBodyLength(10);
+const store: SeenStore = new MemoryStore();
+app.post('/once', expressWebhook(fromEnv, { store }), (req, res) => {
+  res.status(202).json({ ok: true, duplicate: false });
+});
+declare const redis: { sendCommand(args: string[]): Promise<unknown> };
+hono.post('/once', honoWebhook(fromEnv, { store: new RedisStore(redis, { ttlSeconds: 60 }) }), (c) => c.json({}, 202));
 
 void [size, index, valid, later, id, record, hash, cause, codes];
