@@ -230,7 +230,7 @@ pub fn api_bundle(
 /// use spotdraft_kit::api::{Api, ApiConfig, Region};
 /// use spotdraft_kit::escalation::{request_bundle, EscalationContext};
 /// let api = Api::new(ApiConfig::new(Region::Eu, "client-id", "client-secret")?.with_environment("uat"));
-/// let b = request_bundle(&api.webhooks_hmac_key(), 403, None, &EscalationContext::default());
+/// let b = request_bundle(&api.webhooks_hmac_key()?, 403, None, &EscalationContext::default());
 /// assert_eq!(b["environment"], "uat");
 /// assert!(!b.to_string().contains("client-secret"));
 /// # Ok::<(), spotdraft_kit::Error>(())

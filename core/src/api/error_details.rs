@@ -1,6 +1,6 @@
 //! What SpotDraft answered when a call failed: [`ApiErrorDetails`] and a
-//! parsed [`RetryAfter`]. A leaf: it imports nothing from the crate, so
-//! `error` can hold these details without importing the rest of `api`.
+//! parsed [`RetryAfter`]. It imports only the `timestamp` leaf, so `error`
+//! can hold these details without importing the rest of `api`.
 
 /// Details of an [`ErrorCode::ApiError`](crate::ErrorCode::ApiError): what SpotDraft answered.
 ///
@@ -93,17 +93,7 @@ fn parse_http_date(value: &str) -> Option<u64> {
     if !(1..=31).contains(&day) || *h > 23 || *m > 59 || *s > 60 || year < 1970 {
         return None;
     }
-    // Days from civil (Howard Hinnant's algorithm).
-    let (y, mo) = if month <= 2 {
-        (year - 1, month + 9)
-    } else {
-        (year, month - 3)
-    };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * mo as i64 + 2) / 5 + day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let days = crate::timestamp::days_from_civil(year, month as i64, day as i64);
     let secs = u64::try_from(days).ok()? * 86_400 + h * 3600 + m * 60 + s;
     Some(secs * 1000)
 }
