@@ -14,7 +14,6 @@ use serde_json::{Map, Value};
 use crate::activity::{Activity, Category};
 use crate::error::{Error, ErrorCode, Result};
 use crate::event_fields::{self, Fields, RawPerson, Scalar, Text, TopLevel};
-use crate::event_scan;
 // The typed parts live in a leaf module the reader shares; they are named
 // here, where they have always been.
 pub use crate::event_parts::{Counterparty, EmailEvent, Person};
@@ -94,7 +93,7 @@ impl Event {
     pub fn parse(body: &[u8]) -> Result<Event> {
         // The fast scanner reads what SpotDraft sends; anything it does not
         // take on goes to the serde_json reader, which has the final word.
-        let top = match event_scan::read(body) {
+        let top = match scan(body) {
             Some(fields) => Ok(TopLevel::Object(Box::new(fields))),
             None => event_fields::read(body),
         };
@@ -484,4 +483,15 @@ fn describe(e: &serde_json::Error) -> &'static str {
         C::Data => "invalid data",
         C::Io => "read error",
     }
+}
+
+/// The fast byte scanner where it is compiled in (see `lib.rs`), else nothing.
+#[cfg(not(target_arch = "wasm32"))]
+fn scan(body: &[u8]) -> Option<Fields> {
+    crate::event_scan::read(body)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn scan(_body: &[u8]) -> Option<Fields> {
+    None
 }
