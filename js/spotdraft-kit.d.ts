@@ -101,9 +101,10 @@ export interface Delivery {
 }
 
 export type DiagnosisCause =
-  | 'valid' | 'body_reserialized' | 'trailing_newline' | 'key_not_base64_decoded'
-  | 'key_should_be_base64_decoded' | 'wrong_algorithm' | 'header_has_prefix'
-  | 'signature_base64' | 'malformed_signature' | 'wrong_key';
+  | 'valid' | 'body_reserialized' | 'trailing_newline' | 'body_reencoded'
+  | 'key_not_base64_decoded' | 'key_should_be_base64_decoded' | 'wrong_algorithm'
+  | 'header_has_prefix' | 'signature_base64' | 'missing_signature' | 'malformed_signature'
+  | 'no_key' | 'body_changed_or_wrong_key';
 
 export interface Diagnosis {
   cause: DiagnosisCause;

@@ -13,12 +13,14 @@ use crate::keys::{parse_key_spec, KeySpec};
     version,
     about = "Sign, verify and diagnose SpotDraft webhooks, send test deliveries, and run a durable receiver",
     after_help = "Examples:\n  \
-      sdkit sign --key env:SPOTDRAFT_HMAC_KEY examples/payloads/contract-executed.json\n  \
-      sdkit serve --key env:SPOTDRAFT_HMAC_KEY --store sqlite:./spotdraft-inbox.db\n  \
-      sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft --key env:SPOTDRAFT_HMAC_KEY \\\n      examples/payloads/*.json\n  \
+      export SPOTDRAFT_HMAC_KEYS=\"$HMAC_KEY\"    # the hmac_key, or label:key,... for rotation\n  \
+      sdkit sign examples/payloads/contract-executed.json\n  \
+      sdkit serve --store sqlite:./spotdraft-inbox.db\n  \
+      sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft examples/payloads/*.json\n  \
       sdkit log --since 1h\n\n\
-      Keys: --key [label=]<base64 | @file | env:VAR>, repeatable (rotation: old and new side by side);\n\
-      without --key, SPOTDRAFT_HMAC_KEYS=label:base64,... is read.\n\
+      Keys: SPOTDRAFT_HMAC_KEYS holds a base64 key or label:key,... (rotation: old and new side by\n\
+      side); every command that needs a key reads it. --key [label=]<base64 | @file | env:VAR>,\n\
+      repeatable, overrides it.\n\
       Exit codes: 0 ok, 1 negative verdict or failed operation, 2 bad input."
 )]
 pub struct Cli {
@@ -30,11 +32,12 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the signature header SpotDraft would send for a body.
+    /// Print the signature SpotDraft would send for a body (the header value; --header for the line).
     #[command(after_help = "Examples:\n  \
-        sdkit sign --key c2VjcmV0 body.json\n  \
-        curl -H \"$(sdkit sign --key @hmac.key body.json)\" --data-binary @body.json \\\n      http://127.0.0.1:8080/webhooks/spotdraft\n  \
-        sdkit sign --key @hmac.key --value-only - < body.json")]
+        SIG=$(sdkit sign body.json) && sdkit diagnose --signature \"$SIG\" body.json\n  \
+        curl -H \"$(sdkit sign --header --key @hmac.key body.json)\" --data-binary @body.json \\\n      http://127.0.0.1:8080/webhooks/spotdraft\n  \
+        sdkit sign --key @hmac.key - < body.json\n\n\
+        Without --key, the key comes from SPOTDRAFT_HMAC_KEYS (a key, or label:key,...; the first signs).")]
     Sign(SignArgs),
     /// Check a signature: exit 0 when it matches, 1 when not.
     #[command(after_help = "Examples:\n  \
@@ -50,13 +53,16 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         sdkit send --to http://127.0.0.1:8080/webhooks/spotdraft --key c2VjcmV0 examples/payloads/*.json\n  \
         sdkit send --to $URL --key c2VjcmV0 --duplicate 2 --shuffle --tamper --wrong-key --reserialize \\\n      examples/payloads/*.json\n  \
-        sdkit send --to $URL --key c2VjcmV0 --events 1000 --duplicate 200 --tamper=10 \\\n      --concurrency 16 --json examples/payloads/*.json")]
+        sdkit send --to $URL --key c2VjcmV0 --events 1000 --duplicate 200 --tamper=10 \\\n      --concurrency 16 --json examples/payloads/*.json\n\n\
+        Exit 1 when a delivery gets no answer or one that contradicts EXPECT: 401 for tampered,\n\
+        wrong-key and re-serialised copies; 202 or 200 for an event's copies, with at most one 202\n\
+        per event (a second 202 is a duplicate the receiver did not detect).")]
     Send(SendArgs),
     /// Run the reference receiver: verify, persist, dedupe, answer 202, process in the background.
     #[command(after_help = "Examples:\n  \
-        sdkit serve --key env:SPOTDRAFT_HMAC_KEY\n  \
+        sdkit serve    # keys from SPOTDRAFT_HMAC_KEYS\n  \
         sdkit serve --key prod=@prod.key --listen 0.0.0.0:8080 --store sqlite:/var/lib/sdkit/inbox.db \\\n      --exec ./handle-delivery.sh\n  \
-        sdkit serve --key env:SPOTDRAFT_HMAC_KEY --store postgres://sdkit@db/sdkit \\\n      --forward http://127.0.0.1:9000/contracts/events\n\n\
+        sdkit serve --store postgres://sdkit@db/sdkit \\\n      --forward http://127.0.0.1:9000/contracts/events\n\n\
         POST only to --path; answers 202 (stored), 200 {\"duplicate\":true}, 401/400/413 (rejected),\n\
         503 (store down: SpotDraft retries).\n\
         --exec gets the delivery JSON on stdin and SDKIT_DEDUPE_KEY in its environment; exit 0 marks\n\
@@ -98,7 +104,7 @@ pub enum Command {
 /// Keys, shared by the commands that need them.
 #[derive(Debug, Args)]
 pub struct KeyArgs {
-    /// HMAC key: [label=]<base64 | @file | env:VAR>; repeat for rotation.
+    /// HMAC key: [label=]<base64 | @file | env:VAR>; repeat for rotation (default: SPOTDRAFT_HMAC_KEYS).
     #[arg(long = "key", value_name = "KEY", value_parser = parse_key_spec)]
     pub keys: Vec<KeySpec>,
     /// How key text becomes key bytes: base64 (SpotDraft's hmac_key) or utf8 (legacy callback secrets).
@@ -112,11 +118,14 @@ pub struct SignArgs {
     /// Keys (the first one signs).
     #[command(flatten)]
     pub keys: KeyArgs,
-    /// Name the legacy header X-SD-CONTENT-HASH instead.
+    /// Print the whole header line (`X-SD-WEBHOOK-CONTENT-HASH: <hex>`), e.g. for `curl -H`.
     #[arg(long)]
+    pub header: bool,
+    /// Print the header line with the legacy name X-SD-CONTENT-HASH.
+    #[arg(long, conflicts_with = "header")]
     pub legacy_header: bool,
-    /// Print only the hex value.
-    #[arg(long)]
+    /// Print only the hex value (the default; kept for older scripts).
+    #[arg(long, hide = true, conflicts_with_all = ["header", "legacy_header"])]
     pub value_only: bool,
     /// The body file, or - for stdin.
     #[arg(value_name = "FILE", default_value = "-")]
@@ -129,8 +138,8 @@ pub struct CheckArgs {
     /// Keys.
     #[command(flatten)]
     pub keys: KeyArgs,
-    /// The signature header value (128 hex digits).
-    #[arg(long, value_name = "HEX")]
+    /// The signature header value (128 hex digits), or the whole header line as `sdkit sign --header` prints it.
+    #[arg(long, value_name = "HEX", allow_hyphen_values = true)]
     pub signature: String,
     /// Machine-readable output.
     #[arg(long)]

@@ -44,6 +44,25 @@ impl CliError {
         CliError::usage(format!("{context}: {err}"))
     }
 
+    /// Stdout could not be written. A closed pipe (the reader stopped, as
+    /// `head` does) is no failure: exit 0 with nothing on stderr. Any other
+    /// write error (a full disk) is exit 1.
+    pub fn closed_stdout(err: &std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError {
+                exit_code: 0,
+                message: String::new(),
+            }
+        } else {
+            CliError::failure(format!("cannot write to stdout: {err}"))
+        }
+    }
+
+    /// Whether there is anything to tell on stderr.
+    pub fn is_quiet(&self) -> bool {
+        self.message.is_empty()
+    }
+
     /// A storage failure: exit code 1.
     pub fn store(err: impl fmt::Display) -> Self {
         CliError::failure(format!("store: {err}"))

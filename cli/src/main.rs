@@ -43,7 +43,9 @@ fn main() {
     let code = match run(&cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("sdkit: {err}");
+            if !err.is_quiet() {
+                eprintln!("sdkit: {err}");
+            }
             err.exit_code
         }
     };

@@ -70,18 +70,129 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn sign_prints_the_header() {
+fn sign_prints_the_value_or_the_header_line() {
     let f = sample();
-    let o = run(&["sign", "--key", KEY, f.to_str().unwrap()]);
+    let f = f.to_str().unwrap();
+    let o = run(&["sign", "--key", KEY, f]);
     assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("{}\n", sample_sig()));
+    let o = run(&["sign", "--key", KEY, "--value-only", f]);
+    assert_eq!(stdout(&o), format!("{}\n", sample_sig()));
+    let o = run(&["sign", "--key", KEY, "--header", f]);
     assert_eq!(
         stdout(&o),
         format!("X-SD-WEBHOOK-CONTENT-HASH: {}\n", sample_sig())
     );
-    let o = run(&["sign", "--key", KEY, "--value-only", f.to_str().unwrap()]);
-    assert_eq!(stdout(&o), format!("{}\n", sample_sig()));
-    let o = run(&["sign", "--key", KEY, "--legacy-header", f.to_str().unwrap()]);
-    assert!(stdout(&o).starts_with("X-SD-CONTENT-HASH: "));
+    let o = run(&["sign", "--key", KEY, "--legacy-header", f]);
+    assert_eq!(stdout(&o), format!("X-SD-CONTENT-HASH: {}\n", sample_sig()));
+    // The header line is accepted wherever a signature is.
+    let line = stdout(&run(&["sign", "--key", KEY, "--header", f]));
+    let o = run(&["verify", "--key", KEY, "--signature", line.trim_end(), f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["diagnose", "--key", KEY, "--signature", line.trim_end(), f]);
+    assert!(stdout(&o).starts_with("cause: valid\n"), "{}", stdout(&o));
+}
+
+/// The README's `sdkit` block, line by line.
+fn readme_sdkit_block() -> Vec<String> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = &readme[readme.find("## The reference receiver: `sdkit`").unwrap()..];
+    let start = section.find("```sh\n").unwrap() + "```sh\n".len();
+    let end = start + section[start..].find("```").unwrap();
+    section[start..end].lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn one_key_variable_is_documented_everywhere() {
+    let mut texts = vec![(
+        "cli/README.md".to_owned(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap(),
+    )];
+    texts.push((
+        "the README's sdkit block".into(),
+        readme_sdkit_block().join("\n"),
+    ));
+    for cmd in [
+        "", "sign", "verify", "diagnose", "send", "serve", "env-diff",
+    ] {
+        let args: Vec<&str> = [cmd, "--help"]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        texts.push((format!("sdkit {cmd} --help"), stdout(&run(&args))));
+    }
+    for (name, text) in &texts {
+        let other = text
+            .match_indices("SPOTDRAFT_HMAC_KEY")
+            .any(|(at, _)| !text[at..].starts_with("SPOTDRAFT_HMAC_KEYS"));
+        assert!(
+            !other,
+            "{name} names another key variable than SPOTDRAFT_HMAC_KEYS"
+        );
+    }
+    assert!(texts[2]
+        .1
+        .contains("SPOTDRAFT_HMAC_KEYS holds a base64 key or label:key"));
+}
+
+#[test]
+fn the_readme_pipeline_runs_as_written() {
+    let block = readme_sdkit_block();
+    // One key variable, in one format, for every command.
+    assert!(
+        block[0].starts_with("export SPOTDRAFT_HMAC_KEYS="),
+        "{block:?}"
+    );
+    for line in &block {
+        assert!(
+            !line.contains("--key"),
+            "{line}: the README passes keys one way"
+        );
+    }
+    let sign_line = block
+        .iter()
+        .find(|l| l.starts_with("SIG=$(sdkit sign"))
+        .unwrap();
+    let diagnose_line = block
+        .iter()
+        .find(|l| l.starts_with("sdkit diagnose"))
+        .unwrap();
+    let dir = tempdir("readme");
+    std::fs::copy(sample(), dir.join("body.json")).unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_sdkit"))
+        .parent()
+        .unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let shell = |script: &str| {
+        std::process::Command::new("bash")
+            .args(["-euc", script])
+            .current_dir(&dir)
+            .env("PATH", &path)
+            .env("HMAC_KEY", KEY)
+            .env_remove("SPOTDRAFT_HMAC_KEYS")
+            .output()
+            .unwrap()
+    };
+    let export = &block[0];
+    let o = shell(&format!("{export}\n{sign_line}\n{diagnose_line}"));
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).starts_with("cause: valid\n"), "{}", stdout(&o));
+    // The labelled form of the same variable works the same way.
+    let o = shell(&format!(
+        "export SPOTDRAFT_HMAC_KEYS=\"old:c2VjcmV0,production:$HMAC_KEY\"\n{sign_line}\n{diagnose_line}"
+    ));
+    assert!(stdout(&o).starts_with("cause: valid\n"), "{}", stderr(&o));
+    // A body changed after signing is not blamed on the key.
+    let o = shell(&format!(
+        "{export}\n{sign_line}\nsed -i 's/CONTRACT_EXECUTED/CONTRACT_EXPIRED/' body.json\n{diagnose_line}"
+    ));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("cause: body_changed_or_wrong_key\n"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -294,6 +405,50 @@ fn diagnose_names_the_cause() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).starts_with("cause: valid\n"));
+    let cause = |signature: &str, file: &std::path::Path| {
+        let o = run(&[
+            "diagnose",
+            "--key",
+            KEY,
+            "--signature",
+            signature,
+            "--json",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["cause"].as_str().unwrap().to_owned()
+    };
+    // An empty or absent header is its own cause, not a key problem.
+    assert_eq!(cause("", &f), "missing_signature");
+    // Line endings changed on the way: named, with the right key.
+    let crlf = dir.join("crlf.json");
+    let text = String::from_utf8(original.clone()).unwrap();
+    std::fs::write(&crlf, text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(cause(&sig, &crlf), "body_reencoded");
+    // The key text used without decoding: a key mistake, named as one.
+    let undecoded = sign(&HmacKey::from_bytes(KEY.as_bytes()).unwrap(), &original);
+    assert_eq!(cause(&undecoded, &f), "key_not_base64_decoded");
+    // A tampered body and another workspace's key look the same to a
+    // signature: the cause says so instead of blaming the key.
+    let tampered = dir.join("tampered.json");
+    std::fs::write(
+        &tampered,
+        text.replace("CONTRACT_EXECUTED", "CONTRACT_EXPIRED"),
+    )
+    .unwrap();
+    assert_eq!(cause(&sig, &tampered), "body_changed_or_wrong_key");
+    let other = sign(&HmacKey::from_bytes(&[7u8; 64]).unwrap(), &original);
+    assert_eq!(cause(&other, &f), "body_changed_or_wrong_key");
+    let o = run(&[
+        "diagnose",
+        "--key",
+        KEY,
+        "--signature",
+        &other,
+        f.to_str().unwrap(),
+    ]);
+    assert!(stdout(&o).contains("cannot tell"), "{}", stdout(&o));
 }
 
 #[test]
@@ -775,4 +930,147 @@ fn shutdown_finishes_in_flight_requests() {
     });
     drop(server);
     assert_eq!(stored(&store).len(), 1);
+}
+
+/// A receiver on 127.0.0.1 that answers every POST with `status`, however
+/// wrong that is; returns its URL.
+fn fixed_status_receiver(status: u16) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://{}/webhooks/spotdraft",
+        listener.local_addr().unwrap()
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && s.read(&mut byte).unwrap_or(0) == 1 {
+                head.push(byte[0]);
+            }
+            let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            let mut body = vec![0u8; length];
+            let _ = s.read_exact(&mut body);
+            let reply = format!(
+                "HTTP/1.1 {status} Whatever\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            );
+            let _ = s.write_all(reply.as_bytes());
+        }
+    });
+    url
+}
+
+#[test]
+fn send_exits_1_when_an_answer_contradicts_expect() {
+    let f = sample();
+    let f = f.to_str().unwrap();
+    let send = |url: &str, extra: &[&str]| {
+        let mut args = vec!["send", "--to", url, "--key", KEY, "--json", "--seed", "3"];
+        args.extend_from_slice(extra);
+        args.push(f);
+        run(&args)
+    };
+    // A receiver that accepts everything: the duplicate's 202 is a failure.
+    let yes = fixed_status_receiver(202);
+    let o = send(&yes, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = send(&yes, &["--duplicate", "1"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["unexpected"], 1);
+    assert!(stderr(&o).contains("already accepted"), "{}", stderr(&o));
+    let o = send(&yes, &["--tamper"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("(tampered) answered 202, expected 401"));
+    // An event the receiver already had (200 on its first copy) is fine;
+    // a 500 is not.
+    let o = send(&fixed_status_receiver(200), &["--duplicate", "2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = send(&fixed_status_receiver(500), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("answered 500, expected 202"));
+    // The reference receiver meets every expectation.
+    let dir = tempdir("expect");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let server = Server::start(&store, &dir, "s", &[]);
+    let extra = [
+        "--duplicate",
+        "3",
+        "--shuffle",
+        "--tamper",
+        "--wrong-key",
+        "--reserialize",
+    ];
+    let o = send(&server.url(), &extra);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["unexpected"], 0);
+    server.stop();
+}
+
+/// Runs sdkit with stdout a pipe whose reader is already gone.
+fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    sdkit()
+        .args(args)
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    let dir = tempdir("epipe");
+    let f = sample();
+    let f = f.to_str().unwrap();
+    let sig = sample_sig();
+    let uat = dir.join("uat.env");
+    let prod = dir.join("prod.env");
+    for (path, id) in [(&uat, "uat-client"), (&prod, "prod-client")] {
+        let text = format!(
+            "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID={id}\nSPOTDRAFT_CLIENT_SECRET={id}-secret\n"
+        );
+        std::fs::write(path, text).unwrap();
+    }
+    let (uat, prod) = (uat.to_str().unwrap(), prod.to_str().unwrap());
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let server = Server::start(&store, &dir, "s", &[]);
+    let url = server.url();
+    let o = run(&["send", "--to", &url, "--key", KEY, "--quiet", f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dedupe_key = stored(&store)[0]["dedupe_key"].as_str().unwrap().to_owned();
+    for args in [
+        vec!["sign", "--key", KEY, f],
+        vec!["verify", "--key", KEY, "--signature", &sig, f],
+        vec!["diagnose", "--key", KEY, "--signature", &sig, f],
+        vec!["env-diff", uat, prod],
+        vec!["log", "--store", &store],
+        vec!["log", "--store", &store, "--json"],
+        vec!["replay", "--store", &store, "--print", &dedupe_key],
+        vec!["send", "--to", &url, "--key", KEY, "--quiet", f],
+    ] {
+        let o = run_into_closed_pipe(&args);
+        assert!(!stdout(&run(&args)).is_empty(), "{args:?} prints something");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+    // And as people meet it: `sdkit log | head -1`.
+    let bin = env!("CARGO_BIN_EXE_sdkit");
+    let o = std::process::Command::new("bash")
+        .args([
+            "-c",
+            &format!("set -o pipefail; '{bin}' log --store '{store}' | head -c 1 >/dev/null"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    server.stop();
 }

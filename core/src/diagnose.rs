@@ -2,19 +2,22 @@
 //! [`Cause`] code.
 //!
 //! It re-computes the signature under the usual integration mistakes
-//! (verifying re-serialised JSON, a trailing newline, an undecoded key,
-//! HMAC-SHA256 instead of HMAC-SHA512, a `sha512=` prefix) and reports the
-//! first that explains the header. It is deliberately slow and never runs
-//! inside [`crate::Verifier::open`].
+//! (verifying re-serialised JSON, a trailing newline, changed line endings
+//! or character encoding, an undecoded key, HMAC-SHA256 instead of
+//! HMAC-SHA512, a `sha512=` prefix) and reports the first that explains the
+//! header. When none does, it says plainly that a changed body and a wrong
+//! key cannot be told apart from the signature alone
+//! ([`Cause::BodyChangedOrWrongKey`]). It is deliberately slow and never
+//! runs inside [`crate::Verifier::open`].
 
 use hmac::{Hmac, KeyInit, Mac};
-use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
-use serde_json::Value;
 use sha2::{Sha256, Sha512};
 
 use crate::hex;
 use crate::signature::{decode_base64_lenient, HmacKey, KeyEncoding};
+
+mod variants;
+use variants::body_variants;
 
 /// Why a signature did or did not match. The strings are stable.
 ///
@@ -31,6 +34,10 @@ pub enum Cause {
     BodyReserialized,
     /// A trailing newline was added to or stripped from the body.
     TrailingNewline,
+    /// The body's bytes were re-encoded on the way: line endings (CRLF and
+    /// LF), a byte-order mark, leading whitespace, or the character set
+    /// (UTF-8 read as Latin-1, or the reverse).
+    BodyReencoded,
     /// The signature matches the key's base64 text used as raw bytes: the
     /// key was not base64-decoded.
     KeyNotBase64Decoded,
@@ -43,44 +50,59 @@ pub enum Cause {
     HeaderHasPrefix,
     /// The header carries the right HMAC-SHA512, but base64-encoded instead of hex.
     SignatureBase64,
+    /// The signature is empty or absent.
+    MissingSignature,
     /// The header is not a recognisable digest at all.
     MalformedSignature,
-    /// None of the above: most likely another workspace's or an old key.
-    WrongKey,
+    /// No key was given, so only keyless mistakes could be checked.
+    NoKey,
+    /// None of the above: the body changed after signing (tampered, or
+    /// rewritten in a way not tried here) or the key is not the one that
+    /// signed it. A signature alone cannot tell these two apart.
+    BodyChangedOrWrongKey,
 }
 
 impl Cause {
     /// Every cause, in a fixed order.
-    pub const ALL: [Cause; 10] = [
+    pub const ALL: [Cause; 13] = [
         Cause::Valid,
         Cause::BodyReserialized,
         Cause::TrailingNewline,
+        Cause::BodyReencoded,
         Cause::KeyNotBase64Decoded,
         Cause::KeyShouldBeBase64Decoded,
         Cause::WrongAlgorithm,
         Cause::HeaderHasPrefix,
         Cause::SignatureBase64,
+        Cause::MissingSignature,
         Cause::MalformedSignature,
-        Cause::WrongKey,
+        Cause::NoKey,
+        Cause::BodyChangedOrWrongKey,
     ];
 
     /// The stable snake_case code.
     ///
     /// ```
-    /// assert_eq!(spotdraft_kit::Cause::WrongKey.as_str(), "wrong_key");
+    /// assert_eq!(
+    ///     spotdraft_kit::Cause::BodyChangedOrWrongKey.as_str(),
+    ///     "body_changed_or_wrong_key"
+    /// );
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Cause::Valid => "valid",
             Cause::BodyReserialized => "body_reserialized",
             Cause::TrailingNewline => "trailing_newline",
+            Cause::BodyReencoded => "body_reencoded",
             Cause::KeyNotBase64Decoded => "key_not_base64_decoded",
             Cause::KeyShouldBeBase64Decoded => "key_should_be_base64_decoded",
             Cause::WrongAlgorithm => "wrong_algorithm",
             Cause::HeaderHasPrefix => "header_has_prefix",
             Cause::SignatureBase64 => "signature_base64",
+            Cause::MissingSignature => "missing_signature",
             Cause::MalformedSignature => "malformed_signature",
-            Cause::WrongKey => "wrong_key",
+            Cause::NoKey => "no_key",
+            Cause::BodyChangedOrWrongKey => "body_changed_or_wrong_key",
         }
     }
 
@@ -101,6 +123,12 @@ impl Cause {
                 "the signature matches once a trailing newline is added or removed: something \
                  (a file, an editor, a shell heredoc or a proxy) changed the body's last bytes"
             }
+            Cause::BodyReencoded => {
+                "the signature matches the body as it was before its bytes were re-encoded (line \
+                 endings, a byte-order mark, leading whitespace or the character set, see the \
+                 variant): something between SpotDraft and the verifier decoded and re-wrote the \
+                 text; verify the raw request bytes"
+            }
             Cause::KeyNotBase64Decoded => {
                 "the signature matches the key's base64 text used as raw bytes: the sender (or \
                  the test) did not base64-decode the hmac_key before signing"
@@ -120,13 +148,25 @@ impl Cause {
             Cause::SignatureBase64 => {
                 "the value is the right HMAC-SHA512 but base64-encoded: SpotDraft sends hex"
             }
+            Cause::MissingSignature => {
+                "the signature is empty: the request carried no X-SD-WEBHOOK-CONTENT-HASH header \
+                 (or the receiver read another header, or lost it in a proxy); nothing can be said \
+                 about the body or the key"
+            }
             Cause::MalformedSignature => {
                 "the value is not a hex or base64 digest; check which header is being read"
             }
-            Cause::WrongKey => {
-                "no key and no common mistake explains the signature: most likely the key belongs \
-                 to another workspace (UAT vs production) or was rotated; fetch the current \
-                 hmac_key from webhooks/hmac_key/"
+            Cause::NoKey => {
+                "no key was given, and the value is not a plain hash of the body: pass the \
+                 workspace's hmac_key (GET webhooks/hmac_key/)"
+            }
+            Cause::BodyChangedOrWrongKey => {
+                "the signature is a digest, but no key matches this body and no common mistake \
+                 explains it: either the body changed after signing (tampered with, or rewritten \
+                 in a way not tried here) or the key is not the one that signed it (another \
+                 workspace, UAT vs production, or a rotated key); the signature alone cannot tell \
+                 which. Compare the received bytes with what was sent, and the key's fingerprint \
+                 with the current hmac_key (GET webhooks/hmac_key/)"
             }
         }
     }
@@ -154,8 +194,9 @@ pub struct Diagnosis {
     pub cause: Cause,
     /// Index of the key involved, when one is.
     pub key_index: Option<usize>,
-    /// For [`Cause::BodyReserialized`] and [`Cause::TrailingNewline`]: which
-    /// variant matched (`compact`, `pretty-2`, `python`, `append-lf`, ...).
+    /// For [`Cause::BodyReserialized`], [`Cause::TrailingNewline`] and
+    /// [`Cause::BodyReencoded`]: which variant matched (`compact`,
+    /// `pretty-2`, `python`, `append-lf`, `crlf-to-lf`, ...).
     pub variant: Option<&'static str>,
 }
 
@@ -165,7 +206,7 @@ impl Diagnosis {
     /// ```
     /// use spotdraft_kit::{diagnose, HmacKey};
     /// let d = diagnose(b"{}", &"0".repeat(128), &[HmacKey::from_bytes(b"k")?]);
-    /// assert!(d.message().starts_with("wrong_key:"));
+    /// assert!(d.message().starts_with("body_changed_or_wrong_key:"));
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
     pub fn message(&self) -> String {
@@ -194,7 +235,15 @@ impl Diagnosis {
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
 pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
+    let found = |cause, key_index, variant| Diagnosis {
+        cause,
+        key_index,
+        variant,
+    };
     let trimmed = signature.trim_ascii();
+    if trimmed.is_empty() {
+        return found(Cause::MissingSignature, None, None);
+    }
     let (prefixed, value) = match trimmed.split_once('=') {
         Some((prefix, rest))
             if !prefix.is_empty()
@@ -211,11 +260,6 @@ pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
     let hex_digest = hex::decode(value.as_bytes());
     let b64_digest = decode_base64_lenient(value).map(|d| d.to_vec());
     let wanted = |d: &[u8]| hex_digest.as_deref() == Some(d) || b64_digest.as_deref() == Some(d);
-    let found = |cause, key_index, variant| Diagnosis {
-        cause,
-        key_index,
-        variant,
-    };
 
     for (i, key) in keys.iter().enumerate() {
         let mac = hmac512(key.bytes(), body);
@@ -234,16 +278,11 @@ pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
     if hex_digest.is_none() && b64_digest.is_none() {
         return found(Cause::MalformedSignature, None, None);
     }
+    let candidates = body_variants(body);
     for (i, key) in keys.iter().enumerate() {
-        // Newline checks first: they are the more specific explanation.
-        for (variant, candidate) in newline_variants(body) {
-            if wanted(&hmac512(key.bytes(), &candidate)) {
-                return found(Cause::TrailingNewline, Some(i), Some(variant));
-            }
-        }
-        for (variant, candidate) in reserialized(body) {
-            if wanted(&hmac512(key.bytes(), &candidate)) {
-                return found(Cause::BodyReserialized, Some(i), Some(variant));
+        for (cause, variant, candidate) in &candidates {
+            if wanted(&hmac512(key.bytes(), candidate)) {
+                return found(*cause, Some(i), Some(*variant));
             }
         }
         if let Some(text) = key.text() {
@@ -277,146 +316,14 @@ pub fn diagnose(body: &[u8], signature: &str, keys: &[HmacKey]) -> Diagnosis {
     if wanted(&Sha256::digest(body)) {
         return found(Cause::WrongAlgorithm, None, Some("sha256"));
     }
-    found(Cause::WrongKey, None, None)
+    if keys.is_empty() {
+        return found(Cause::NoKey, None, None);
+    }
+    found(Cause::BodyChangedOrWrongKey, None, None)
 }
 
 fn hmac512(key: &[u8], body: &[u8]) -> Vec<u8> {
     let mut mac = <Hmac<Sha512> as KeyInit>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
     mac.update(body);
     mac.finalize().into_bytes().to_vec()
-}
-
-fn newline_variants(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
-    let mut out = vec![
-        ("append-lf", [body, b"\n"].concat()),
-        ("append-crlf", [body, b"\r\n"].concat()),
-    ];
-    let stripped = body.trim_ascii_end();
-    if stripped.len() != body.len() {
-        out.push(("strip-trailing-whitespace", stripped.to_vec()));
-    }
-    out
-}
-
-/// The common ways a framework writes parsed JSON back out.
-fn reserialized(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
-    let Ok(value) = serde_json::from_slice::<Value>(body) else {
-        return Vec::new();
-    };
-    let sorted = sort_keys(&value);
-    let mut out = Vec::new();
-    for (name, v) in [("", &value), ("-sorted", &sorted)] {
-        let variants: [(&'static str, Vec<u8>); 5] = [
-            (
-                pick(name, "compact", "compact-sorted"),
-                write(v, CompactFormatter),
-            ),
-            (
-                pick(name, "pretty-2", "pretty-2-sorted"),
-                write(v, PrettyFormatter::with_indent(b"  ")),
-            ),
-            (
-                pick(name, "pretty-4", "pretty-4-sorted"),
-                write(v, PrettyFormatter::with_indent(b"    ")),
-            ),
-            (
-                pick(name, "python", "python-sorted"),
-                write(v, PythonFormatter { ascii: false }),
-            ),
-            (
-                pick(name, "python-ascii", "python-ascii-sorted"),
-                write(v, PythonFormatter { ascii: true }),
-            ),
-        ];
-        out.extend(variants);
-    }
-    out.retain(|(_, bytes)| bytes.as_slice() != body);
-    out
-}
-
-fn pick(suffix: &str, plain: &'static str, sorted: &'static str) -> &'static str {
-    if suffix.is_empty() {
-        plain
-    } else {
-        sorted
-    }
-}
-
-fn sort_keys(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<_> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k.clone(), sort_keys(v)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.iter().map(sort_keys).collect()),
-        other => other.clone(),
-    }
-}
-
-fn write<F: Formatter>(value: &Value, formatter: F) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-    // Serialising a Value into a Vec cannot fail.
-    let _ = value.serialize(&mut ser);
-    out
-}
-
-/// Python's `json.dumps` default: `", "` and `": "` separators, and with
-/// `ensure_ascii` non-ASCII escaped as `\uXXXX`.
-struct PythonFormatter {
-    ascii: bool,
-}
-
-impl Formatter for PythonFormatter {
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b", ")
-        }
-    }
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b", ")
-        }
-    }
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        if !self.ascii {
-            return w.write_all(fragment.as_bytes());
-        }
-        for c in fragment.chars() {
-            if c.is_ascii() {
-                w.write_all(&[c as u8])?;
-            } else {
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    write!(w, "\\u{unit:04x}")?;
-                }
-            }
-        }
-        Ok(())
-    }
 }

@@ -6,7 +6,7 @@ in SQLite under a UNIQUE dedupe key before answering, answers 202 at once
 background worker (outbox.py), so slow work never delays the answer and a
 restart resumes where it stopped.
 
-    SPOTDRAFT_HMAC_KEY=<hmac_key> python app.py      # rotation: <old>,<new>
+    SPOTDRAFT_HMAC_KEYS=<hmac_key> python app.py     # rotation: old:<key>,new:<key>
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 # The SQLite outbox is shared by the Python examples (examples/shared/).
@@ -31,9 +31,10 @@ from spotdraft_kit.starlette import webhook
 logging.basicConfig(level=logging.INFO, format="%(message)s")
 log = logging.getLogger("spotdraft.receiver")
 
-# The hmac_key from GET webhooks/hmac_key/; old and new side by side while rotating.
-KEYS = [k.strip() for k in os.environ.get("SPOTDRAFT_HMAC_KEY", "").split(",") if k.strip()]
-verifier = Verifier(KEYS)  # no key: fails at start-up, not on the first delivery
+# SPOTDRAFT_HMAC_KEYS: the hmac_key from GET webhooks/hmac_key/, or
+# label:key,... with old and new side by side while rotating. No key: fails
+# at start-up, not on the first delivery.
+verifier = Verifier.from_env(os.environ)
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", "./data"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -61,13 +62,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 app = FastAPI(lifespan=lifespan)
-verified = webhook(verifier, on_error=log_rejected)
 
 
-# A plain `def`: FastAPI runs it in its thread pool, so the SQLite write
-# (with fsync) never blocks the event loop.
+# A plain `def`: it runs in the thread pool, so the SQLite write (with
+# fsync) never blocks the event loop. The body is read within the verifier's
+# limit; rejections are answered {"error": code, "message": ...}.
 @app.post("/webhooks/spotdraft")
-def receive(delivery: Delivery = Depends(verified)) -> JSONResponse:
+@webhook(verifier, on_error=log_rejected)
+def receive(delivery: Delivery) -> JSONResponse:
     fresh = outbox.store(delivery)
     log.info(json.dumps({"msg": "stored" if fresh else "duplicate", **delivery.log_record()}))
     return JSONResponse({"ok": True, "duplicate": not fresh}, status_code=202 if fresh else 200)

@@ -6,7 +6,7 @@ for a delivery already stored), and processes stored deliveries in a
 background worker (outbox.py), so slow work never delays the answer and a
 restart resumes where it stopped.
 
-    SPOTDRAFT_HMAC_KEY=<hmac_key> python app.py      # rotation: <old>,<new>
+    SPOTDRAFT_HMAC_KEYS=<hmac_key> python app.py     # rotation: old:<key>,new:<key>
 
 In production run it under a WSGI server with threads (gunicorn
 --threads): verification releases the GIL for large bodies.
@@ -32,9 +32,10 @@ from spotdraft_kit.flask import webhook
 logging.basicConfig(level=logging.INFO, format="%(message)s")
 log = logging.getLogger("spotdraft.receiver")
 
-# The hmac_key from GET webhooks/hmac_key/; old and new side by side while rotating.
-KEYS = [k.strip() for k in os.environ.get("SPOTDRAFT_HMAC_KEY", "").split(",") if k.strip()]
-verifier = Verifier(KEYS)  # no key: fails at start-up, not on the first delivery
+# SPOTDRAFT_HMAC_KEYS: the hmac_key from GET webhooks/hmac_key/, or
+# label:key,... with old and new side by side while rotating. No key: fails
+# at start-up, not on the first delivery.
+verifier = Verifier.from_env(os.environ)
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", "./data"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,9 @@
 #      (urllib and httpx) against tests/stub/spotdraft_stub.py, API and
 #      errors, differential test against hmac/hashlib, FastAPI (uvicorn),
 #      Flask (test client and a real socket) and Django adapters, the
-#      example receivers;
+#      example receivers, the quickstarts as real servers (with peak memory
+#      under a huge chunked body), the seen-stores against a PostgreSQL and
+#      a Redis server that tests/conftest.py starts once and stops;
 #   2. mypy --strict on the package and a typed usage file;
 #   3. mypy.stubtest: the .pyi stubs against the compiled module;
 #   4. `pip install ./python` into a fresh virtualenv (maturin from PyPI as
@@ -22,6 +24,11 @@ echo "== pytest"
 echo "== mypy --strict"
 (cd tests && "../$py" -m mypy --strict --config-file ../pyproject.toml --cache-dir ../.venv/mypy-cache \
   typed_usage.py ../spotdraft_kit)
+# The quickstarts are what newcomers copy: strict-clean too, one at a time
+# (each is a module named app).
+for quickstart in ../examples/quickstart/*/app.py; do
+  "$py" -m mypy --strict --config-file pyproject.toml --cache-dir .venv/mypy-cache "$quickstart"
+done
 
 echo "== stubtest"
 "$py" -m mypy.stubtest --mypy-config-file pyproject.toml spotdraft_kit

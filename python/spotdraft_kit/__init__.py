@@ -19,7 +19,9 @@ The SpotDraft API: ``Api`` builds each request (sans-I/O) and ``send`` /
     hmac_key = api.send(api.webhooks_hmac_key())["hmac_key"]
 
 Framework adapters are submodules: ``spotdraft_kit.starlette`` (FastAPI),
-``spotdraft_kit.flask`` and ``spotdraft_kit.django``.
+``spotdraft_kit.flask`` and ``spotdraft_kit.django``; each takes a seen-store
+of ``spotdraft_kit.stores`` for exactly-once handling:
+``webhook(verifier, store=SQLiteStore("seen.db"))``.
 """
 
 from ._native import (

@@ -82,7 +82,7 @@ impl Delivery {
 /// Why a signature did or did not match: what `diagnose` returns.
 #[pyclass(module = "spotdraft_kit", frozen)]
 pub struct Diagnosis {
-    /// The stable cause code (`valid`, `body_reserialized`, `wrong_key`, ...).
+    /// The stable cause code (`valid`, `body_reserialized`, `body_changed_or_wrong_key`, ...).
     #[pyo3(get)]
     cause: &'static str,
     /// Index of the key involved, when one is.

@@ -20,7 +20,12 @@ def pairs(headers: dict[str, str]) -> list[tuple[str, str]]:
     return list(headers.items())
 
 
-def run_all(post: Post, rejected_detail_key: str) -> list[str]:
+def rejected(answer: object, code: str) -> bool:
+    """The one error body of every adapter."""
+    return isinstance(answer, dict) and set(answer) == {"error", "message"} and answer["error"] == code
+
+
+def run_all(post: Post) -> list[str]:
     """Posts each case; returns the dedupe keys the receiver accepted."""
     accepted: list[str] = []
     body = payload()
@@ -51,33 +56,28 @@ def run_all(post: Post, rejected_detail_key: str) -> list[str]:
     tampered = body.replace(b"4242", b"4243")
     status, answer = post(tampered, pairs(signed_headers(body)))
     assert status == 401
-    assert isinstance(answer, dict)
-    assert answer[rejected_detail_key] == "signature_mismatch"
+    assert rejected(answer, "signature_mismatch"), answer
 
     status, answer = post(body, [("Content-Type", "application/json")])
     assert status == 401
-    assert isinstance(answer, dict)
-    assert answer[rejected_detail_key] == "missing_signature"
+    assert rejected(answer, "missing_signature"), answer
 
     # Present twice with different values: refused, not guessed.
     other = spotdraft_kit.sign(KEY, b"{}")
     twice = [("X-SD-WEBHOOK-CONTENT-HASH", spotdraft_kit.sign(KEY, body)), ("X-SD-WEBHOOK-CONTENT-HASH", other)]
     status, answer = post(body, twice)
     assert status == 401
-    assert isinstance(answer, dict)
-    assert answer[rejected_detail_key] == "malformed_signature"
+    assert rejected(answer, "malformed_signature"), answer
 
     big = payload(padding="x" * MAX_BODY_BYTES)
     status, answer = post(big, pairs(signed_headers(big)))
     assert status == 413
-    assert isinstance(answer, dict)
-    assert answer[rejected_detail_key] == "body_too_large"
+    assert rejected(answer, "body_too_large"), answer
 
     not_event = b'{"no_activity": true}'
     status, answer = post(not_event, pairs(signed_headers(not_event)))
     assert status == 400
-    assert isinstance(answer, dict)
-    assert answer[rejected_detail_key] == "invalid_payload"
+    assert rejected(answer, "invalid_payload"), answer
 
     second = payload(contract_id=7)
     status, answer = post(second, pairs(signed_headers(second)))
@@ -86,3 +86,28 @@ def run_all(post: Post, rejected_detail_key: str) -> list[str]:
     assert answer["dedupe_key"] != accepted[0]
     accepted.append(answer["dedupe_key"])
     return accepted
+
+
+def run_store_cases(post: Post, handled: list[str]) -> None:
+    """A receiver with a seen-store whose handler appends each dedupe key
+    to ``handled`` and raises for contract 13: the first copy is handled
+    once (202), repeats are 200 and not handled, a failed handler releases
+    the claim so the retry is handled."""
+    body = payload(contract_id=101)
+    assert post(body, pairs(signed_headers(body))) == (202, {"ok": True, "duplicate": False})
+    assert post(body, pairs(signed_headers(body))) == (200, {"ok": True, "duplicate": True})
+    assert post(body, pairs(signed_headers(body))) == (200, {"ok": True, "duplicate": True})
+    assert len(handled) == 1
+
+    # Tampered and unsigned copies are rejected before the store is asked.
+    status, answer = post(body.replace(b"101", b"102"), pairs(signed_headers(body)))
+    assert status == 401 and rejected(answer, "signature_mismatch"), answer
+    status, answer = post(body, [])
+    assert status == 401 and rejected(answer, "missing_signature"), answer
+
+    failing = payload(contract_id=13)
+    status, _ = post(failing, pairs(signed_headers(failing)))
+    assert status == 500
+    status, _ = post(failing, pairs(signed_headers(failing)))
+    assert status == 500, "a failed handler's claim must be released"
+    assert len(handled) == 3

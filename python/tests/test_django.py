@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -27,13 +28,19 @@ from django.http import HttpRequest, HttpResponse, JsonResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import path  # noqa: E402
 
-from adapter_cases import VERIFIER, run_all  # noqa: E402
+from adapter_cases import VERIFIER, rejected, run_all, run_store_cases  # noqa: E402
+from conftest import KEY, payload, signed_headers  # noqa: E402
+from http_client import post  # noqa: E402
 
 import spotdraft_kit  # noqa: E402
 from spotdraft_kit import Delivery  # noqa: E402
 from spotdraft_kit.django import webhook  # noqa: E402
+from spotdraft_kit.stores import MemoryStore  # noqa: E402
 
 REJECTED: list[spotdraft_kit.SpotDraftKitError] = []
+HANDLED: list[str] = []
+# The default limit (5 MiB): above Django's DATA_UPLOAD_MAX_MEMORY_SIZE.
+DEFAULT_LIMIT = spotdraft_kit.Verifier({"production": KEY})
 
 
 def answer(delivery: Delivery) -> JsonResponse:
@@ -58,7 +65,19 @@ async def hook_async(request: HttpRequest, delivery: Delivery) -> HttpResponse:
     return answer(delivery)
 
 
-urlpatterns = [path("hook", hook), path("hook-async", hook_async)]
+@webhook(VERIFIER, store=MemoryStore())
+def once(request: HttpRequest, delivery: Delivery) -> None:
+    HANDLED.append(delivery.dedupe_key)
+    if delivery.event.contract_id == 13:
+        raise RuntimeError("the handler failed")
+
+
+@webhook(DEFAULT_LIMIT)
+async def large(request: HttpRequest, delivery: Delivery) -> None:
+    assert len(request.body) == delivery.body_length
+
+
+urlpatterns = [path("hook", hook), path("hook-async", hook_async), path("once", once), path("large", large)]
 
 
 def send_with(client: Client, url: str) -> Any:
@@ -74,8 +93,8 @@ def send_with(client: Client, url: str) -> Any:
             response = client.post(url, data=body, content_type="application/json", **meta)  # type: ignore[arg-type]
         else:
             response = client.post(url, data=body, content_type="application/json", headers=dict(headers))
-        data = json.loads(response.content) if response.content else None
-        return response.status_code, data
+        is_json = response.get("Content-Type", "").startswith("application/json")
+        return response.status_code, json.loads(response.content) if is_json else None
 
     return send
 
@@ -83,7 +102,7 @@ def send_with(client: Client, url: str) -> Any:
 def test_django_sync_view_cases() -> None:
     REJECTED.clear()
     client = Client(enforce_csrf_checks=True)
-    accepted = run_all(send_with(client, "/hook"), "error")
+    accepted = run_all(send_with(client, "/hook"))
     assert len(accepted) == 2
     assert [e.code for e in REJECTED] == [
         "signature_mismatch",
@@ -96,17 +115,121 @@ def test_django_sync_view_cases() -> None:
 
 def test_django_async_view_cases() -> None:
     client = Client(enforce_csrf_checks=True)
-    accepted = run_all(send_with(client, "/hook-async"), "error")
+    accepted = run_all(send_with(client, "/hook-async"))
     assert len(accepted) == 2
 
 
-def test_django_upload_limit_lower_than_ours_is_413() -> None:
-    from django.test import override_settings
+def test_django_store_hands_the_first_copy_once() -> None:
+    HANDLED.clear()
+    # raise_request_exception=False: a failing view is a 500, as on a server.
+    run_store_cases(send_with(Client(raise_request_exception=False), "/once"), HANDLED)
 
-    from conftest import payload, signed_headers
 
-    body = payload(padding="z" * 500)
-    with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100):
-        response = Client().post("/hook", data=body, content_type="application/json", headers=signed_headers(body))
-    assert response.status_code == 413
-    assert json.loads(response.content) == {"error": "body_too_large"}
+def test_deliveries_over_djangos_upload_limit_use_the_verifiers() -> None:
+    # DATA_UPLOAD_MAX_MEMORY_SIZE is 2.5 MiB; SpotDraft's deliveries go to 5 MiB.
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < 3 * 1024 * 1024
+    body = payload(padding="x" * (3 * 1024 * 1024))
+    response = Client().post("/large", data=body, content_type="application/json", headers=signed_headers(body))
+    assert response.status_code == 202, response.content
+    over = payload(padding="x" * DEFAULT_LIMIT.max_body_bytes)
+    response = Client().post("/large", data=over, content_type="application/json", headers=signed_headers(over))
+    assert response.status_code == 413 and rejected(json.loads(response.content), "body_too_large")
+
+
+def serve_wsgi(make_server: Any) -> Iterator[int]:
+    import threading
+
+    from django.core.handlers.wsgi import WSGIHandler
+
+    srv = make_server(WSGIHandler())
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield srv.server_port
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(timeout=10)
+
+
+def test_chunked_bodies_under_a_wsgi_server_that_decodes_them() -> None:
+    from werkzeug.serving import make_server
+
+    for port in serve_wsgi(lambda app: make_server("127.0.0.1", 0, app, threaded=True)):
+        body = payload(padding="y" * 3000)
+        assert post(port, "/hook", body, list(signed_headers(body).items()), chunked=True)[0] == 202
+        big = payload(padding="y" * 5000)
+        status, answer = post(port, "/hook", big, list(signed_headers(big).items()), chunked=True)
+        assert status == 413 and rejected(answer, "body_too_large"), answer
+
+
+def test_chunked_bodies_under_runserver_are_411_not_401() -> None:
+    from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    def runserver(app: Any) -> Any:
+        srv = WSGIServer(("127.0.0.1", 0), Quiet)
+        srv.set_app(app)
+        return srv
+
+    for port in serve_wsgi(runserver):
+        body = payload()
+        status, answer = post(port, "/hook", body, list(signed_headers(body).items()), chunked=True)
+        assert status == 411 and answer["error"] == "length_required", answer
+        assert post(port, "/hook", body, list(signed_headers(body).items()))[0] == 202
+
+
+def test_limit_request_bodies_refuses_only_the_webhook_paths() -> None:
+    import asyncio
+
+    from spotdraft_kit.django import limit_request_bodies
+
+    def app_reading_everything() -> tuple[Any, list[int]]:
+        read: list[int] = []
+
+        async def app(scope: Any, receive: Any, send: Any) -> None:
+            total = 0
+            while True:
+                message = await receive()
+                total += len(message.get("body", b""))
+                if not message.get("more_body"):
+                    break
+            read.append(total)
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+        return app, read
+
+    def call(app: Any, path: str, chunks: int, headers: tuple[tuple[bytes, bytes], ...] = ()) -> list[dict[str, Any]]:
+        messages = [{"type": "http.request", "body": b"z" * 1000, "more_body": i < chunks - 1} for i in range(chunks)]
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return messages.pop(0)
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "path": path, "headers": list(headers)}
+        asyncio.run(app(scope, receive, send))
+        return sent
+
+    inner, read = app_reading_everything()
+    bounded = limit_request_bodies(inner, VERIFIER, paths=["/webhooks/"])
+    # Elsewhere: untouched, however large.
+    assert call(bounded, "/uploads", 10)[0]["status"] == 200
+    assert read == [10_000]
+    # A webhook path: refused once past VERIFIER's 4096 bytes, chunked...
+    answer = call(bounded, "/webhooks/spotdraft", 10)
+    assert answer[0]["status"] == 413
+    assert rejected(json.loads(answer[1]["body"]), "body_too_large")
+    assert read == [10_000], "the application never saw the oversize body"
+    # ...or declared, before reading anything.
+    answer = call(bounded, "/webhooks/spotdraft", 1, ((b"content-length", b"999999"),))
+    assert answer[0]["status"] == 413
+    # Within the limit: passed through.
+    assert call(bounded, "/webhooks/spotdraft", 3)[0]["status"] == 200
+    assert read == [10_000, 3000]

@@ -4,9 +4,6 @@ answer, deduplicated, processed by the worker, kept across a restart."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,55 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KEY, OTHER_KEY, REPO, free_port, payload, signed_headers
+from adapter_cases import rejected
+from conftest import KEY, OTHER_KEY, REPO, payload, signed_headers
 from http_client import get, post
+from processes import serve
+
+import spotdraft_kit
+
+LIMIT = spotdraft_kit.Verifier(KEY).max_body_bytes
 
 EXAMPLES = {"fastapi": ("fastapi", "uvicorn"), "flask": ("flask",)}
 
 
 @contextmanager
 def receiver(name: str, data_dir: Path) -> Iterator[int]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "SPOTDRAFT_HMAC_KEY": f"{OTHER_KEY},{KEY}",
-        "PORT": str(port),
-        "HOST": "127.0.0.1",
-        "DATA_DIR": str(data_dir),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "app.py"],
-        cwd=REPO / "examples" / name,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                raise RuntimeError(f"{name} example exited: {output}")
-            try:
-                if get(port, "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{name} example did not start")
-            time.sleep(0.1)
-        yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-        # Logs carry log records only: never a key, a signature or a name.
-        for secret in (KEY, OTHER_KEY, "Sam Example", "sam@example.com"):
-            assert secret not in log
+    env = {"SPOTDRAFT_HMAC_KEYS": f"old:{OTHER_KEY},new:{KEY}", "DATA_DIR": str(data_dir)}
+    with serve(REPO / "examples" / name / "app.py", env) as server:
+        yield server.port
+    # Logs carry log records only: never a key, a signature or a name.
+    for secret in (KEY, OTHER_KEY, "Sam Example", "sam@example.com"):
+        assert secret not in server.output
 
 
 def wait_processed(port: int, processed: int) -> dict[str, object]:
@@ -93,8 +61,12 @@ def test_example_receiver(name: str, tmp_path: Path) -> None:
         assert send(port, second, OTHER_KEY) == (202, {"ok": True, "duplicate": False})
         status, _ = post(port, "/webhooks/spotdraft", second.replace(b"2", b"3"), list(signed_headers(second).items()))
         assert status == 401
-        status, _ = post(port, "/webhooks/spotdraft", b"{}", [("Content-Type", "application/json")])
-        assert status == 401
+        status, answer = post(port, "/webhooks/spotdraft", b"{}", [("Content-Type", "application/json")])
+        assert status == 401 and rejected(answer, "missing_signature"), answer
+        # Over the limit and chunked: refused while reading.
+        big = payload(contract_id=9, padding="x" * LIMIT)
+        status, answer = post(port, "/webhooks/spotdraft", big, list(signed_headers(big).items()), chunked=True)
+        assert status == 413 and rejected(answer, "body_too_large"), answer
         health = wait_processed(port, 2)
         assert health["processed"] == 2
 

@@ -268,8 +268,11 @@ mod tests {
         let key = spotdraft_kit::HmacKey::from_bytes(b"k").unwrap();
         let d = spotdraft_kit::diagnose(b"{}", &"0".repeat(128), &[key]);
         let v: Value = serde_json::from_str(&diagnosis(&d)).unwrap();
-        assert_eq!(v["cause"], "wrong_key");
+        assert_eq!(v["cause"], "body_changed_or_wrong_key");
         assert_eq!(v["keyIndex"], Value::Null);
-        assert!(v["message"].as_str().unwrap().starts_with("wrong_key"));
+        assert!(v["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("body_changed_or_wrong_key"));
     }
 }

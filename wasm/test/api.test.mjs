@@ -242,7 +242,7 @@ test('the module keeps working after every error path, many times over', () => {
   }
   // diagnose never throws for odd inputs: it explains them.
   assert.equal(typeof diagnose('x', 'garbage', KEY).cause, 'string');
-  assert.equal(diagnose('x', SIG, []).cause, 'wrong_key');
+  assert.equal(diagnose('x', SIG, []).cause, 'no_key');
 });
 
 test('the .wasm imports nothing but wasm-bindgen glue (no env imports)', () => {

@@ -7,6 +7,7 @@ use serde_json::json;
 use spotdraft_kit::api::{compare_environments, EnvironmentProfile, Severity};
 
 use crate::cli::EnvDiffArgs;
+use crate::commands::outln;
 use crate::errors::{CliError, CliResult};
 
 /// Parses `KEY=VALUE` lines: `#` comments, blank lines, an optional
@@ -67,23 +68,23 @@ pub fn run(args: &EnvDiffArgs) -> CliResult<i32> {
             .iter()
             .map(|f| json!({"code": f.code, "severity": f.severity.as_str(), "message": f.message}))
             .collect();
-        println!(
+        outln!(
             "{}",
             json!({"a": a.name, "b": b.name, "errors": errors, "findings": list})
         );
     } else if findings.is_empty() {
-        println!("no drift between {} and {}", a.name, b.name);
+        outln!("no drift between {} and {}", a.name, b.name);
     } else {
         let width = findings.iter().map(|f| f.code.len()).max().unwrap_or(0);
         for f in &findings {
-            println!(
+            outln!(
                 "{:<7}  {:<width$}  {}",
                 f.severity.as_str(),
                 f.code,
                 f.message
             );
         }
-        println!(
+        outln!(
             "{} finding(s), {errors} error(s) between {} and {}",
             findings.len(),
             a.name,

@@ -2,6 +2,7 @@
 
 use crate::cli::LogArgs;
 use crate::clock::{format_ms, now_ms, parse_since};
+use crate::commands::outln;
 use crate::delivery_json;
 use crate::errors::{CliError, CliResult};
 use crate::store::{self, Filter};
@@ -31,7 +32,7 @@ pub fn run(args: &LogArgs) -> CliResult<i32> {
     })?;
     if args.json {
         for d in &rows {
-            println!("{}", delivery_json::summary(d));
+            outln!("{}", delivery_json::summary(d));
         }
         return Ok(0);
     }
@@ -66,22 +67,22 @@ pub fn run(args: &LogArgs) -> CliResult<i32> {
             *w = (*w).max(cell.len());
         }
     }
-    let print = |cells: &[&str]| {
-        let line: Vec<String> = cells
+    let line = |cells: &[&str]| {
+        let padded: Vec<String> = cells
             .iter()
             .zip(widths)
             .map(|(c, w)| format!("{c:<w$}"))
             .collect();
-        println!("{}", line.join("  ").trim_end());
+        padded.join("  ").trim_end().to_owned()
     };
-    print(&header);
+    outln!("{}", line(&header));
     for row in &table {
-        print(&row.each_ref().map(String::as_str));
+        outln!("{}", line(&row.each_ref().map(String::as_str)));
     }
     if args.limit > 0 && rows.len() as i64 == args.limit {
-        println!("{} deliveries (the newest; --limit 0 for all)", rows.len());
+        outln!("{} deliveries (the newest; --limit 0 for all)", rows.len());
     } else {
-        println!("{} deliveries", rows.len());
+        outln!("{} deliveries", rows.len());
     }
     Ok(0)
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::ReplayArgs;
 use crate::clock::now_ms;
+use crate::commands::outln;
 use crate::delivery_json;
 use crate::errors::{CliError, CliResult};
 use crate::store;
@@ -17,11 +18,11 @@ pub fn run(args: &ReplayArgs) -> CliResult<i32> {
         return Ok(1);
     };
     if args.print {
-        println!("{}", delivery_json::for_handler(&d, d.attempts + 1));
+        outln!("{}", delivery_json::for_handler(&d, d.attempts + 1));
         return Ok(0);
     }
     store.requeue(&d.dedupe_key, now_ms())?;
-    println!(
+    outln!(
         "requeued {} (job {}, was {} after {} attempt(s)): a running `sdkit serve` on this store processes it next",
         d.dedupe_key, d.id, d.status, d.attempts
     );

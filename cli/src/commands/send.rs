@@ -18,6 +18,7 @@ use spotdraft_kit::{
 
 use crate::cli::SendArgs;
 use crate::clock::{format_ms, now_ms};
+use crate::commands::outln;
 use crate::errors::{CliError, CliResult};
 use crate::keys::load_keys;
 
@@ -66,7 +67,8 @@ struct Outcome {
 }
 
 /// Sends the plan and prints the summary. Exit 1 when any delivery got no
-/// HTTP answer at all.
+/// HTTP answer or an answer that contradicts its EXPECT column (see
+/// [`contradictions`]).
 pub fn run(args: &SendArgs) -> CliResult<i32> {
     let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
     let key = load_keys(&args.keys.keys, encoding)?.remove(0);
@@ -117,17 +119,72 @@ pub fn run(args: &SendArgs) -> CliResult<i32> {
     if let Some(dir) = &args.save_rejected {
         save_rejected(dir, &plan, &results)?;
     }
-    let summary = summarize(&plan, &results, elapsed);
+    let wrong = contradictions(&plan, &results);
+    let mut summary = summarize(&plan, &results, elapsed);
+    summary["unexpected"] = json!(wrong.len());
     if args.json {
-        println!("{summary}");
+        outln!("{summary}");
     } else {
-        print_table(&summary);
+        print_table(&summary)?;
     }
-    Ok(if results.iter().any(|r| r.status.is_none()) {
-        1
-    } else {
-        0
-    })
+    for line in wrong.iter().take(10) {
+        eprintln!("unexpected: {line}");
+    }
+    if wrong.len() > 10 {
+        eprintln!("unexpected: ... {} more", wrong.len() - 10);
+    }
+    Ok(
+        if wrong.is_empty() && results.iter().all(|r| r.status.is_some()) {
+            0
+        } else {
+            1
+        },
+    )
+}
+
+/// Every answer that contradicts the EXPECT column, as one line each:
+/// a rejected kind (tampered, wrong key, re-serialised) not answered 401,
+/// a copy of an event answered neither 202 nor 200, or an event accepted
+/// (202) more than once, which means a duplicate went undetected. An
+/// event answered 200 on its first copy is fine: the receiver already had
+/// it (an earlier run, or another sender). Deliveries without an HTTP
+/// answer are counted in the summary's `errors`, not here.
+fn contradictions(plan: &[Planned], results: &[Outcome]) -> Vec<String> {
+    let mut accepted: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (seq, (p, r)) in plan.iter().zip(results).enumerate() {
+        let Some(status) = r.status else { continue };
+        let kind = p.kind.as_str();
+        match p.kind {
+            Kind::Event | Kind::Duplicate => match status {
+                200 => {}
+                202 => {
+                    let n = accepted.entry(p.event).or_default();
+                    *n += 1;
+                    if *n > 1 {
+                        out.push(format!(
+                            "delivery {seq} ({kind} of event {}) answered 202, but that event was \
+                             already accepted: a re-delivery must be answered 200",
+                            p.event
+                        ));
+                    }
+                }
+                _ => out.push(format!(
+                    "delivery {seq} ({kind} of event {}) answered {status}, expected {}",
+                    p.event,
+                    p.kind.expected()
+                )),
+            },
+            Kind::Tampered | Kind::WrongKey | Kind::Reserialized => {
+                if status != 401 {
+                    out.push(format!(
+                        "delivery {seq} ({kind}) answered {status}, expected 401"
+                    ));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn generate_events(
@@ -485,7 +542,7 @@ fn summarize(plan: &[Planned], results: &[Outcome], elapsed: Duration) -> Value 
     })
 }
 
-fn print_table(summary: &Value) {
+fn print_table(summary: &Value) -> CliResult<()> {
     let statuses: Vec<String> = summary["statuses"]
         .as_object()
         .map(|m| m.keys().cloned().collect())
@@ -530,9 +587,9 @@ fn print_table(summary: &Value) {
                 }
             })
             .collect();
-        println!("{}", cells.join("  "));
+        outln!("{}", cells.join("  "));
         if i == 0 {
-            println!(
+            outln!(
                 "{}",
                 widths
                     .iter()
@@ -542,7 +599,7 @@ fn print_table(summary: &Value) {
             );
         }
     }
-    println!(
+    outln!(
         "{} deliveries in {} ms: {}/s, latency p50 {} ms, p99 {} ms",
         summary["sent"],
         summary["elapsed_ms"],
@@ -551,9 +608,10 @@ fn print_table(summary: &Value) {
         summary["latency_ms"]["p99"]
     );
     if let Some(e) = summary["first_error"].as_str() {
-        println!(
+        outln!(
             "{} deliveries got no HTTP answer; first error: {e}",
             summary["errors"]
         );
     }
+    Ok(())
 }
