@@ -4,7 +4,7 @@ BUILD_TARGETS += build-node
 TEST_TARGETS += test-node
 BENCH_TARGETS += bench-node
 
-.PHONY: setup-node build-node test-node bench-node
+.PHONY: setup-node build-node test-node bench-node cross-node
 
 setup-node: ## Install Node dev dependencies for node/ (npm ci, skipped when current)
 	@node/scripts/setup.sh
@@ -23,3 +23,8 @@ test-node: build-node ## Node tests: conformance vectors, argument-shape table, 
 
 bench-node: build-node ## open() on 2 KiB and 64 KiB bodies vs the idiomatic node:crypto path
 	cd node && node bench/open.mjs
+
+# Not in `make test` (several minutes: std is built from source per target).
+cross-node: setup-node ## Cross-build the addon for linux-x64-musl, linux-arm64-gnu and linux-arm64-musl into node/artifacts/, then check each binary (ELF, dependencies, symbols; arm64 gnu loaded under qemu)
+	node/scripts/cross-build.sh
+	node/scripts/cross-check.sh
