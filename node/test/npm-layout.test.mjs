@@ -95,3 +95,11 @@ test('`npm pack --dry-run` of each platform package built here holds its binary 
   }
   assert.ok(checked >= 1, 'no platform binary built: run make build-node');
 });
+
+test('the linux-x64-gnu addon needs no glibc newer than 2.34 (the README says so)', () => {
+  const file = join(pkg, binary('linux-x64-gnu'));
+  assert.ok(existsSync(file), 'build it first: make build-node');
+  const versions = [...execFileSync('objdump', ['-T', file], { encoding: 'utf8' }).matchAll(/GLIBC_2\.(\d+)/g)].map((m) => Number(m[1]));
+  assert.ok(versions.length > 0, 'no glibc symbol versions found');
+  assert.ok(Math.max(...versions) <= 34, `needs GLIBC_2.${Math.max(...versions)}`);
+});
