@@ -99,7 +99,7 @@ for target in "${targets[@]}"; do
     --target "$target" --target-dir "$target_dir" --output-dir "$out" --no-js \
     --dts "../target/cross/native.d.ts" -- -Zbuild-std=std,panic_unwind) >&2
   # Symbols are not needed at run time (as for the host build).
-  strip_tool=strip
+  strip_tool="strip"
   [[ "$target" == aarch64-* ]] && strip_tool=aarch64-linux-gnu-strip
   "$strip_tool" --strip-unneeded "$out/spotdraft-kit.$(platform_of "$target").node"
 done

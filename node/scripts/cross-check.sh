@@ -21,7 +21,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here/artifacts"
 log() { printf '[cross-check] %s\n' "$*" >&2; }
-fail() { log "FAIL $*"; status=1; }
+fail() { log "FAIL $(head -c 600 <<<"$*")"; status=1; failed=1; }
 status=0
 
 need=()
@@ -80,7 +80,7 @@ arm64_node_suites() {
 
 checked=0
 for addon in spotdraft-kit.*.node; do
-  platform="${addon#spotdraft-kit.}"; platform="${platform%.node}"
+  platform="${addon#spotdraft-kit.}"; platform="${platform%.node}"; failed=0
   case "$platform" in
     linux-x64-gnu) continue ;;  # the host build: make test-node runs it in Node
     linux-x64-musl) machine="x86-64"; libs="libc.so libgcc_s.so.1"
@@ -105,7 +105,7 @@ for addon in spotdraft-kit.*.node; do
   # Strong undefined symbols only: weak ones (w) may stay unresolved.
   unresolved="$(comm -23 <(nm -D --undefined-only "$addon" | awk '$1 == "U" {print $2}' | sed 's/@.*//' | grep -v '^napi_' | sort -u) \
                          <(defined "${sysroot_libs[@]}"))"
-  [ -z "$unresolved" ] || fail "$addon: symbols no target library defines: $(echo $unresolved)"
+  [ -z "$unresolved" ] || fail "$addon: symbols no target library defines: ${unresolved//$'\n'/ }"
 
   if [ "$platform" = linux-arm64-gnu ]; then
     # ldd -r, done by the aarch64 glibc loader itself under qemu.
@@ -132,7 +132,8 @@ for addon in spotdraft-kit.*.node; do
     arm64_node_suites "$addon" && loaded+="; the shared JS suites pass against it in Node $(node --version) for arm64 under qemu-aarch64"
   fi
   glibc="$(objdump -T "$addon" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 || true)"
-  log "ok $addon: $machine, needs [$(echo $needed)]${glibc:+, newest symbol version $glibc}$loaded"
+  [ "$failed" = 0 ] || continue
+  log "ok $addon: $machine, needs [${needed//$'\n'/ }]${glibc:+, newest symbol version $glibc}$loaded"
   checked=$((checked + 1))
 done
 [ "$checked" -gt 0 ] || fail "no cross-built addon in artifacts/ (run node/scripts/cross-build.sh)"
