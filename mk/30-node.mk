@@ -15,7 +15,7 @@ build-node: setup-node build-wasm ## Build the Node addon in place (napi build -
 	@# Symbols are not needed at run time; the shipped binary is smaller without.
 	@if command -v strip >/dev/null; then strip --strip-unneeded node/spotdraft-kit.*.node; fi
 
-test-node: build-node ## Node tests: conformance vectors, argument-shape table, the wasm fallback, API golden tables and executor (stub server), errors, adapters, types, packed tarball, examples
+test-node: build-node ## Node tests: conformance vectors, argument-shape table, the wasm fallback, per-platform package layout, API golden tables and executor (stub server), errors, adapters, types, packed tarball, examples
 	cargo test -p spotdraft-kit-node
 	cd node && SPOTDRAFT_KIT_IMPL="$(CURDIR)/node/index.mjs" node --test --test-concurrency=1 \
 	  test/*.test.mjs ../tests/js/conformance.test.mjs ../tests/js/api.test.mjs \

@@ -84,13 +84,15 @@ test('`napi pre-publish` locks optionalDependencies on every platform package to
   assert.deepEqual(published.optionalDependencies, expected);
 });
 
-test('`npm pack --dry-run` of each platform package built here holds its binary and nothing else', () => {
+test('`npm pack --dry-run` of each platform package built here holds its binary and nothing else, free of machine paths', () => {
   const dir = stage(join(scratch, 'pack'));
   let checked = 0;
   for (const { dir: platform } of Object.values(PLATFORMS)) {
     const at = join(dir, 'npm', platform);
     if (!existsSync(join(at, binary(platform)))) continue;
     assert.deepEqual(packedFiles(at), ['README.md', binary(platform), 'package.json'].sort(), platform);
+    // As scripts/pack-check.mjs checks the main package: no checkout path.
+    assert.ok(!readFileSync(join(at, binary(platform))).includes(Buffer.from(join(pkg, '..'))), `${platform}: binary holds the checkout's path`);
     checked += 1;
   }
   assert.ok(checked >= 1, 'no platform binary built: run make build-node');
