@@ -34,7 +34,7 @@ const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   RawApi: native.RawApi,
   RawRetryPolicy: native.RawRetryPolicy,
   RawRateLimiter: native.RawRateLimiter,
-  apiCalls: native.apiCalls,
+  apiOperations: native.apiOperations,
   apiParseResponse: native.apiParseResponse,
   apiTransportError: native.apiTransportError,
   apiRedact: native.apiRedact,
