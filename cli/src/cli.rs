@@ -110,6 +110,39 @@ pub enum Command {
         Requests are rate-limited (10/s) and retried with backoff on 429/5xx; secrets are never printed.")]
     #[command(after_long_help = crate::commands::api::operations_help())]
     Api(ApiArgs),
+    /// Repair missed deliveries: list contracts changed since the checkpoint, enqueue or re-trigger.
+    #[command(after_help = "Examples:\n  \
+        sdkit reconcile --since 24h\n  \
+        sdkit reconcile --retrigger --store postgres://sdkit@db/sdkit\n  \
+        sdkit reconcile --since 2026-11-02T00:00 --json\n\n\
+        Lists the contracts whose last_updated_on is at or after the checkpoint (--since, else the\n\
+        one the store kept from the last complete run) through the API (rate-limited, paginated),\n\
+        and finds those the inbox has seen nothing for since. Without --retrigger each one gets a\n\
+        synthetic delivery (activity CONTRACT_RECONCILED, \"source\": \"reconcile\", the fresh status),\n\
+        deduped like any other and processed by `sdkit serve`; with --retrigger SpotDraft is asked\n\
+        to re-send the latest webhook of each, in batches. API config as for `sdkit api`.\n\
+        Exit 1 when the listing or a re-trigger failed (the checkpoint is then kept).")]
+    Reconcile(ReconcileArgs),
+}
+
+/// `sdkit reconcile`.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Contracts changed within (30m, 24h, 7d) or since a UTC time; default: the stored checkpoint.
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Ask SpotDraft to re-send the latest webhooks instead of enqueueing synthetic deliveries.
+    #[arg(long)]
+    pub retrigger: bool,
+    /// Print the outcome as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Log each API attempt (redacted) to stderr.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// Keys, shared by the commands that need them.

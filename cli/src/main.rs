@@ -34,6 +34,7 @@ fn run(cli: &Cli) -> CliResult<i32> {
         Command::Replay(a) => commands::replay::run(a),
         Command::EnvDiff(a) => commands::env_diff::run(a),
         Command::Api(a) => commands::api::run(a),
+        Command::Reconcile(a) => commands::reconcile::run(a),
     }
 }
 

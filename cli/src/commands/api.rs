@@ -13,7 +13,9 @@ use crate::api_client::Client;
 use crate::cli::{ApiArgs, ApiCommand, ContractsCommand, WebhooksCommand};
 use crate::errors::{CliError, CliResult};
 
-fn api_failure(err: &spotdraft_kit::Error) -> CliError {
+/// A core error as the CLI reports it: `api_error` (with its HTTP status) is
+/// a failed operation, anything else bad input.
+pub(crate) fn api_failure(err: &spotdraft_kit::Error) -> CliError {
     let status = err
         .api_details()
         .map(|d| format!(" (HTTP {})", d.status))
@@ -25,7 +27,8 @@ fn api_failure(err: &spotdraft_kit::Error) -> CliError {
     }
 }
 
-fn config() -> CliResult<Api> {
+/// The API client configuration from the `SPOTDRAFT_*` environment.
+pub(crate) fn config() -> CliResult<Api> {
     let env: HashMap<String, String> = std::env::vars()
         .filter(|(k, _)| k.starts_with("SPOTDRAFT_"))
         .collect();

@@ -8,6 +8,7 @@ pub mod api;
 pub mod check;
 pub mod env_diff;
 pub mod log;
+pub mod reconcile;
 pub mod replay;
 pub mod send;
 pub mod sign;

@@ -193,7 +193,34 @@ pub trait Store: Send {
 
     /// Marks a delivery pending again, due now. False when not found.
     fn requeue(&mut self, dedupe_key: &str, now_ms: i64) -> CliResult<bool>;
+
+    /// What the inbox has seen per contract: `(contract_id,
+    /// activity_data.timestamp)` of every delivery that carries both, for
+    /// the reconcile planner (which keeps the latest per contract).
+    fn seen_per_contract(&mut self) -> CliResult<Vec<(i64, String)>>;
+
+    /// The stored checkpoint `name` (`reconcile`), if any.
+    fn checkpoint(&mut self, name: &str) -> CliResult<Option<String>>;
+
+    /// Stores checkpoint `name`, replacing the old value.
+    fn set_checkpoint(&mut self, name: &str, value: &str) -> CliResult<()>;
 }
+
+/// The checkpoint table, the same in SQLite and PostgreSQL.
+const CHECKPOINT_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sdkit_checkpoints (
+    name  TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+);
+";
+
+/// The query behind [`Store::seen_per_contract`], the same in both backends.
+const SEEN_SQL: &str = "SELECT contract_id, occurred_at FROM sdkit_deliveries \
+                        WHERE contract_id IS NOT NULL AND occurred_at IS NOT NULL";
+
+/// The upsert behind [`Store::set_checkpoint`] (`$1`/`$2` are accepted by both).
+const SET_CHECKPOINT_SQL: &str = "INSERT INTO sdkit_checkpoints (name, value) VALUES ($1, $2) \
+                                  ON CONFLICT (name) DO UPDATE SET value = excluded.value";
 
 /// Which backend a `--store` URL names.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 use postgres::types::ToSql;
 use postgres::{Client, Config, NoTls, Row};
 
-use super::{Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, COLUMNS};
+use super::{
+    Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, CHECKPOINT_SCHEMA,
+    COLUMNS, SEEN_SQL, SET_CHECKPOINT_SQL,
+};
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -84,6 +87,7 @@ impl PostgresStore {
         tx.execute("SELECT pg_advisory_xact_lock(7317001)", &[])
             .map_err(db_err)?;
         tx.batch_execute(SCHEMA).map_err(db_err)?;
+        tx.batch_execute(CHECKPOINT_SCHEMA).map_err(db_err)?;
         tx.commit().map_err(db_err)?;
         set_durability(&mut client, durability)?;
         Ok(PostgresStore {
@@ -360,5 +364,28 @@ impl Store for PostgresStore {
             )
             .map_err(db_err)?;
         Ok(n > 0)
+    }
+
+    fn seen_per_contract(&mut self) -> CliResult<Vec<(i64, String)>> {
+        let rows = self.conn()?.query(SEEN_SQL, &[]).map_err(db_err)?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    fn checkpoint(&mut self, name: &str) -> CliResult<Option<String>> {
+        let row = self
+            .conn()?
+            .query_opt(
+                "SELECT value FROM sdkit_checkpoints WHERE name = $1",
+                &[&name],
+            )
+            .map_err(db_err)?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    fn set_checkpoint(&mut self, name: &str, value: &str) -> CliResult<()> {
+        self.conn()?
+            .execute(SET_CHECKPOINT_SQL, &[&name, &value])
+            .map(drop)
+            .map_err(db_err)
     }
 }

@@ -8,7 +8,10 @@
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, COLUMNS};
+use super::{
+    Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, CHECKPOINT_SCHEMA,
+    COLUMNS, SEEN_SQL, SET_CHECKPOINT_SQL,
+};
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -76,6 +79,7 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", synchronous)
             .map_err(db_err)?;
         conn.execute_batch(SCHEMA).map_err(db_err)?;
+        conn.execute_batch(CHECKPOINT_SCHEMA).map_err(db_err)?;
         Ok(SqliteStore { conn })
     }
 }
@@ -303,6 +307,33 @@ impl Store for SqliteStore {
             )
             .map_err(db_err)?;
         Ok(n > 0)
+    }
+
+    fn seen_per_contract(&mut self) -> CliResult<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(SEEN_SQL).map_err(db_err)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db_err)
+    }
+
+    fn checkpoint(&mut self, name: &str) -> CliResult<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT value FROM sdkit_checkpoints WHERE name = ?1",
+                params![name],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn set_checkpoint(&mut self, name: &str, value: &str) -> CliResult<()> {
+        let _lock = write_lock();
+        self.conn
+            .execute(SET_CHECKPOINT_SQL, params![name, value])
+            .map(drop)
+            .map_err(db_err)
     }
 }
 

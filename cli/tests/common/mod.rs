@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+pub mod stub;
+#[allow(unused_imports)]
+pub use stub::{Stub, API_SECRET};
+
 /// A test key (base64), never used anywhere real.
 pub const KEY: &str = "dGVzdC1rZXktZm9yLXNka2l0LWludGVncmF0aW9uLXRlc3RzLW9ubHk=";
 

@@ -1,0 +1,194 @@
+//! SpotDraft's integration playbook from `sdkit`, against the shared stub
+//! of SpotDraft's API (`tests/stub`) and a real `sdkit serve` inbox.
+
+// Test code: environment and unwraps are fine here.
+#![allow(clippy::disallowed_methods, clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Output;
+use std::time::Duration;
+
+use common::*;
+use serde_json::{json, Value};
+
+/// `sdkit reconcile ARGS` against `stub` with the stub's credentials.
+fn reconcile(stub: &Stub, store: &str, args: &[&str]) -> Output {
+    sdkit()
+        .args(["reconcile", "--store", store])
+        .args(args)
+        .env("SPOTDRAFT_BASE_URL", &stub.base)
+        .env("SPOTDRAFT_CLIENT_ID", "client-1")
+        .env("SPOTDRAFT_CLIENT_SECRET", API_SECRET)
+        .env_remove("SPOTDRAFT_REGION")
+        .env_remove("SDKIT_STORE")
+        .output()
+        .unwrap()
+}
+
+/// The `--json` summary of a successful run.
+fn summary(o: &Output) -> Value {
+    assert!(o.status.success(), "sdkit reconcile failed: {}", stderr(o));
+    serde_json::from_str(stdout(o).trim()).expect("one JSON summary")
+}
+
+fn ids(v: &Value) -> BTreeSet<u64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_u64().unwrap())
+        .collect()
+}
+
+/// A delivery SpotDraft would send for `contract` at `timestamp`.
+fn delivery_file(dir: &Path, contract: u64, timestamp: &str) -> String {
+    let path = dir.join(format!("delivery-{contract}.json"));
+    let body = json!({
+        "activity": "CONTRACT_EXECUTED",
+        "activity_data": {"performed_by": {"name": "SYSTEM"}, "timestamp": timestamp},
+        "contract_id": contract,
+        "contract_status": "EXECUTED",
+    });
+    std::fs::write(&path, body.to_string()).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn reconcile_enqueues_exactly_the_contracts_whose_deliveries_were_dropped() {
+    let dir = tempdir("reconcile");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let stub = Stub::start();
+    // 30 contracts changed after the checkpoint, 5 before it.
+    let mut contracts: Vec<Value> = (1..=30)
+        .map(|id| json!({"id": id, "status": "SIGN", "last_updated_on": "2026-03-01T10:00:00Z"}))
+        .collect();
+    contracts.extend((31..=35).map(
+        |id| json!({"id": id, "status": "EXECUTED", "last_updated_on": "2026-02-01T10:00:00Z"}),
+    ));
+    stub.control(
+        "POST",
+        "/__control/contracts",
+        &Value::from(contracts).to_string(),
+    );
+
+    // The inbox got a delivery for every changed contract but 4, 9, 17 and
+    // 23; contract 12's only delivery predates its latest change.
+    let dropped = [4, 9, 12, 17, 23];
+    let server = Server::start(&store, &dir, "serve", &[]);
+    let key = key_file(&dir);
+    let mut files: Vec<String> = (1..=35)
+        .filter(|id| ![4, 9, 12, 17, 23].contains(id))
+        .map(|id| delivery_file(&dir, id, "2026-03-01T10:00:00Z"))
+        .collect();
+    files.push(delivery_file(&dir, 12, "2026-03-01T09:59:59Z"));
+    let key_spec = format!("test=@{}", key.display());
+    let url = server.url();
+    let mut args = vec!["send", "--to", url.as_str(), "--key", key_spec.as_str()];
+    args.extend(files.iter().map(String::as_str));
+    let sent = run(&args);
+    assert!(sent.status.success(), "sdkit send: {}", stderr(&sent));
+
+    let first = summary(&reconcile(
+        &stub,
+        &store,
+        &["--since", "2026-03-01T00:00", "--json"],
+    ));
+    assert_eq!(ids(&first["moved"]), BTreeSet::from(dropped));
+    assert_eq!(
+        (first["enqueued"].as_u64(), first["complete"].as_bool()),
+        (Some(5), Some(true))
+    );
+    let listed: Vec<String> = stub
+        .calls()
+        .iter()
+        .filter(|c| c["path"] == "/api/v2.1/public/contracts/")
+        .map(|c| c["query"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(listed.len(), 1, "one page of 30: {listed:?}");
+    assert!(listed[0].contains("filter__last_updated_on[$gte]=2026-03-01T00%3A00%3A00.000Z"));
+
+    // The synthetic deliveries are processed by the serve workers, marked
+    // with their source and the fresh status.
+    wait_processed(&store, Duration::from_secs(30));
+    let reconciled: Vec<Value> = stored(&store)
+        .into_iter()
+        .filter(|d| d["activity"] == "CONTRACT_RECONCILED")
+        .collect();
+    let contracts: BTreeSet<u64> = reconciled
+        .iter()
+        .map(|d| d["contract_id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(contracts, BTreeSet::from(dropped));
+    assert!(reconciled.iter().all(|d| d["status"] == "processed"));
+    let one = reconciled[0]["dedupe_key"].as_str().unwrap();
+    let printed = run(&["replay", "--store", &store, "--print", one]);
+    let handed: Value = serde_json::from_str(stdout(&printed).trim()).unwrap();
+    assert_eq!(handed["event"]["source"], "reconcile", "{handed}");
+    assert_eq!(handed["event"]["contract_status"], "SIGN");
+
+    // A second sweep over the same window finds nothing: the inbox has now
+    // seen every change. One from the stored checkpoint lists nothing.
+    let again = summary(&reconcile(
+        &stub,
+        &store,
+        &["--since", "2026-03-01T00:00", "--json"],
+    ));
+    assert_eq!(
+        (ids(&again["moved"]).len(), again["enqueued"].as_u64()),
+        (0, Some(0))
+    );
+    let from_checkpoint = summary(&reconcile(&stub, &store, &["--json"]));
+    assert_eq!(from_checkpoint["checkpoint"], again["next_checkpoint"]);
+    assert_eq!(from_checkpoint["moved"], json!([]));
+    assert!(server.stop().success());
+}
+
+#[test]
+fn reconcile_without_a_checkpoint_asks_for_since() {
+    let dir = tempdir("reconcile-nocheckpoint");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let stub = Stub::start();
+    let o = reconcile(&stub, &store, &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--since"));
+    assert!(stub.calls().is_empty(), "no API call without a checkpoint");
+}
+
+#[test]
+fn retrigger_sends_batches_within_the_rate_limit() {
+    let dir = tempdir("retrigger");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    // 600 changed contracts, none delivered: 6 listing pages and 12
+    // re-trigger batches, more than the stub's 10 requests per second.
+    let stub = Stub::with_contracts(600);
+    let o = summary(&reconcile(
+        &stub,
+        &store,
+        &["--since", "2025-12-31T00:00", "--retrigger", "--json"],
+    ));
+    assert_eq!(ids(&o["moved"]).len(), 600);
+    assert_eq!(
+        (o["retriggered"].as_u64(), o["retrigger_calls"].as_u64()),
+        (Some(600), Some(12))
+    );
+
+    let batches: Value =
+        serde_json::from_str(&stub.control("GET", "/__control/retriggered", "")).unwrap();
+    let batches = batches.as_array().unwrap();
+    assert_eq!(batches.len(), 12);
+    assert!(batches.iter().all(|b| b.as_array().unwrap().len() <= 50));
+    let all: BTreeSet<u64> = batches.iter().flat_map(ids).collect();
+    assert_eq!(all, (1..=600).collect());
+    // The executor's limiter kept every request under the stub's limit:
+    // the stub never had to answer 429.
+    let calls = stub.calls();
+    assert_eq!(calls.len(), 6 + 12, "no retries");
+    assert!(
+        calls.iter().all(|c| c["status"] != 429),
+        "throttled: {calls:?}"
+    );
+    // Nothing was enqueued in re-trigger mode.
+    assert!(stored(&store).is_empty());
+}
