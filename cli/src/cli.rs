@@ -123,6 +123,62 @@ pub enum Command {
         to re-send the latest webhook of each, in batches. API config as for `sdkit api`.\n\
         Exit 1 when the listing or a re-trigger failed (the checkpoint is then kept).")]
     Reconcile(ReconcileArgs),
+    /// The webhook registry: create, list and delete webhooks with their ids kept in the store.
+    #[command(after_help = "Examples:\n  \
+        SPOTDRAFT_ENVIRONMENT=production sdkit webhooks create --title crm \\\n      \
+        --url https://hooks.example.com/webhooks/spotdraft --activity CONTRACT_EXECUTED\n  \
+        sdkit webhooks list\n  \
+        sdkit webhooks delete 42\n\n\
+        SpotDraft cannot list webhooks, so create keeps the id, title, URL, activities and environment\n\
+        (SPOTDRAFT_ENVIRONMENT, default production) in the store, list reads them from there, and\n\
+        delete takes only ids the store knows unless --force. One URL in two environments (UAT and\n\
+        production) is refused at create and reported by check. API config as for `sdkit api`.")]
+    Webhooks(RegistryArgs),
+}
+
+/// `sdkit webhooks`.
+#[derive(Debug, Args)]
+pub struct RegistryArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: RegistryCommand,
+}
+
+/// `sdkit webhooks ...`.
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Register a webhook with SpotDraft and keep it in the registry; prints its id.
+    Create {
+        /// Webhook title.
+        #[arg(long)]
+        title: String,
+        /// Receiver URL (https).
+        #[arg(long)]
+        url: String,
+        /// Activity to deliver; repeatable.
+        #[arg(long = "activity", value_name = "ACTIVITY", required = true)]
+        activities: Vec<String>,
+    },
+    /// The registry's webhooks (SpotDraft has no list endpoint).
+    List {
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a webhook the registry knows, and forget it.
+    Delete {
+        /// Webhook id.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Delete an id the registry does not know.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Exit 1 when one URL is registered in more than one environment.
+    Check,
 }
 
 /// `sdkit reconcile`.

@@ -35,6 +35,7 @@ fn run(cli: &Cli) -> CliResult<i32> {
         Command::EnvDiff(a) => commands::env_diff::run(a),
         Command::Api(a) => commands::api::run(a),
         Command::Reconcile(a) => commands::reconcile::run(a),
+        Command::Webhooks(a) => commands::webhooks::run(a),
     }
 }
 

@@ -192,3 +192,116 @@ fn retrigger_sends_batches_within_the_rate_limit() {
     // Nothing was enqueued in re-trigger mode.
     assert!(stored(&store).is_empty());
 }
+
+/// `sdkit webhooks ARGS` against `stub` in `environment`.
+fn webhooks(stub: &Stub, store: &str, environment: &str, args: &[&str]) -> Output {
+    sdkit()
+        .args(["webhooks", "--store", store])
+        .args(args)
+        .env("SPOTDRAFT_BASE_URL", &stub.base)
+        .env("SPOTDRAFT_CLIENT_ID", "client-1")
+        .env("SPOTDRAFT_CLIENT_SECRET", API_SECRET)
+        .env("SPOTDRAFT_ENVIRONMENT", environment)
+        .env_remove("SPOTDRAFT_REGION")
+        .env_remove("SDKIT_STORE")
+        .output()
+        .unwrap()
+}
+
+/// The registry as `sdkit webhooks list --json` prints it.
+fn registry(stub: &Stub, store: &str) -> Vec<Value> {
+    let o = webhooks(stub, store, "production", &["list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// How many calls the stub got for `method` on paths starting with `path`.
+fn count_calls(stub: &Stub, method: &str, path: &str) -> usize {
+    stub.calls()
+        .iter()
+        .filter(|c| c["method"] == method && c["path"].as_str().unwrap().starts_with(path))
+        .count()
+}
+
+#[test]
+fn webhook_registry_create_list_delete_round_trip() {
+    let dir = tempdir("registry");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let stub = Stub::start();
+    let hooks = "/api/v2.1/public/webhooks/";
+    let create = |env: &str, url: &str| {
+        webhooks(
+            &stub,
+            &store,
+            env,
+            &[
+                "create",
+                "--title",
+                "crm",
+                "--url",
+                url,
+                "--activity",
+                "CONTRACT_EXECUTED",
+                "--activity",
+                "CONTRACT_SIGNED",
+            ],
+        )
+    };
+    let first = create("production", "https://hooks.example.com/sd/prod");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = create("uat", "https://hooks.example.com/sd/uat");
+    assert!(second.status.success(), "{}", stderr(&second));
+    let (id1, id2) = (
+        stdout(&first).trim().to_owned(),
+        stdout(&second).trim().to_owned(),
+    );
+    assert_ne!(id1, id2);
+    assert_eq!(
+        registry(&stub, &store),
+        vec![
+            json!({"id": id1, "title": "crm", "url": "https://hooks.example.com/sd/prod",
+                   "activities": ["CONTRACT_EXECUTED", "CONTRACT_SIGNED"], "environment": "production"}),
+            json!({"id": id2, "title": "crm", "url": "https://hooks.example.com/sd/uat",
+                   "activities": ["CONTRACT_EXECUTED", "CONTRACT_SIGNED"], "environment": "uat"}),
+        ]
+    );
+
+    // One URL in UAT and production is refused before SpotDraft is called.
+    let clash = create("uat", "https://HOOKS.example.com/sd/prod/");
+    assert_eq!(clash.status.code(), Some(2), "{}", stderr(&clash));
+    assert!(stderr(&clash).contains("separate receivers"));
+    assert_eq!(count_calls(&stub, "POST", hooks), 2);
+    assert!(webhooks(&stub, &store, "production", &["check"])
+        .status
+        .success());
+
+    // Only known ids are deleted, unless --force.
+    let unknown = webhooks(&stub, &store, "production", &["delete", "99"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("not in the registry"));
+    assert_eq!(count_calls(&stub, "DELETE", hooks), 0);
+    let forced = webhooks(&stub, &store, "production", &["delete", "99", "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(stderr(&forced).contains("already deleted"));
+    assert_eq!(count_calls(&stub, "DELETE", hooks), 1);
+
+    let deleted = webhooks(&stub, &store, "production", &["delete", &id1]);
+    assert!(deleted.status.success(), "{}", stderr(&deleted));
+    assert_eq!(count_calls(&stub, "DELETE", &format!("{hooks}{id1}")), 1);
+    let left: Vec<Value> = registry(&stub, &store);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["id"], id2.as_str());
+    let again = webhooks(&stub, &store, "production", &["delete", &id1]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "a deleted id is no longer known"
+    );
+    // The registry never printed a credential.
+    for o in [&first, &second, &clash, &unknown, &forced, &deleted, &again] {
+        assert!(!stdout(o).contains(API_SECRET) && !stderr(o).contains(API_SECRET));
+    }
+}

@@ -12,6 +12,7 @@ pub mod reconcile;
 pub mod replay;
 pub mod send;
 pub mod sign;
+pub mod webhooks;
 
 /// `println!` for command output, returning from the enclosing function
 /// with [`CliError::closed_stdout`] when stdout cannot be written: a reader

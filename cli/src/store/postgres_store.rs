@@ -9,9 +9,12 @@ use postgres::types::ToSql;
 use postgres::{Client, Config, NoTls, Row};
 
 use super::{
-    Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, CHECKPOINT_SCHEMA,
-    COLUMNS, SEEN_SQL, SET_CHECKPOINT_SQL,
+    activities_json, webhook_record, Filter, Inserted, NewDelivery, Outcome, Recorded, Store,
+    StoredDelivery, ADD_WEBHOOK_SQL, CHECKPOINT_SCHEMA, COLUMNS, REGISTRY_SCHEMA,
+    REMOVE_WEBHOOK_SQL, SEEN_SQL, SET_CHECKPOINT_SQL, WEBHOOKS_SQL,
 };
+use spotdraft_kit::webhook_registry::WebhookRecord;
+
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -88,6 +91,7 @@ impl PostgresStore {
             .map_err(db_err)?;
         tx.batch_execute(SCHEMA).map_err(db_err)?;
         tx.batch_execute(CHECKPOINT_SCHEMA).map_err(db_err)?;
+        tx.batch_execute(REGISTRY_SCHEMA).map_err(db_err)?;
         tx.commit().map_err(db_err)?;
         set_durability(&mut client, durability)?;
         Ok(PostgresStore {
@@ -387,5 +391,42 @@ impl Store for PostgresStore {
             .execute(SET_CHECKPOINT_SQL, &[&name, &value])
             .map(drop)
             .map_err(db_err)
+    }
+
+    fn webhooks(&mut self) -> CliResult<Vec<WebhookRecord>> {
+        let rows = self.conn()?.query(WEBHOOKS_SQL, &[]).map_err(db_err)?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let activities: String = r.get(3);
+                webhook_record(r.get(0), r.get(1), r.get(2), &activities, r.get(4))
+            })
+            .collect())
+    }
+
+    fn add_webhook(&mut self, w: &WebhookRecord, now_ms: i64) -> CliResult<()> {
+        let activities = activities_json(w);
+        self.conn()?
+            .execute(
+                ADD_WEBHOOK_SQL,
+                &[
+                    &w.id,
+                    &w.title,
+                    &w.url,
+                    &activities,
+                    &w.environment,
+                    &now_ms,
+                ],
+            )
+            .map(drop)
+            .map_err(db_err)
+    }
+
+    fn remove_webhook(&mut self, id: &str) -> CliResult<bool> {
+        let n = self
+            .conn()?
+            .execute(REMOVE_WEBHOOK_SQL, &[&id])
+            .map_err(db_err)?;
+        Ok(n > 0)
     }
 }
