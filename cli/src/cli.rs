@@ -134,6 +134,44 @@ pub enum Command {
         delete takes only ids the store knows unless --force. One URL in two environments (UAT and\n\
         production) is refused at create and reported by check. API config as for `sdkit api`.")]
     Webhooks(RegistryArgs),
+    /// Write the sanitised minimal failing example SpotDraft's support asks for.
+    #[command(after_help = "Examples:\n  \
+        sdkit escalate sdk1:5e0c...9a --log receiver.log --key @hmac.key --out escalation.json\n  \
+        sdkit escalate 981 --environment uat --region us\n  \
+        sdkit escalate req-4f1c --log api.log\n\n\
+        ID is a delivery's dedupe key or job id (see `sdkit log`), or the request_id of an API log\n\
+        record in a --log file. Names, emails, titles, signed document URLs, secrets and tokens are\n\
+        replaced by stable placeholders and listed under `redacted`; the receiver's log records for\n\
+        the delivery (from --log) are included, sanitised the same way, and the signature check can\n\
+        be re-run by anyone holding the original body (with --key, or SPOTDRAFT_HMAC_KEYS, its\n\
+        result is included; the key and signature never are).")]
+    Escalate(EscalateArgs),
+}
+
+/// `sdkit escalate`.
+#[derive(Debug, Args)]
+pub struct EscalateArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// A dedupe key, a job id, or an API log record's request_id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// JSON-lines log of the receiver or of API calls; repeatable.
+    #[arg(long = "log", value_name = "FILE")]
+    pub logs: Vec<PathBuf>,
+    /// Keys to re-run the signature check with (default: SPOTDRAFT_HMAC_KEYS, if set).
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Environment label.
+    #[arg(long, env = "SPOTDRAFT_ENVIRONMENT", default_value = "production")]
+    pub environment: String,
+    /// SpotDraft region (in, us, me, eu).
+    #[arg(long, env = "SPOTDRAFT_REGION")]
+    pub region: Option<String>,
+    /// Write the bundle here (mode 0600) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `sdkit webhooks`.

@@ -36,6 +36,7 @@ fn run(cli: &Cli) -> CliResult<i32> {
         Command::Api(a) => commands::api::run(a),
         Command::Reconcile(a) => commands::reconcile::run(a),
         Command::Webhooks(a) => commands::webhooks::run(a),
+        Command::Escalate(a) => commands::escalate::run(a),
     }
 }
 

@@ -305,3 +305,103 @@ fn webhook_registry_create_list_delete_round_trip() {
         assert!(!stdout(o).contains(API_SECRET) && !stderr(o).contains(API_SECRET));
     }
 }
+
+#[test]
+fn an_escalation_bundle_holds_none_of_the_personal_data() {
+    let dir = tempdir("escalate");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let personal = [
+        "Priya Raman",
+        "priya.raman@acme-legal.example",
+        "Jonas Okafor",
+        "jonas@globex.example",
+        "Globex Holdings GmbH",
+        "Mutual NDA - Globex Holdings GmbH",
+        "https://files.spotdraft.example/contracts/4711/signed.pdf?X-Amz-Signature=abc123def456",
+        "https://app.spotdraft.example/contracts/v2/4711",
+    ];
+    let body = json!({
+        "activity": "CONTRACT_EXECUTED",
+        "activity_data": {
+            "performed_by": {"name": personal[0], "email": personal[1]},
+            "timestamp": "2026-03-01T10:00:00Z"
+        },
+        "contract_id": 4711,
+        "contract_title": personal[5],
+        "business_user": {"name": personal[0], "email": personal[1]},
+        "counterparties": [{"type": "Organization", "organization_name": personal[4],
+                            "poc_name": personal[2], "poc_email": personal[3]}],
+        "signed_document_url": personal[6],
+        "contract_url": personal[7],
+        "external_metadata": {"id": "opp-0042", "source": "crm"},
+        "contract_status": "EXECUTED"
+    });
+    let file = dir.join("personal.json");
+    std::fs::write(&file, body.to_string()).unwrap();
+    let server = Server::start(&store, &dir, "serve", &[]);
+    let key = key_file(&dir);
+    let key_spec = format!("test=@{}", key.display());
+    let file_arg = file.display().to_string();
+    let sent = run(&["send", "--to", &server.url(), "--key", &key_spec, &file_arg]);
+    assert!(sent.status.success(), "{}", stderr(&sent));
+    wait_processed(&store, Duration::from_secs(30));
+    assert!(server.stop().success());
+    let row = stored(&store).pop().unwrap();
+
+    let out = dir.join("bundle.json");
+    let log = server_log(&dir);
+    let o = run(&[
+        "escalate",
+        "--store",
+        &store,
+        row["dedupe_key"].as_str().unwrap(),
+        "--log",
+        &log,
+        "--key",
+        &key_spec,
+        "--environment",
+        "uat",
+        "--region",
+        "us",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    for value in personal
+        .iter()
+        .chain(["acme-legal", "globex.example", "abc123def456"].iter())
+    {
+        assert!(!text.contains(value), "{value:?} is in the bundle:\n{text}");
+    }
+    assert!(!text.contains(KEY), "the key is in the bundle");
+    let bundle: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(bundle["webhook_event"], "CONTRACT_EXECUTED");
+    assert_eq!(
+        (
+            bundle["contract_id"].as_u64(),
+            bundle["environment"].as_str()
+        ),
+        (Some(4711), Some("uat"))
+    );
+    assert_eq!(bundle["signature_check"]["result"], "valid", "{bundle}");
+    assert_eq!(bundle["payload"]["contract_status"], "EXECUTED");
+    assert!(!bundle["redacted"].as_array().unwrap().is_empty());
+    let records = bundle["log_records"].as_array().unwrap();
+    assert!(
+        !records.is_empty(),
+        "the receiver's records for the delivery"
+    );
+    assert!(records.iter().all(|r| r["dedupe_key"] == row["dedupe_key"]));
+    // The job id finds the same delivery.
+    let by_job = run(&["escalate", "--store", &store, &row["id"].to_string()]);
+    assert!(by_job.status.success(), "{}", stderr(&by_job));
+    let again: Value = serde_json::from_str(&stdout(&by_job)).unwrap();
+    assert_eq!(again["payload"], bundle["payload"]);
+    assert_eq!(again["signature_check"]["result"], "not_checked", "{again}");
+}
+
+/// The log file `Server::start(.., "serve", ..)` wrote.
+fn server_log(dir: &Path) -> String {
+    dir.join("serve.log").display().to_string()
+}

@@ -36,7 +36,8 @@ pub(crate) fn config() -> CliResult<Api> {
     Ok(Api::new(config))
 }
 
-fn write_secret_file(path: &std::path::Path, text: &str) -> CliResult<()> {
+/// Writes `text` and a newline to `path`, readable by its owner only.
+pub(crate) fn write_secret_file(path: &std::path::Path, text: &str) -> CliResult<()> {
     use std::os::unix::fs::OpenOptionsExt as _;
     let mut f = std::fs::OpenOptions::new()
         .write(true)

@@ -7,6 +7,7 @@ use crate::errors::{CliError, CliResult};
 pub mod api;
 pub mod check;
 pub mod env_diff;
+pub mod escalate;
 pub mod log;
 pub mod reconcile;
 pub mod replay;
