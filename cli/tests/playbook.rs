@@ -405,3 +405,65 @@ fn an_escalation_bundle_holds_none_of_the_personal_data() {
 fn server_log(dir: &Path) -> String {
     dir.join("serve.log").display().to_string()
 }
+
+/// `date -u` `ago` (`1 hour ago`), in ISO-8601.
+fn utc_ago(ago: &str) -> String {
+    let o = std::process::Command::new("date")
+        .args(["-u", "-d", ago, "+%Y-%m-%dT%H:%M:%SZ"])
+        .output()
+        .unwrap();
+    String::from_utf8(o.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn the_readme_operating_examples_run() {
+    let dir = tempdir("operating");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let stub = Stub::start();
+    let recent = utc_ago("1 hour ago");
+    let contracts: Vec<Value> = (1..=3)
+        .map(|id| json!({"id": id, "status": "SIGN", "last_updated_on": recent}))
+        .collect();
+    stub.control(
+        "POST",
+        "/__control/contracts",
+        &Value::from(contracts).to_string(),
+    );
+    std::fs::write(dir.join("receiver.log"), "").unwrap();
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/playbook/sdkit/operating.sh");
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_sdkit")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = std::process::Command::new("sh")
+        .arg(&script)
+        .current_dir(&dir)
+        .env("PATH", path)
+        .env("SDKIT_STORE", &store)
+        .env("DELIVERY", "1")
+        .env("SPOTDRAFT_BASE_URL", &stub.base)
+        .env("SPOTDRAFT_CLIENT_ID", "client-1")
+        .env("SPOTDRAFT_CLIENT_SECRET", API_SECRET)
+        .env_remove("SPOTDRAFT_REGION")
+        .env_remove("SPOTDRAFT_ENVIRONMENT")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    // Three synthetic deliveries, a webhook created and deleted, a bundle.
+    let rows = stored(&store);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(count_calls(&stub, "POST", "/api/v2.1/public/webhooks/"), 1);
+    assert_eq!(
+        count_calls(&stub, "DELETE", "/api/v2.1/public/webhooks/"),
+        1
+    );
+    assert!(registry(&stub, &store).is_empty());
+    let bundle: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("escalation.json")).unwrap())
+            .unwrap();
+    assert_eq!(bundle["payload"]["source"], "reconcile");
+    assert_eq!(bundle["webhook_event"], "CONTRACT_RECONCILED");
+}
