@@ -215,6 +215,30 @@ pub enum RegistryCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Replace a webhook: create the new one, wait for a delivery through it, delete the old.
+    #[command(after_help = "Examples:\n  \
+        sdkit webhooks rotate 42 --url https://hooks.example.com/webhooks/spotdraft?via=2\n\n\
+        The new URL must differ from the old one (a query such as ?via=2 is enough: `sdkit serve`\n\
+        keeps each delivery's path and query) and reach this store's `sdkit serve`. The old webhook\n\
+        keeps delivering until one delivery came through the new one; after --wait without one, the\n\
+        new webhook is deleted and the old one kept (exit 1).")]
+    Rotate {
+        /// The registry's webhook to replace.
+        #[arg(value_name = "OLD_ID")]
+        old_id: String,
+        /// The new receiver URL.
+        #[arg(long)]
+        url: String,
+        /// New title (default: the old one's).
+        #[arg(long)]
+        title: Option<String>,
+        /// Activities (default: the old one's); repeatable.
+        #[arg(long = "activity", value_name = "ACTIVITY")]
+        activities: Vec<String>,
+        /// How long to wait for a delivery through the new webhook (30s, 10m, 1h).
+        #[arg(long, value_name = "DURATION", default_value = "10m")]
+        wait: String,
+    },
     /// Exit 1 when one URL is registered in more than one environment.
     Check,
 }

@@ -467,3 +467,110 @@ fn the_readme_operating_examples_run() {
     assert_eq!(bundle["payload"]["source"], "reconcile");
     assert_eq!(bundle["webhook_event"], "CONTRACT_RECONCILED");
 }
+
+#[test]
+fn webhook_rotation_waits_for_a_delivery_through_the_new_url() {
+    let dir = tempdir("rotate");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let stub = Stub::start();
+    let server = Server::start(&store, &dir, "serve", &[]);
+    let key_spec = format!("test=@{}", key_file(&dir).display());
+    let deliver = |query: &str, contract: u64| {
+        let file = delivery_file(&dir, contract, "2026-03-01T10:00:00Z");
+        let to = format!("{}{query}", server.url());
+        let o = run(&["send", "--to", &to, "--key", &key_spec, &file]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    let old_url = "https://hooks.example.com/webhooks/spotdraft";
+    let created = webhooks(
+        &stub,
+        &store,
+        "production",
+        &[
+            "create",
+            "--title",
+            "crm",
+            "--url",
+            old_url,
+            "--activity",
+            "CONTRACT_EXECUTED",
+        ],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let old_id = stdout(&created).trim().to_owned();
+    let rotate = |url: &str, wait: &str| {
+        sdkit()
+            .args([
+                "webhooks", "--store", &store, "rotate", &old_id, "--url", url, "--wait", wait,
+            ])
+            .env("SPOTDRAFT_BASE_URL", &stub.base)
+            .env("SPOTDRAFT_CLIENT_ID", "client-1")
+            .env("SPOTDRAFT_CLIENT_SECRET", API_SECRET)
+            .env_remove("SPOTDRAFT_REGION")
+            .env_remove("SDKIT_STORE")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+
+    // Nothing arrives through the new URL: the new webhook is deleted again.
+    let rolled_back = rotate(&format!("{old_url}?via=1"), "1s")
+        .wait_with_output()
+        .unwrap();
+    assert_eq!(
+        rolled_back.status.code(),
+        Some(1),
+        "{}",
+        stderr(&rolled_back)
+    );
+    assert_eq!(
+        count_calls(&stub, "DELETE", "/api/v2.1/public/webhooks/2"),
+        1
+    );
+    let kept: Vec<Value> = registry(&stub, &store);
+    assert_eq!(
+        (kept.len(), kept[0]["id"].as_str()),
+        (1, Some(old_id.as_str()))
+    );
+
+    // A delivery through the old URL does not count; one through the new does.
+    let child = rotate(&format!("{old_url}?via=2"), "60s");
+    wait_until("the new webhook", Duration::from_secs(30), || {
+        count_calls(&stub, "POST", "/api/v2.1/public/webhooks/") == 3
+    });
+    deliver("", 1);
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(
+        count_calls(
+            &stub,
+            "DELETE",
+            &format!("/api/v2.1/public/webhooks/{old_id}")
+        ),
+        0
+    );
+    deliver("?via=2", 2);
+    let rotated = child.wait_with_output().unwrap();
+    assert!(rotated.status.success(), "{}", stderr(&rotated));
+    let new_id = stdout(&rotated).trim().to_owned();
+    assert_eq!(new_id, "3");
+    assert_eq!(
+        count_calls(
+            &stub,
+            "DELETE",
+            &format!("/api/v2.1/public/webhooks/{old_id}")
+        ),
+        1
+    );
+    let now: Vec<Value> = registry(&stub, &store);
+    assert_eq!(now.len(), 1);
+    assert_eq!(
+        (now[0]["id"].as_str(), now[0]["url"].as_str()),
+        (
+            Some("3"),
+            Some("https://hooks.example.com/webhooks/spotdraft?via=2")
+        )
+    );
+    assert_eq!(now[0]["activities"], json!(["CONTRACT_EXECUTED"]));
+    assert!(server.stop().success());
+}

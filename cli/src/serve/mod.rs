@@ -15,6 +15,7 @@
 //! [`Verifier::open`]: spotdraft_kit::Verifier::open
 
 mod http;
+pub use http::REQUEST_TARGET;
 mod ingest;
 mod process;
 mod worker;
