@@ -437,6 +437,9 @@ pub struct ServeArgs {
     /// Do not process deliveries (receive and store only).
     #[arg(long)]
     pub no_worker: bool,
+    /// Run `sdkit reconcile` every DURATION (30m, 1h) from the stored checkpoint (API config as for `sdkit api`).
+    #[arg(long, value_name = "DURATION")]
+    pub reconcile_every: Option<String>,
     /// Seconds to wait for in-flight requests on SIGTERM/SIGINT.
     #[arg(long, value_name = "SECS", default_value = "30")]
     pub shutdown_timeout: u64,

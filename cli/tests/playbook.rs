@@ -574,3 +574,46 @@ fn webhook_rotation_waits_for_a_delivery_through_the_new_url() {
     assert_eq!(now[0]["activities"], json!(["CONTRACT_EXECUTED"]));
     assert!(server.stop().success());
 }
+
+#[test]
+fn serve_reconciles_on_a_schedule() {
+    let dir = tempdir("reconcile-every");
+    let store = format!("sqlite:{}", dir.join("inbox.db").display());
+    let stub = Stub::start();
+    let soon = utc_ago("5 seconds");
+    let contracts: Vec<Value> = (1..=4)
+        .map(|id| json!({"id": id, "status": "SIGN", "last_updated_on": soon}))
+        .collect();
+    stub.control(
+        "POST",
+        "/__control/contracts",
+        &Value::from(contracts).to_string(),
+    );
+    let env = [
+        ("SPOTDRAFT_BASE_URL", stub.base.as_str()),
+        ("SPOTDRAFT_CLIENT_ID", "client-1"),
+        ("SPOTDRAFT_CLIENT_SECRET", API_SECRET),
+    ];
+    let server = Server::start_with_env(&store, &dir, "serve", &["--reconcile-every", "1s"], &env);
+    wait_until(
+        "a scheduled sweep's deliveries",
+        Duration::from_secs(30),
+        || stored(&store).len() == 4,
+    );
+    wait_processed(&store, Duration::from_secs(30));
+    let rows = stored(&store);
+    assert!(rows.iter().all(|d| d["activity"] == "CONTRACT_RECONCILED"));
+    // Later sweeps start from the stored checkpoint and enqueue nothing more.
+    wait_until("a second sweep", Duration::from_secs(30), || {
+        server
+            .log_lines()
+            .iter()
+            .filter(|l| l["event"] == "reconcile_swept")
+            .count()
+            >= 2
+    });
+    assert_eq!(stored(&store).len(), 4);
+    let lines = server.log_lines();
+    assert!(lines.iter().all(|l| !l.to_string().contains(API_SECRET)));
+    assert!(server.stop().success());
+}

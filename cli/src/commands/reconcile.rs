@@ -48,17 +48,46 @@ pub fn run(args: &ReconcileArgs) -> CliResult<i32> {
     } else {
         ReconcileMode::Synthetic
     };
+    let done = sweep(store.as_mut(), &api, &client, &checkpoint, mode, now)?;
+    print_summary(&done.summary, args.json)?;
+    match done.failure {
+        Some(err) => Err(api_failure(&err)),
+        None => Ok(0),
+    }
+}
+
+/// What one sweep did: the summary `--json` prints, and the API failure
+/// that cut it short, if any.
+pub struct Swept {
+    /// Checkpoints, counts, moved and unresolved ids.
+    pub summary: Value,
+    /// The listing's or a re-trigger's failure.
+    pub failure: Option<spotdraft_kit::Error>,
+}
+
+/// One sweep from `checkpoint` at `now`: lists, repairs what moved
+/// without a delivery, and moves the stored checkpoint when complete.
+/// `sdkit reconcile` runs one; `sdkit serve --reconcile-every` runs one
+/// per interval.
+pub fn sweep(
+    store: &mut dyn Store,
+    api: &Api,
+    client: &Client,
+    checkpoint: &str,
+    mode: ReconcileMode,
+    now: i64,
+) -> CliResult<Swept> {
     let seen: Vec<(u64, String)> = store
         .seen_per_contract()?
         .into_iter()
         .filter_map(|(id, at)| Some((u64::try_from(id).ok()?, at)))
         .collect();
     let mut sweep =
-        Reconcile::new(&checkpoint, &format_ms(now), &seen, mode).map_err(|e| api_failure(&e))?;
+        Reconcile::new(checkpoint, &format_ms(now), &seen, mode).map_err(|e| api_failure(&e))?;
 
-    let mut failure = list_all(&api, &client, &mut sweep).err();
+    let mut failure = list_all(api, client, &mut sweep).err();
     let outcome = sweep.finish();
-    let (enqueued, duplicates) = enqueue(store.as_mut(), &outcome, now)?;
+    let (enqueued, duplicates) = enqueue(store, &outcome, now)?;
     let mut retriggered = 0;
     for call in &outcome.re_trigger {
         let sent = api
@@ -81,7 +110,7 @@ pub fn run(args: &ReconcileArgs) -> CliResult<i32> {
     }
     let summary = json!({
         "checkpoint": checkpoint,
-        "next_checkpoint": if complete { outcome.next_checkpoint.as_str() } else { checkpoint.as_str() },
+        "next_checkpoint": if complete { outcome.next_checkpoint.as_str() } else { checkpoint },
         "complete": complete,
         "mode": mode.as_str(),
         "pages": outcome.pages,
@@ -92,11 +121,7 @@ pub fn run(args: &ReconcileArgs) -> CliResult<i32> {
         "retrigger_calls": outcome.re_trigger.len(),
         "unresolved": outcome.unresolved,
     });
-    print_summary(&summary, args.json)?;
-    match failure {
-        Some(err) => Err(api_failure(&err)),
-        None => Ok(0),
-    }
+    Ok(Swept { summary, failure })
 }
 
 /// Sends every listing call the sweep plans and hands it each page.

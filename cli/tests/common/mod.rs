@@ -84,6 +84,17 @@ pub struct Server {
 
 impl Server {
     pub fn start(store: &str, dir: &Path, name: &str, extra: &[&str]) -> Server {
+        Server::start_with_env(store, dir, name, extra, &[])
+    }
+
+    /// [`Server::start`] with extra environment variables.
+    pub fn start_with_env(
+        store: &str,
+        dir: &Path,
+        name: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
         let addr_file = dir.join(format!("{name}.addr"));
         let _ = std::fs::remove_file(&addr_file);
         let log = dir.join(format!("{name}.log"));
@@ -102,6 +113,7 @@ impl Server {
             .arg("--addr-file")
             .arg(&addr_file)
             .args(extra)
+            .envs(env.iter().copied())
             .stdout(out.try_clone().expect("clone"))
             .stderr(out)
             .spawn()
