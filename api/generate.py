@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates, from api/operations.json, the Rust operation table
-(core/src/api/table.rs) and the typed surfaces of `call` (the generated
-regions of js/spotdraft-kit.d.ts and python/spotdraft_kit/_native.pyi).
+(core/src/api/table.rs) and the typed surfaces of `call` and of the
+per-operation methods (the generated regions of js/spotdraft-kit.d.ts and
+python/spotdraft_kit/_native.pyi).
 The output is committed; `--check` fails when any of it is stale.
 
 Usage: generate.py [--check]
@@ -128,6 +129,7 @@ def outputs(doc):
         py = f.read()
     py = surfaces.splice(py, surfaces.PY_TYPES_BEGIN, surfaces.PY_TYPES_END, surfaces.python_types(ops))
     py = surfaces.splice(py, surfaces.PY_CALL_BEGIN, surfaces.PY_CALL_END, surfaces.python_overloads(ops))
+    py = surfaces.splice(py, surfaces.PY_METHODS_BEGIN, surfaces.PY_METHODS_END, surfaces.python_methods(ops))
     return [(TABLE, render(doc)), (TYPESCRIPT, ts), (PYTHON, py)]
 
 

@@ -11,7 +11,7 @@
 //
 // `createApi(binding)` takes the package's raw binding:
 //   RawApi, RawRetryPolicy, RawRateLimiter   classes (JSON text in and out)
-//   apiCalls(), apiParseResponse(), apiTransportError(), apiRedact(),
+//   apiOperations(), apiParseResponse(), apiTransportError(), apiRedact(),
 //   apiLogRecord(), apiResponseLogRecord()    functions
 //   lift(e)          turns whatever the binding threw into the error to throw
 //   invalid(message) an `invalid_argument` SpotDraftKitError
@@ -69,13 +69,17 @@ function createApi(binding) {
   };
 
   function json(value, what) {
+    let text;
     try {
-      return JSON.stringify(value === undefined ? null : value);
+      text = JSON.stringify(value === undefined ? null : value);
     } catch (e) {
       const error = invalid(`${what} cannot be converted to JSON`);
       Object.defineProperty(error, 'cause', { value: e, configurable: true });
       throw error;
     }
+    // A function or a symbol has no JSON text at all.
+    if (text === undefined) throw invalid(`${what} cannot be converted to JSON, got ${kind(value)}`);
+    return text;
   }
 
   function bytes(body) {
@@ -312,6 +316,21 @@ function createApi(binding) {
       return new Api(wrap(() => binding.RawApi.fromEnv(JSON.stringify(strings))), options);
     }
 
+    /** Any operation of core's table by name, its parameters checked against SpotDraft's schema. */
+    call(operation, params) {
+      const { raw } = stateOf(this);
+      const text = json(params ?? null, 'params');
+      if (typeof operation !== 'string') throw invalid(`operation must be a string, got ${kind(operation)}`);
+      return requestOf(wrap(() => raw.call(operation, text)));
+    }
+
+    /** Any other endpoint: a checked path relative to the base URL, query pairs, an optional JSON body. */
+    request(method, path, query, body) {
+      const { raw } = stateOf(this);
+      const text = json([method, path, query ?? null, body ?? null], 'arguments');
+      return requestOf(wrap(() => raw.request(text)));
+    }
+
     /** Core's response parsing for `request`: the JSON, or throws `api_error`. */
     parseResponse(request, status, headers, body) {
       stateOf(this);
@@ -422,13 +441,12 @@ function createApi(binding) {
     }
   }
 
-  // One method per core builder, named in camelCase.
-  for (const name of binding.apiCalls()) {
+  // One method per operation of core's table, camelCase, one line over
+  // `call`: `api.someOperation(params)` is `api.call('some_operation', params)`.
+  for (const name of binding.apiOperations()) {
     Object.defineProperty(Api.prototype, camel(name), {
-      value: function build(...args) {
-        const { raw } = stateOf(this);
-        const text = json(args, 'arguments');
-        return requestOf(wrap(() => raw.build(name, text)));
+      value: function operation(params) {
+        return this.call(name, params);
       },
       writable: true,
       configurable: true,

@@ -245,9 +245,6 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-/** A filter of `contractsList`: `[field, op, value]`, e.g. `['client_name', 'eq', 'Acme']`. */
-export type ContractFilter = [field: string, op: string, value: string | number];
-
 /** Query pairs of `Api#request`. */
 export type QueryInput = Array<[string, string | number]> | Record<string, string | number>;
 
@@ -901,6 +898,231 @@ export interface OperationParams {
 }
 /** Every operation name of the table. */
 export type OperationName = keyof OperationParams;
+/** One method per operation, camelCase: `api.contractsCreate(params)` is `api.call('contracts_create', params)`. */
+export interface Api {
+  /** `POST /api/v2.1/public/analytics/query/` */
+  analyticsQueryCreate(params: OperationParams['analytics_query_create']): HttpRequest;
+  /** `POST /api/v2.1/public/auth/roles/{role_id}/members` */
+  authRolesMembersCreate(params: OperationParams['auth_roles_members_create']): HttpRequest;
+  /** `DELETE /api/v2.1/public/auth/roles/{role_id}/members` */
+  authRolesMembersDestroy(params: OperationParams['auth_roles_members_destroy']): HttpRequest;
+  /** `GET /api/v2.1/public/auth/roles/` */
+  authRolesRetrieve(params?: OperationParams['auth_roles_retrieve'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/auth/users/` */
+  authUsersCreate(params: OperationParams['auth_users_create']): HttpRequest;
+  /** `DELETE /api/v1/public/auth/users/{user_id}` */
+  authUsersDestroy(params: OperationParams['auth_users_destroy']): HttpRequest;
+  /** `PATCH /api/v1/public/auth/users/{user_id}` */
+  authUsersPartialUpdate(params: OperationParams['auth_users_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/auth/users/` */
+  authUsersRetrieve(params?: OperationParams['auth_users_retrieve'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/clickwrap/{clickwrap_id}/agreements/preview/` */
+  clickwrapAgreementsPreviewCreate(params: OperationParams['clickwrap_agreements_preview_create']): HttpRequest;
+  /** `POST /api/v2.1/public/clickwrap/{clickwrap_public_id}/consent_status/` */
+  clickwrapConsentStatusCreate(params: OperationParams['clickwrap_consent_status_create']): HttpRequest;
+  /** `POST /api/v2.1/public/clickwrap/{clickwrap_public_id}/execute/` */
+  clickwrapExecuteCreate(params: OperationParams['clickwrap_execute_create']): HttpRequest;
+  /** `GET /api/v2.1/public/clickwrap/{clickwrap_public_id}/` */
+  clickwrapRetrieve(params: OperationParams['clickwrap_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/contract_types/{contract_type_id}/access_control` */
+  contractTypesAccessControlCreate(params: OperationParams['contract_types_access_control_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contract_types/{contract_type_id}/entities` */
+  contractTypesEntitiesRetrieve(params: OperationParams['contract_types_entities_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contract_types/{contract_type_id}/intake_form/questionnaire/` */
+  contractTypesIntakeFormQuestionnaireRetrieve(params: OperationParams['contract_types_intake_form_questionnaire_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contract_types/` */
+  contractTypesRetrieve(params?: OperationParams['contract_types_retrieve'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/approvals/{contract_id}/` */
+  contractsApprovalsCreate(params: OperationParams['contracts_approvals_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/approvals/{contract_id}/` */
+  contractsApprovalsRetrieve(params: OperationParams['contracts_approvals_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/authorized_users/` */
+  contractsAuthorizedUsersRetrieve(params: OperationParams['contracts_authorized_users_retrieve']): HttpRequest;
+  /** `PATCH /api/v2.1/public/contracts/{contract_id}/business_user/` */
+  contractsBusinessUserPartialUpdate(params: OperationParams['contracts_business_user_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/by_external_metadata/{external_metadata_id}` */
+  contractsByExternalMetadataRetrieve(params: OperationParams['contracts_by_external_metadata_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/comments/` */
+  contractsCommentsCreate(params: OperationParams['contracts_comments_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/comments/` */
+  contractsCommentsRetrieve(params: OperationParams['contracts_comments_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{composite_id}/content` */
+  contractsContentRetrieve(params: OperationParams['contracts_content_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{composite_id}/content/scanned` */
+  contractsContentScannedRetrieve(params: OperationParams['contracts_content_scanned_retrieve']): HttpRequest;
+  /** `PATCH /api/v2.1/public/contracts/{contract_id}/contract_data` */
+  contractsContractDataPartialUpdate(params: OperationParams['contracts_contract_data_partial_update']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/contract_relation/` */
+  contractsContractRelationCreate(params: OperationParams['contracts_contract_relation_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/contract_version/` */
+  contractsContractVersionCreate(params: OperationParams['contracts_contract_version_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/` */
+  contractsCreate(params: OperationParams['contracts_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/download` */
+  contractsDownloadCreate(params: OperationParams['contracts_download_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/download_docx/` */
+  contractsDownloadDocxCreate(params: OperationParams['contracts_download_docx_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/download_link` */
+  contractsDownloadLinkCreate(params: OperationParams['contracts_download_link_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/embedded/contracts/{contract_id}/counter_party/` */
+  contractsEmbeddedContractsCounterPartyRetrieve(params: OperationParams['contracts_embedded_contracts_counter_party_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/executed_contracts/` */
+  contractsExecutedContractsCreate(params: OperationParams['contracts_executed_contracts_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/external_metadata` */
+  contractsExternalMetadataCreate(params: OperationParams['contracts_external_metadata_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/external_metadata` */
+  contractsExternalMetadataRetrieve(params: OperationParams['contracts_external_metadata_retrieve']): HttpRequest;
+  /** `PATCH /api/v2.1/public/contracts/{composite_id}/intake_form/response` */
+  contractsIntakeFormResponsePartialUpdate(params: OperationParams['contracts_intake_form_response_partial_update']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/invite/` */
+  contractsInviteCreate(params: OperationParams['contracts_invite_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/key_pointers/bulk` */
+  contractsKeyPointersBulkCreate(params: OperationParams['contracts_key_pointers_bulk_create']): HttpRequest;
+  /** `PATCH /api/v2.1/public/contracts/{contract_id}/key_pointers/{contract_key_pointer_id}` */
+  contractsKeyPointersPartialUpdate(params: OperationParams['contracts_key_pointers_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{composite_id}/key_pointers` */
+  contractsKeyPointersRetrieve(params: OperationParams['contracts_key_pointers_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/mark_for_execution/` */
+  contractsMarkForExecutionCreate(params: OperationParams['contracts_mark_for_execution_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{composite_id}/notes` */
+  contractsNotesRetrieve(params: OperationParams['contracts_notes_retrieve']): HttpRequest;
+  /** `PUT /api/v2.1/public/contracts/{contract_id}/notes/{note_id}` */
+  contractsNotesUpdate(params: OperationParams['contracts_notes_update']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/obligations/bulk/` */
+  contractsObligationsBulkCreate(params: OperationParams['contracts_obligations_bulk_create']): HttpRequest;
+  /** `PATCH /api/v2.1/public/contracts/{contract_id}/obligations/bulk/` */
+  contractsObligationsBulkPartialUpdate(params: OperationParams['contracts_obligations_bulk_partial_update']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/obligations/` */
+  contractsObligationsCreate(params: OperationParams['contracts_obligations_create']): HttpRequest;
+  /** `DELETE /api/v2.1/public/contracts/{contract_id}/obligations/{obligation_id}/` */
+  contractsObligationsDestroy(params: OperationParams['contracts_obligations_destroy']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/obligations/` */
+  contractsObligationsList(params: OperationParams['contracts_obligations_list']): HttpRequest;
+  /** `PATCH /api/v2.1/public/contracts/{contract_id}/obligations/{obligation_id}/` */
+  contractsObligationsPartialUpdate(params: OperationParams['contracts_obligations_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/obligations/{obligation_id}/` */
+  contractsObligationsRetrieveById(params: OperationParams['contracts_obligations_retrieve_by_id']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/preview/` */
+  contractsPreviewCreate(params: OperationParams['contracts_preview_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/process_metrics/` */
+  contractsProcessMetricsRetrieve(params: OperationParams['contracts_process_metrics_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/questionnaire/responses/` */
+  contractsQuestionnaireResponsesRetrieve(params: OperationParams['contracts_questionnaire_responses_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/recipients/recipient_link/` */
+  contractsRecipientsRecipientLinkRetrieve(params: OperationParams['contracts_recipients_recipient_link_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{composite_id}/recipients/` */
+  contractsRecipientsRetrieve(params: OperationParams['contracts_recipients_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{contract_id}/related_contracts/` */
+  contractsRelatedContractsRetrieve(params: OperationParams['contracts_related_contracts_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/` */
+  contractsRetrieve(params?: OperationParams['contracts_retrieve'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/review_request/` */
+  contractsReviewRequestCreate(params: OperationParams['contracts_review_request_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/send_to_counterparties` */
+  contractsSendToCounterpartiesCreate(params: OperationParams['contracts_send_to_counterparties_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/signatories/resend_email/` */
+  contractsSignatoriesResendEmailCreate(params: OperationParams['contracts_signatories_resend_email_create']): HttpRequest;
+  /** `GET /api/v2.1/public/contracts/{composite_id}/status` */
+  contractsStatusRetrieve(params: OperationParams['contracts_status_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/status/void` */
+  contractsStatusVoidCreate(params: OperationParams['contracts_status_void_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/tasks/bulk/` */
+  contractsTasksBulkCreate(params: OperationParams['contracts_tasks_bulk_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/uninvite_all/` */
+  contractsUninviteAllCreate(params: OperationParams['contracts_uninvite_all_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{contract_id}/uninvite/` */
+  contractsUninviteCreate(params: OperationParams['contracts_uninvite_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/{composite_id}/unmark_for_execution` */
+  contractsUnmarkForExecutionCreate(params: OperationParams['contracts_unmark_for_execution_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/upload_review_contracts/` */
+  contractsUploadReviewContractsCreate(params: OperationParams['contracts_upload_review_contracts_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/upload_sign_contracts/` */
+  contractsUploadSignContractsCreate(params: OperationParams['contracts_upload_sign_contracts_create']): HttpRequest;
+  /** `POST /api/v2.1/public/contracts/webhooks/re_trigger_latest/` */
+  contractsWebhooksReTriggerLatestCreate(params: OperationParams['contracts_webhooks_re_trigger_latest_create']): HttpRequest;
+  /** `POST /api/v2.1/public/counter_parties/{counterparty_id}/addresses/` */
+  counterPartiesAddressesCreate(params: OperationParams['counter_parties_addresses_create']): HttpRequest;
+  /** `PATCH /api/v2.1/public/counter_parties/{counterparty_id}/addresses/{address_id}/` */
+  counterPartiesAddressesPartialUpdate(params: OperationParams['counter_parties_addresses_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/counter_parties/{counterparty_id}/addresses/` */
+  counterPartiesAddressesRetrieve(params: OperationParams['counter_parties_addresses_retrieve']): HttpRequest;
+  /** `PATCH /api/v2.1/public/counter_parties/{counterparty_id}/contacts/bulk/` */
+  counterPartiesContactsBulkPartialUpdate(params: OperationParams['counter_parties_contacts_bulk_partial_update']): HttpRequest;
+  /** `POST /api/v2.1/public/counter_parties/{counterparty_id}/contacts` */
+  counterPartiesContactsCreate(params: OperationParams['counter_parties_contacts_create']): HttpRequest;
+  /** `DELETE /api/v2.1/public/counter_parties/{counterparty_id}/contacts/{contact_id}/` */
+  counterPartiesContactsDestroy(params: OperationParams['counter_parties_contacts_destroy']): HttpRequest;
+  /** `PATCH /api/v2.1/public/counter_parties/{counterparty_id}/contacts/{contact_id}/` */
+  counterPartiesContactsPartialUpdate(params: OperationParams['counter_parties_contacts_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/counter_parties/{counterparty_id}/contacts` */
+  counterPartiesContactsRetrieve(params: OperationParams['counter_parties_contacts_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/counter_parties/` */
+  counterPartiesCreate(params: OperationParams['counter_parties_create']): HttpRequest;
+  /** `GET /api/v2.1/public/counter_parties/` */
+  counterPartiesList(params?: OperationParams['counter_parties_list'] | null): HttpRequest;
+  /** `PATCH /api/v2.1/public/counter_parties/{counterparty_id}` */
+  counterPartiesPartialUpdate(params: OperationParams['counter_parties_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/counter_parties/{counterparty_id}` */
+  counterPartiesRetrieveById(params: OperationParams['counter_parties_retrieve_by_id']): HttpRequest;
+  /** `GET /api/v2.1/public/facets/options/{field_name}/` */
+  facetsOptionsRetrieve(params: OperationParams['facets_options_retrieve']): HttpRequest;
+  /** `GET /api/v2.1/public/facets/` */
+  facetsRetrieve(params?: OperationParams['facets_retrieve'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/key_pointers/field-name-mapping/` */
+  keyPointersFieldNameMappingCreate(params?: OperationParams['key_pointers_field_name_mapping_create'] | null): HttpRequest;
+  /** `GET /api/v2.1/public/key_pointers/` */
+  keyPointersRetrieve(params: OperationParams['key_pointers_retrieve']): HttpRequest;
+  /** `POST /api/v1/public/legal_intake/` */
+  legalIntakeCreate(params: OperationParams['legal_intake_create']): HttpRequest;
+  /** `DELETE /api/v1/public/legal_intake/{legal_intake_id}/` */
+  legalIntakeDestroy(params: OperationParams['legal_intake_destroy']): HttpRequest;
+  /** `PATCH /api/v1/public/legal_intake/{legal_intake_id}/` */
+  legalIntakePartialUpdate(params: OperationParams['legal_intake_partial_update']): HttpRequest;
+  /** `GET /api/v1/public/legal_intake/` */
+  legalIntakeRetrieve(params?: OperationParams['legal_intake_retrieve'] | null): HttpRequest;
+  /** `GET /api/v1/public/legal_intake/{legal_intake_id}/` */
+  legalIntakeRetrieve_2(params: OperationParams['legal_intake_retrieve_2']): HttpRequest;
+  /** `GET /api/v1/public/obligations/types/` */
+  obligationsTypesList(params?: OperationParams['obligations_types_list'] | null): HttpRequest;
+  /** `GET /api/v1/public/obligations/types/{obligation_type_id}/` */
+  obligationsTypesRetrieveById(params: OperationParams['obligations_types_retrieve_by_id']): HttpRequest;
+  /** `POST /api/v2.1/public/organizations/entities/` */
+  organizationsEntitiesCreate(params: OperationParams['organizations_entities_create']): HttpRequest;
+  /** `GET /api/v2.1/public/organizations/entities/` */
+  organizationsEntitiesRetrieve(params?: OperationParams['organizations_entities_retrieve'] | null): HttpRequest;
+  /** `GET /api/v2.1/public/organizations/types/` */
+  organizationsTypesRetrieve(params?: OperationParams['organizations_types_retrieve'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/sidebar/files/` */
+  sidebarFilesCreate(params: OperationParams['sidebar_files_create']): HttpRequest;
+  /** `POST /api/v2.1/public/sidebar/query/` */
+  sidebarQueryCreate(params: OperationParams['sidebar_query_create']): HttpRequest;
+  /** `POST /api/v2.1/public/supported_documents/{contract_id}/` */
+  supportedDocumentsCreate(params: OperationParams['supported_documents_create']): HttpRequest;
+  /** `GET /api/v2.1/public/templates/` */
+  templatesList(params?: OperationParams['templates_list'] | null): HttpRequest;
+  /** `GET /api/v2.1/public/templates/{template_id}/metadata` */
+  templatesMetadataRetrieve(params: OperationParams['templates_metadata_retrieve']): HttpRequest;
+  /** `PATCH /api/v2.1/public/templates/{template_id}/` */
+  templatesPartialUpdate(params: OperationParams['templates_partial_update']): HttpRequest;
+  /** `GET /api/v2.1/public/templates/{template_id}/` */
+  templatesRetrieveById(params: OperationParams['templates_retrieve_by_id']): HttpRequest;
+  /** `POST /api/v2.1/public/user_tasks/` */
+  userTasksCreate(params: OperationParams['user_tasks_create']): HttpRequest;
+  /** `POST /api/v2.1/public/webhooks/` */
+  webhooksCreate(params: OperationParams['webhooks_create']): HttpRequest;
+  /** `DELETE /api/v2.1/public/webhooks/{webhook_id}` */
+  webhooksDestroy(params: OperationParams['webhooks_destroy']): HttpRequest;
+  /** `GET /api/v2.1/public/webhooks/hmac_key/` */
+  webhooksHmacKeyGet(params?: OperationParams['webhooks_hmac_key_get'] | null): HttpRequest;
+  /** `POST /api/v2.1/public/workspace/feature-flags/` */
+  workspaceFeatureFlagsCreate(params: OperationParams['workspace_feature_flags_create']): HttpRequest;
+  /** `GET /api/v2.1/public/workspace/files/{file_id}/` */
+  workspaceFilesRetrieve(params: OperationParams['workspace_files_retrieve']): HttpRequest;
+  /** `POST /api/v2.1/public/workspace/files/uploads/` */
+  workspaceFilesUploadsCreate(params: OperationParams['workspace_files_uploads_create']): HttpRequest;
+  /** `POST /api/v2.1/public/workspace/tags/` */
+  workspaceTagsCreate(params: OperationParams['workspace_tags_create']): HttpRequest;
+}
 // END operation parameters
 
 /** Builds, sends and interprets SpotDraft API requests for one workspace. */
@@ -916,34 +1138,8 @@ export declare class Api {
   /** A short fingerprint of the client secret, safe to log and compare. */
   readonly secretFingerprint: string;
 
-  webhooksHmacKey(): HttpRequest;
-  webhooksCreate(title: string, url: string, activities: string[]): HttpRequest;
-  webhooksDelete(webhookId: string | number): HttpRequest;
-  webhooksReTriggerLatest(contractIds: number[]): HttpRequest;
-  contractsList(page: number, limit: number, filters?: ContractFilter[]): HttpRequest;
-  contractsCreate(body: JsonObject): HttpRequest;
-  contractsStatus(contractId: string | number): HttpRequest;
-  contractsKeyPointers(contractId: string | number): HttpRequest;
-  contractsDownloadLink(contractId: string | number, format?: 'pdf' | 'docx' | null): HttpRequest;
-  contractsSendToCounterparties(contractId: string | number, body: JsonObject): HttpRequest;
-  contractsMarkForExecution(contractId: string | number): HttpRequest;
-  contractsUnmarkForExecution(contractId: string | number): HttpRequest;
-  contractsVoid(contractId: string | number, note: string): HttpRequest;
-  contractsByExternalMetadata(externalId: string | number): HttpRequest;
-  contractsExternalMetadata(contractId: string | number): HttpRequest;
-  contractsUpdateExternalMetadata(contractId: string | number, metadata: JsonObject): HttpRequest;
   /** Any operation of the table by name (`sdkit api --help` lists them), its parameters typed by `OperationParams`. */
   call<O extends OperationName>(operation: O, params?: OperationParams[O] | null): HttpRequest;
-  templatesList(): HttpRequest;
-  templatesGet(templateId: string | number): HttpRequest;
-  templatesMetadata(templateId: string | number): HttpRequest;
-  contractTypesList(): HttpRequest;
-  contractTypesIntakeForm(contractTypeId: string | number): HttpRequest;
-  counterpartiesList(page: number, limit: number): HttpRequest;
-  counterpartiesGet(counterpartyId: string | number): HttpRequest;
-  counterpartiesCreate(body: JsonObject): HttpRequest;
-  usersList(page: number, limit: number): HttpRequest;
-  rolesList(): HttpRequest;
   /** Any other endpoint, checked: `path` starts with `v2.1/public/` (relative to the `/api/` base). */
   request(method: HttpMethod, path: string, query?: QueryInput | null, body?: unknown): HttpRequest;
 

@@ -1,8 +1,13 @@
 'use strict';
-// Loads the prebuilt native addon for this platform. The package ships the
-// linux-x64-gnu binary; other platforms build their own with
-// `napi build --platform --release` (see README.md), which writes
-// `spotdraft-kit.<platform>.node` next to this file.
+// Loads the native addon for this platform, in napi-rs's standard order:
+//  1. `spotdraft-kit.<platform>.node` next to this file (a binary built in
+//     the repository with `napi build --platform --release`);
+//  2. the per-platform package `@spotdraft-kit/node-<platform>`, which npm
+//     installs from this package's optionalDependencies (only the one whose
+//     os/cpu/libc fields match the machine).
+// When neither loads, it throws ERR_SPOTDRAFT_KIT_NO_BINARY naming the
+// platform and each place tried, with why it failed; index.js then falls
+// back to the wasm build of the same core.
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -20,6 +25,7 @@ function isMusl() {
   }
 }
 
+/** napi-rs's name for this platform, e.g. `linux-x64-gnu`, `darwin-arm64`, `win32-x64-msvc`. */
 function platformName() {
   const { platform, arch } = process;
   if (platform === 'linux') return `linux-${arch}-${isMusl() ? 'musl' : 'gnu'}`;
@@ -27,25 +33,39 @@ function platformName() {
   return `${platform}-${arch}`;
 }
 
+// The first line of a load failure: enough to tell "not installed" from
+// "installed but not loadable here" (e.g. a libc too old for the binary).
+function reason(err) {
+  if (err && err.code === 'MODULE_NOT_FOUND') return 'not installed';
+  return String((err && err.message) || err).split('\n')[0];
+}
+
 function load() {
   const name = platformName();
-  const local = join(__dirname, `spotdraft-kit.${name}.node`);
-  const tried = [local];
-  if (existsSync(local)) return require(local);
-  // A per-platform package, for distributions that publish them.
-  const external = `@spotdraft-kit/node-${name}`;
-  tried.push(external);
-  try {
-    return require(external);
-  } catch (err) {
-    if (err && err.code !== 'MODULE_NOT_FOUND') throw err;
+  const candidates = [
+    { what: `./spotdraft-kit.${name}.node`, path: join(__dirname, `spotdraft-kit.${name}.node`) },
+    { what: `@spotdraft-kit/node-${name}`, path: `@spotdraft-kit/node-${name}` },
+  ];
+  const tried = [];
+  for (const { what, path } of candidates) {
+    if (path.startsWith(__dirname) && !existsSync(path)) {
+      tried.push(`${what} (not built)`);
+      continue;
+    }
+    try {
+      return require(path);
+    } catch (err) {
+      tried.push(`${what} (${reason(err)})`);
+    }
   }
   const error = new Error(
-    `@spotdraft-kit/node has no native binary for this platform (${name}, Node ${process.version}). ` +
-      `Tried: ${tried.join(', ')}. Build one from the repository with ` +
-      '`npx napi build --platform --release` in node/, or use @spotdraft-kit/wasm, which runs everywhere.',
+    `@spotdraft-kit/node has no native binary that loads on this platform (${name}, Node ${process.version}). ` +
+      `Tried: ${tried.join('; ')}. Install with optional dependencies enabled so npm fetches ` +
+      `@spotdraft-kit/node-${name}, or build one in node/ with \`npx napi build --platform --release\`.`,
   );
   error.code = 'ERR_SPOTDRAFT_KIT_NO_BINARY';
+  error.platform = name;
+  error.tried = tried;
   throw error;
 }
 

@@ -14,8 +14,11 @@ function load() {
     if (err?.code !== 'ERR_SPOTDRAFT_KIT_NO_BINARY') throw err;
     try {
       return { native: require('./wasm/native.cjs'), implementation: 'wasm' };
-    } catch {
-      throw err; // the message names the platform and what was tried
+    } catch (wasmErr) {
+      // Even the fallback is unavailable: say so after what else was tried.
+      err.message += ` The wasm fallback ./wasm/native.cjs did not load either (${String(wasmErr?.message ?? wasmErr).split('\n')[0]}).`;
+      err.tried.push('./wasm/native.cjs');
+      throw err;
     }
   }
 }
@@ -31,7 +34,7 @@ const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   RawApi: native.RawApi,
   RawRetryPolicy: native.RawRetryPolicy,
   RawRateLimiter: native.RawRateLimiter,
-  apiCalls: native.apiCalls,
+  apiOperations: native.apiOperations,
   apiParseResponse: native.apiParseResponse,
   apiTransportError: native.apiTransportError,
   apiRedact: native.apiRedact,

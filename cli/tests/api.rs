@@ -513,3 +513,45 @@ fn any_operation_by_name_with_params_filters_and_body() {
         );
     }
 }
+
+/// `sdkit api ... | head -1`: a reader that stops early ends the command
+/// quietly with status 0, never a panic on the closed pipe.
+#[test]
+fn a_closed_stdout_ends_api_commands_quietly() {
+    let stub = Stub::start();
+    let bin = env!("CARGO_BIN_EXE_sdkit");
+    for args in [
+        "contracts_retrieve --param limit=5 --all",
+        "contracts_retrieve --param limit=5",
+        "contracts list --all --limit 5",
+        "hmac-key",
+    ] {
+        let script = format!("set -o pipefail; '{bin}' api {args} | head -c 1 >/dev/null");
+        let o = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .env("SPOTDRAFT_BASE_URL", &stub.base)
+            .env("SPOTDRAFT_CLIENT_ID", "client-1")
+            .env("SPOTDRAFT_CLIENT_SECRET", SECRET)
+            .env_remove("SPOTDRAFT_REGION")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args}");
+        // And with the reader gone before the first line.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = sdkit()
+            .arg("api")
+            .args(args.split(' '))
+            .env("SPOTDRAFT_BASE_URL", &stub.base)
+            .env("SPOTDRAFT_CLIENT_ID", "client-1")
+            .env("SPOTDRAFT_CLIENT_SECRET", SECRET)
+            .env_remove("SPOTDRAFT_REGION")
+            .stdout(std::process::Stdio::from(writer))
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args}");
+    }
+}

@@ -45,11 +45,18 @@ impl RawApi {
         api_calls::config_info(self.inner.config())
     }
 
-    /// Runs the builder `name` (snake_case) with JSON arguments; the
+    /// Core's `call(operation, params)` with the params as JSON; the
     /// request as JSON.
     #[napi]
-    pub fn build(&self, env: Env, name: String, args_json: String) -> napi::Result<String> {
-        api_calls::build_json(&self.inner, &name, &args_json).into_js(&env)
+    pub fn call(&self, env: Env, operation: String, params_json: String) -> napi::Result<String> {
+        api_calls::call_json(&self.inner, &operation, &params_json).into_js(&env)
+    }
+
+    /// Core's generic `request` with `[method, path, query?, body?]` as
+    /// JSON; the request as JSON.
+    #[napi]
+    pub fn request(&self, env: Env, args_json: String) -> napi::Result<String> {
+        api_calls::request_call_json(&self.inner, &args_json).into_js(&env)
     }
 
     /// Core's executor state machine for one call with `policy`.
@@ -189,10 +196,10 @@ impl RawExecution {
     }
 }
 
-/// Every builder name, snake_case.
-#[napi(js_name = "apiCalls")]
-pub fn api_calls_list() -> Vec<&'static str> {
-    api_calls::CALLS.to_vec()
+/// Every operation name of core's table, snake_case.
+#[napi(js_name = "apiOperations")]
+pub fn api_operations() -> Vec<&'static str> {
+    api_calls::operation_names()
 }
 
 /// Core's response parsing (for a request when `request_json` is given);

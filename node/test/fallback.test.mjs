@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,4 +55,30 @@ test('the shared JS suites pass against the wasm fallback', { timeout: 600_000 }
   assert.equal(run.status, 0, `${summary}\n${run.stderr.slice(-2000)}`);
   assert.match(run.stdout, /^# fail 0$/m);
   assert.match(run.stdout, /^# pass [1-9]/m);
+});
+
+test('a native binary that does not load (e.g. built for another libc) also falls back to wasm', () => {
+  const broken = join(dirname(copy), 'broken');
+  cpSync(copy, broken, { recursive: true });
+  const name = readdirSync(pkg).find((f) => /^spotdraft-kit\..+\.node$/.test(f));
+  writeFileSync(join(broken, name), 'not an ELF, Mach-O or PE file');
+  const kit = createRequire(join(broken, 'index.js'))(join(broken, 'index.js'));
+  assert.equal(kit.implementation, 'wasm');
+});
+
+test('with neither a native binary nor the wasm fallback, the error names the platform and all it tried', () => {
+  const bare = join(dirname(copy), 'bare');
+  cpSync(copy, bare, { recursive: true });
+  rmSync(join(bare, 'wasm'), { recursive: true });
+  const platform = readdirSync(pkg).find((f) => /^spotdraft-kit\..+\.node$/.test(f)).split('.')[1];
+  assert.throws(() => createRequire(join(bare, 'index.js'))(join(bare, 'index.js')), (err) => {
+    assert.equal(err.code, 'ERR_SPOTDRAFT_KIT_NO_BINARY');
+    assert.equal(err.platform, platform);
+    for (const tried of [`./spotdraft-kit.${platform}.node`, `@spotdraft-kit/node-${platform}`, './wasm/native.cjs']) {
+      assert.ok(err.message.includes(tried), `${tried} not named in: ${err.message}`);
+    }
+    assert.deepEqual(err.tried.map((t) => t.split(' ')[0]),
+      [`./spotdraft-kit.${platform}.node`, `@spotdraft-kit/node-${platform}`, './wasm/native.cjs']);
+    return true;
+  });
 });

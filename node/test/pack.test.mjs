@@ -1,6 +1,8 @@
-// `npm pack`, then install the tarball by name in a scratch project under the
-// system temp dir and run the shared conformance vectors there: what a user
-// gets from the registry works without the repository around it.
+// `npm pack` the main package and this platform's package (staged as the
+// release does it), then install both tarballs by name in a scratch project
+// under the system temp dir and run the shared conformance vectors there:
+// what a user gets from the registry works without the repository around it,
+// and the binary comes from the platform package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stage } from './release-stage.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -27,17 +30,21 @@ test('packed tarball installs by name and passes the vectors', { timeout: 300_00
   try {
     const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: pkg }));
     const files = packed[0].files.map((f) => f.path);
-    for (const needed of ['index.js', 'index.mjs', 'index.d.ts', 'binding.js', 'spotdraft-kit.linux-x64-gnu.node',
+    for (const needed of ['index.js', 'index.mjs', 'index.d.ts', 'binding.js',
       'adapters/express.js', 'adapters/fastify.mjs', 'adapters/hono.d.ts', 'package.json']) {
       assert.ok(files.includes(needed), `tarball lacks ${needed}`);
     }
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/')), files.join(' '));
+    assert.ok(!files.some((f) => f.endsWith('.node')), `the main package ships no binary: ${files.join(' ')}`);
+    const platform = join(stage(join(scratch, 'stage')), 'npm', 'linux-x64-gnu');
+    const platformPacked = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: platform }));
 
     const project = join(scratch, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(scratch, packed[0].filename)], { cwd: project });
-    assert.deepEqual(readdirSync(join(project, 'node_modules', '@spotdraft-kit')), ['node']);
+    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(scratch, packed[0].filename),
+      join(scratch, platformPacked[0].filename)], { cwd: project });
+    assert.deepEqual(readdirSync(join(project, 'node_modules', '@spotdraft-kit')).sort(), ['node', 'node-linux-x64-gnu']);
 
     // The shared suite, beside its vectors, importing the package by name.
     for (const file of ['conformance.test.mjs', 'impl.mjs']) {
@@ -64,9 +71,9 @@ test('packed tarball installs by name and passes the vectors', { timeout: 300_00
       const body = '{"activity":"CONTRACT_CREATED"}';
       const d = v.open({ 'x-sd-webhook-content-hash': kit.sign('c2VjcmV0', body) }, body);
       require('@spotdraft-kit/node/express'); require('@spotdraft-kit/node/fastify'); require('@spotdraft-kit/node/hono');
-      process.stdout.write(d.event.activity);
+      process.stdout.write(kit.implementation + ' ' + d.event.activity);
     `], { cwd: project });
-    assert.equal(cjs, 'CONTRACT_CREATED');
+    assert.equal(cjs, 'native CONTRACT_CREATED');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

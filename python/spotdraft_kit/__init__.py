@@ -16,7 +16,7 @@ The SpotDraft API: ``Api`` builds each request (sans-I/O) and ``send`` /
 ``send_async`` execute it with the rate limiter and retry policy:
 
     api = Api.from_env(os.environ)            # SPOTDRAFT_REGION, _CLIENT_ID, ...
-    hmac_key = api.send(api.webhooks_hmac_key())["hmac_key"]
+    hmac_key = api.send(api.webhooks_hmac_key_get())["hmac_key"]
 
 Framework adapters are submodules: ``spotdraft_kit.starlette`` (FastAPI),
 ``spotdraft_kit.flask`` and ``spotdraft_kit.django``; each takes a seen-store

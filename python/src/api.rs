@@ -60,49 +60,6 @@ pub(crate) fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'
     json_functions(py)?.1.bind(py).call1((text,))
 }
 
-fn text_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    value.extract::<String>().map_err(|_| {
-        invalid_argument(
-            value.py(),
-            format!("{what} must be a str, not {}", type_name(value)),
-        )
-    })
-}
-
-/// An id given as `str` or `int` (not `bool`), as the core's text.
-fn id_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    if let Ok(text) = value.cast::<PyString>() {
-        return Ok(text.to_cow()?.into_owned());
-    }
-    if value.is_instance_of::<pyo3::types::PyInt>()
-        && !value.is_instance_of::<pyo3::types::PyBool>()
-    {
-        return Ok(value.str()?.to_cow()?.into_owned());
-    }
-    Err(invalid_argument(
-        value.py(),
-        format!("{what} must be a str or an int, not {}", type_name(value)),
-    ))
-}
-
-/// A page number or limit. Out-of-range values become 0, which the core
-/// rejects with its own message.
-fn count_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
-    if value.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(invalid_argument(
-            value.py(),
-            format!("{what} must be an int, not bool"),
-        ));
-    }
-    let n: i128 = value.extract().map_err(|_| {
-        invalid_argument(
-            value.py(),
-            format!("{what} must be an int, not {}", type_name(value)),
-        )
-    })?;
-    Ok(u32::try_from(n).unwrap_or(0))
-}
-
 /// The items of an iterable (a bare `str` is refused: iterating it would
 /// yield characters).
 fn items<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
@@ -233,7 +190,7 @@ impl PyHttpRequest {
         self.inner.body.as_deref().map(|b| PyBytes::new(py, b))
     }
 
-    /// A stable operation name (the table's, `webhooks_create`), for logs.
+    /// A stable operation name (the table's), for logs.
     #[getter]
     fn operation(&self) -> &'static str {
         self.inner.operation
@@ -769,202 +726,6 @@ impl PyApi {
         self.retry_policy.clone_ref(py)
     }
 
-    /// `GET v2.1/public/webhooks/hmac_key/`: the workspace's webhook key.
-    fn webhooks_hmac_key(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
-        PyApi::wrap(py, self.inner.webhooks_hmac_key())
-    }
-
-    /// `POST v2.1/public/webhooks/`: registers an https URL for activities.
-    fn webhooks_create(
-        &self,
-        title: &Bound<'_, PyAny>,
-        url: &Bound<'_, PyAny>,
-        activities: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let py = title.py();
-        let title = text_arg(title, "title")?;
-        let url = text_arg(url, "url")?;
-        let activities = items(activities, "activities")?
-            .iter()
-            .map(|a| text_arg(a, "each activity"))
-            .collect::<PyResult<Vec<String>>>()?;
-        let refs: Vec<&str> = activities.iter().map(String::as_str).collect();
-        PyApi::wrap(py, self.inner.webhooks_create(&title, &url, &refs))
-    }
-
-    /// `DELETE v2.1/public/webhooks/{id}`.
-    fn webhooks_delete(&self, webhook_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let id = id_arg(webhook_id, "webhook_id")?;
-        PyApi::wrap(webhook_id.py(), self.inner.webhooks_delete(&id))
-    }
-
-    /// `POST v2.1/public/contracts/webhooks/re_trigger_latest/`.
-    fn webhooks_re_trigger_latest(
-        &self,
-        contract_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let py = contract_ids.py();
-        let ids = items(contract_ids, "contract_ids")?
-            .iter()
-            .map(|v| count_arg(v, "each contract id").map(u64::from))
-            .collect::<PyResult<Vec<u64>>>()?;
-        PyApi::wrap(py, self.inner.webhooks_re_trigger_latest(&ids))
-    }
-
-    /// `GET v2.1/public/contracts/` with `page`, `limit` and filters given
-    /// as `(field, operator, value)` triples.
-    #[pyo3(signature = (page, limit, filters = None))]
-    fn contracts_list(
-        &self,
-        page: &Bound<'_, PyAny>,
-        limit: &Bound<'_, PyAny>,
-        filters: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyHttpRequest> {
-        let py = page.py();
-        let mut triples = Vec::new();
-        if let Some(filters) = filters.filter(|f| !f.is_none()) {
-            for f in items(filters, "filters")? {
-                let parts = items(&f, "each filter")?;
-                let [field, op, value] = parts.as_slice() else {
-                    return Err(invalid_argument(
-                        py,
-                        "each filter must be a (field, operator, value) triple",
-                    ));
-                };
-                triples.push((
-                    text_arg(field, "filter field")?,
-                    text_arg(op, "filter operator")?,
-                    text_arg(value, "filter value")?,
-                ));
-            }
-        }
-        let refs: Vec<(&str, &str, &str)> = triples
-            .iter()
-            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
-            .collect();
-        let (page, limit) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
-        PyApi::wrap(py, self.inner.contracts_list(page, limit, &refs))
-    }
-
-    /// `POST v2.1/public/contracts/` with a JSON object body.
-    fn contracts_create(&self, body: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let json = to_json(body, "body")?;
-        PyApi::wrap(body.py(), self.inner.contracts_create(json))
-    }
-
-    /// `GET v2.1/public/contracts/{id}/status`.
-    fn contracts_status(&self, contract_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(contract_id.py(), self.inner.contracts_status(&id))
-    }
-
-    /// `GET v2.1/public/contracts/{id}/key_pointers`.
-    fn contracts_key_pointers(&self, contract_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(contract_id.py(), self.inner.contracts_key_pointers(&id))
-    }
-
-    /// `POST v2.1/public/contracts/{id}/download_link` (`pdf` or `docx`).
-    #[pyo3(signature = (contract_id, format = None))]
-    fn contracts_download_link(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-        format: Option<&str>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(
-            contract_id.py(),
-            self.inner.contracts_download_link(&id, format),
-        )
-    }
-
-    /// `POST v2.1/public/contracts/{id}/send_to_counterparties`.
-    fn contracts_send_to_counterparties(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-        body: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        let json = to_json(body, "body")?;
-        PyApi::wrap(
-            body.py(),
-            self.inner.contracts_send_to_counterparties(&id, json),
-        )
-    }
-
-    /// `POST v2.1/public/contracts/{id}/mark_for_execution/`.
-    fn contracts_mark_for_execution(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(
-            contract_id.py(),
-            self.inner.contracts_mark_for_execution(&id),
-        )
-    }
-
-    /// `POST v2.1/public/contracts/{id}/unmark_for_execution`.
-    fn contracts_unmark_for_execution(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(
-            contract_id.py(),
-            self.inner.contracts_unmark_for_execution(&id),
-        )
-    }
-
-    /// `POST v2.1/public/contracts/{id}/status/void` with `{"note": note}`.
-    fn contracts_void(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-        note: &str,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(contract_id.py(), self.inner.contracts_void(&id, note))
-    }
-
-    /// `GET v2.1/public/contracts/by_external_metadata/{external_id}`.
-    fn contracts_by_external_metadata(
-        &self,
-        external_id: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(external_id, "external_id")?;
-        PyApi::wrap(
-            external_id.py(),
-            self.inner.contracts_by_external_metadata(&id),
-        )
-    }
-
-    /// `GET v2.1/public/contracts/{id}/external_metadata`.
-    fn contracts_external_metadata(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        PyApi::wrap(
-            contract_id.py(),
-            self.inner.contracts_external_metadata(&id),
-        )
-    }
-
-    /// `POST v2.1/public/contracts/{id}/external_metadata` with
-    /// `{"external_metadata": metadata}`.
-    fn contracts_update_external_metadata(
-        &self,
-        contract_id: &Bound<'_, PyAny>,
-        metadata: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_id, "contract_id")?;
-        let json = to_json(metadata, "metadata")?;
-        PyApi::wrap(
-            metadata.py(),
-            self.inner.contracts_update_external_metadata(&id, json),
-        )
-    }
-
     /// Any operation of the table by name, with its parameters as one
     /// dict (path, query and header parameters by name, `filters`,
     /// `filter_custom`, `body`), checked against SpotDraft's schema.
@@ -979,80 +740,9 @@ impl PyApi {
         PyApi::wrap(py, self.inner.call(operation, &params))
     }
 
-    /// `GET v2.1/public/templates/` (not paginated).
-    fn templates_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
-        PyApi::wrap(py, self.inner.templates_list())
-    }
-
-    /// `GET v2.1/public/templates/{id}/`.
-    fn templates_get(&self, template_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let id = id_arg(template_id, "template_id")?;
-        PyApi::wrap(template_id.py(), self.inner.templates_get(&id))
-    }
-
-    /// `GET v2.1/public/templates/{id}/metadata`.
-    fn templates_metadata(&self, template_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let id = id_arg(template_id, "template_id")?;
-        PyApi::wrap(template_id.py(), self.inner.templates_metadata(&id))
-    }
-
-    /// `GET v2.1/public/contract_types/`.
-    fn contract_types_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
-        PyApi::wrap(py, self.inner.contract_types_list())
-    }
-
-    /// `GET v2.1/public/contract_types/{id}/intake_form`.
-    fn contract_types_intake_form(
-        &self,
-        contract_type_id: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let id = id_arg(contract_type_id, "contract_type_id")?;
-        PyApi::wrap(
-            contract_type_id.py(),
-            self.inner.contract_types_intake_form(&id),
-        )
-    }
-
-    /// `GET v2.1/public/counter_parties/` with `page` and `limit`.
-    fn counterparties_list(
-        &self,
-        page: &Bound<'_, PyAny>,
-        limit: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
-        PyApi::wrap(page.py(), self.inner.counterparties_list(p, l))
-    }
-
-    /// `GET v2.1/public/counter_parties/{id}`.
-    fn counterparties_get(&self, counterparty_id: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let id = id_arg(counterparty_id, "counterparty_id")?;
-        PyApi::wrap(counterparty_id.py(), self.inner.counterparties_get(&id))
-    }
-
-    /// `POST v2.1/public/counter_parties/` with a JSON object body.
-    fn counterparties_create(&self, body: &Bound<'_, PyAny>) -> PyResult<PyHttpRequest> {
-        let json = to_json(body, "body")?;
-        PyApi::wrap(body.py(), self.inner.counterparties_create(json))
-    }
-
-    /// `GET v2.1/public/users/` with `page` and `limit`.
-    fn users_list(
-        &self,
-        page: &Bound<'_, PyAny>,
-        limit: &Bound<'_, PyAny>,
-    ) -> PyResult<PyHttpRequest> {
-        let (p, l) = (count_arg(page, "page")?, count_arg(limit, "limit")?);
-        PyApi::wrap(page.py(), self.inner.users_list(p, l))
-    }
-
-    /// `GET v2.1/public/roles/`.
-    fn roles_list(&self, py: Python<'_>) -> PyResult<PyHttpRequest> {
-        PyApi::wrap(py, self.inner.roles_list())
-    }
-
-    /// Any other endpoint: a checked path relative to the base URL (starting
-    /// `v2.1/public/`, written exactly as SpotDraft documents it), query
-    /// pairs or a mapping, and an optional JSON body.
+    /// Any other endpoint: a path relative to the base URL, written exactly
+    /// as SpotDraft documents it and checked by core, query pairs or a
+    /// mapping, and an optional JSON body.
     #[pyo3(signature = (method, path, query = None, body = None))]
     fn request(
         &self,
@@ -1221,9 +911,50 @@ fn executor(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     py.import("spotdraft_kit._executor")
 }
 
+/// Gives `Api` one method per operation of core's table, named as the
+/// operation: `api.<operation>(params)` is
+/// `api.call("<operation>", params)`. `params` is optional exactly
+/// when the operation needs none ([`core::Operation::needs_params`]).
+fn add_operation_methods(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    let api = module.getattr("Api")?;
+    let required = py.eval(
+        c"lambda name: lambda self, params: self.call(name, params)",
+        None,
+        None,
+    )?;
+    let optional = py.eval(
+        c"lambda name: lambda self, params=None: self.call(name, params)",
+        None,
+        None,
+    )?;
+    for op in core::Operation::all() {
+        let make = if op.needs_params() {
+            &required
+        } else {
+            &optional
+        };
+        let method = make.call1((op.name,))?;
+        method.setattr("__name__", op.name)?;
+        method.setattr("__qualname__", format!("Api.{}", op.name))?;
+        method.setattr("__module__", "spotdraft_kit")?;
+        let doc = format!(
+            "`{} {}`: {}\n\nThe same as `call({:?}, params)`.",
+            op.method.as_str(),
+            op.path,
+            op.summary,
+            op.name
+        );
+        method.setattr("__doc__", doc)?;
+        api.setattr(op.name, method)?;
+    }
+    Ok(())
+}
+
 /// Adds the API classes to the module.
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyApi>()?;
+    add_operation_methods(module)?;
     module.add_class::<PyHttpRequest>()?;
     module.add_class::<PyRetryPolicy>()?;
     module.add_class::<PyRateLimiter>()?;

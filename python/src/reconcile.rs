@@ -85,7 +85,7 @@ pub struct ReconcileOutcome {
     moved: Vec<u64>,
     /// Synthetic deliveries (mode `synthetic`).
     deliveries: Vec<Py<SyntheticDelivery>>,
-    /// `re_trigger_latest` calls (mode `retrigger`).
+    /// Re-trigger calls (mode `retrigger`).
     re_trigger: Vec<Py<PlannedCall>>,
     /// Listed ids that are not webhook contract ids.
     unresolved: Vec<String>,

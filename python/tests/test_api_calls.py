@@ -57,9 +57,37 @@ def test_call(case: dict[str, Any]) -> None:
     assert body == expect["body"]
     assert req.operation == case["operation"]
     no_secret(repr(req), req.log_record(), req.redacted().headers, repr(api))
+    # The operation's own method is the same call.
+    assert getattr(api, case["operation"])(case["params"]) == req
 
 
 def test_every_operation_has_a_success_vector() -> None:
     table = json.loads((VECTORS.parent.parent / "api" / "operations.json").read_text())
     ok = {c["operation"] for c in CALLS if "error" not in c["expect"]}
     assert ok == {op["name"] for op in table["operations"]}
+
+
+def test_api_has_one_method_per_operation_over_call() -> None:
+    table = json.loads((VECTORS.parent.parent / "api" / "operations.json").read_text())
+    api = Api(region="us", client_id="a", client_secret="method-s3cret")
+    for op in table["operations"]:
+        method = getattr(Api, op["name"])
+        assert method.__name__ == op["name"] and op["path"] in method.__doc__
+        # Errors are call's: a missing required parameter names the field.
+        needs = any(p["required"] for p in op["params"]) or op["body_required"]
+        if needs:
+            with pytest.raises(TypeError):
+                method(api)  # params is required
+        for params in [None, {}] if not needs else [{}]:
+            try:
+                expected: Any = api.call(op["name"], params)
+            except SpotDraftKitError as err:
+                expected = (err.code, str(err))
+            try:
+                got: Any = method(api, params)
+            except SpotDraftKitError as err:
+                got = (err.code, str(err))
+            assert got == expected, op["name"]
+    assert "contracts_create" in dir(api)
+    with pytest.raises(AttributeError):
+        api.contracts_list  # the hand-written builders are gone  # noqa: B018

@@ -109,7 +109,7 @@ MODES = pytest.mark.parametrize("send", [send_sync, send_async], ids=["urllib", 
 
 @MODES
 def test_hmac_key_fetch(api: Api, stub: Stub, send: Send) -> None:
-    result = send(api, api.webhooks_hmac_key())
+    result = send(api, api.webhooks_hmac_key_get())
     assert result == {"hmac_key": STUB.HMAC_KEY}
     # The key is usable as-is by a Verifier.
     body = b'{"activity":"CONTRACT_SIGNED","contract_id":1}'
@@ -120,11 +120,11 @@ def test_hmac_key_fetch(api: Api, stub: Stub, send: Send) -> None:
 
 @MODES
 def test_webhook_create_delete_round_trip(api: Api, stub: Stub, send: Send) -> None:
-    hook = send(api, api.webhooks_create("CRM sync", "https://hooks.example.com/sd", ["CONTRACT_SIGNED"]))
+    hook = send(api, api.webhooks_create({"body": {"title": "CRM sync", "url": "https://hooks.example.com/sd", "only_for_activities": ["CONTRACT_SIGNED"]}}))
     assert hook["status"] == "ACTIVE" and hook["only_for_activities"] == ["CONTRACT_SIGNED"]
-    assert send(api, api.webhooks_delete(hook["id"])) is None  # 204
+    assert send(api, api.webhooks_destroy({"webhook_id": hook["id"]})) is None  # 204
     with pytest.raises(ApiError) as info:
-        send(api, api.webhooks_delete(hook["id"]))
+        send(api, api.webhooks_destroy({"webhook_id": hook["id"]}))
     assert info.value.status == 404 and not info.value.retryable
 
 
@@ -133,7 +133,7 @@ def test_list_pagination(api: Api, stub: Stub, send: Send) -> None:
     seen: list[int] = []
     page = 1
     while True:
-        result = send(api, api.contracts_list(page, 10))
+        result = send(api, api.contracts_retrieve({"page": page, "limit": 10}))
         seen.extend(c["id"] for c in result["results"])
         if page * 10 >= result["total_results"]:
             break
@@ -146,7 +146,7 @@ def test_list_pagination(api: Api, stub: Stub, send: Send) -> None:
 @MODES
 def test_retry_on_503_then_success(api: Api, stub: Stub, send: Send) -> None:
     stub.fault(P + "counter_parties/2", status=503, times=2)
-    assert send(api, api.counterparties_get(2)) == {"id": 2, "name": "Counterparty 2"}
+    assert send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 2})) == {"id": 2, "name": "Counterparty 2"}
     assert len(stub.calls()) == 3
 
 
@@ -154,7 +154,7 @@ def test_retry_on_503_then_success(api: Api, stub: Stub, send: Send) -> None:
 def test_retries_are_bounded(api: Api, stub: Stub, send: Send) -> None:
     stub.fault(P + "counter_parties/2", status=503, times=10)
     with pytest.raises(ApiError) as info:
-        send(api, api.counterparties_get(2))
+        send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 2}))
     assert info.value.status == 503 and info.value.retryable
     assert len(stub.calls()) == 4  # max_attempts
 
@@ -162,7 +162,7 @@ def test_retries_are_bounded(api: Api, stub: Stub, send: Send) -> None:
 @MODES
 def test_no_retry_on_404(api: Api, stub: Stub, send: Send) -> None:
     with pytest.raises(ApiError) as info:
-        send(api, api.counterparties_get(99))
+        send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 99}))
     err = info.value
     assert (err.code, err.status, err.retryable, err.detail) == ("api_error", 404, False, "Not found.")
     assert len(stub.calls()) == 1
@@ -182,7 +182,7 @@ def test_redirect_is_surfaced_with_its_cause(api: Api, stub: Stub, send: Send) -
 @MODES
 def test_timeout_is_retried_for_get(api: Api, stub: Stub, send: Send) -> None:
     stub.fault(P + "counter_parties/3", delay_ms=1500, times=1)
-    assert send(api, api.counterparties_get(3), 0.3) == {"id": 3, "name": "Counterparty 3"}
+    assert send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 3}), 0.3) == {"id": 3, "name": "Counterparty 3"}
     assert len(stub.calls()) == 2
 
 
@@ -191,7 +191,7 @@ def test_timeout_is_not_retried_for_post(api: Api, stub: Stub, send: Send) -> No
     # The server may have acted on a POST that timed out: not repeated.
     stub.fault(P + "webhooks/", delay_ms=1500, times=1)
     with pytest.raises(ApiError) as info:
-        send(api, api.webhooks_create("t", "https://hooks.example.com/x", ["CONTRACT_SIGNED"]), 0.3)
+        send(api, api.webhooks_create({"body": {"title": "t", "url": "https://hooks.example.com/x", "only_for_activities": ["CONTRACT_SIGNED"]}}), 0.3)
     assert info.value.status == 0 and not info.value.retryable
     assert "webhooks_create" in str(info.value)
     assert len(stub.calls()) == 1
@@ -206,21 +206,21 @@ def test_connection_refused_is_an_api_error(send: Send) -> None:
         retry_policy=RetryPolicy(max_attempts=2, base_ms=1, cap_ms=5),
     )
     with pytest.raises(ApiError) as info:
-        send(api, api.roles_list(), 2.0)
+        send(api, api.auth_roles_retrieve(), 2.0)
     assert info.value.status == 0 and info.value.retryable
     assert SECRET not in str(info.value)
 
 
 def test_burst_of_50_sync_stays_under_the_rate_limit(api: Api, stub: Stub) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(lambda n: api.send(api.counterparties_get(1 + n % 5)), range(50)))
+        results = list(pool.map(lambda n: api.send(api.counter_parties_retrieve_by_id({"counterparty_id": 1 + n % 5})), range(50)))
     assert all(r["id"] in range(1, 6) for r in results)
     assert sum(1 for c in stub.calls() if c["path"].startswith(P)) >= 50
 
 
 def test_burst_of_50_async_stays_under_the_rate_limit(api: Api, stub: Stub) -> None:
     async def burst() -> list[Any]:
-        return await asyncio.gather(*(api.send_async(api.counterparties_get(1 + n % 5)) for n in range(50)))
+        return await asyncio.gather(*(api.send_async(api.counter_parties_retrieve_by_id({"counterparty_id": 1 + n % 5})) for n in range(50)))
 
     results = asyncio.run(burst())
     assert all(r["id"] in range(1, 6) for r in results)
@@ -234,7 +234,7 @@ async def _with_client(api: Api, request: HttpRequest) -> Any:
 
 
 def test_send_async_with_a_caller_client(api: Api) -> None:
-    assert asyncio.run(_with_client(api, api.counterparties_get(4)))["id"] == 4
+    assert asyncio.run(_with_client(api, api.counter_parties_retrieve_by_id({"counterparty_id": 4})))["id"] == 4
 
 
 @MODES
@@ -243,8 +243,8 @@ def test_the_client_secret_never_leaks(stub: Stub, send: Send) -> None:
     wrong = "wrong-s3cret-for-tests"
     texts: list[object] = []
     for secret, request_of in (
-        (wrong, lambda a: a.webhooks_hmac_key()),  # 401
-        (SECRET, lambda a: a.counterparties_get(99)),  # 404
+        (wrong, lambda a: a.webhooks_hmac_key_get()),  # 401
+        (SECRET, lambda a: a.counter_parties_retrieve_by_id({"counterparty_id": 99})),  # 404
         (SECRET, lambda a: a.request("GET", "v2.1/public/webhooks/hmac_key")),  # 302
     ):
         api = Api(base_url=f"{stub.base}/api/", client_id="stub-client", client_secret=secret,
@@ -263,7 +263,7 @@ def test_the_client_secret_never_leaks(stub: Stub, send: Send) -> None:
 
 
 def test_parse_response_and_log_records(api: Api) -> None:
-    request = api.contracts_list(1, 10, [("client_email_address", "eq", "a@example.com")])
+    request = api.contracts_retrieve({"page": 1, "limit": 10, "filters": {"client_email_address": {"$eq": "a@example.com"}}})
     record = request.response_log_record(200, 2, [("X-Request-Id", "req-7")])
     assert record == {"operation": "contracts_retrieve", "method": "GET", "host": request.url.split("/")[2],
                       "path": "/api/v2.1/public/contracts/", "environment": "test", "status": 200,
@@ -294,16 +294,16 @@ def test_from_env_and_argument_errors() -> None:
     with pytest.raises(ApiError):
         Api(region="us", base_url="https://x.example/api/", client_id="i", client_secret="s")
     with pytest.raises(spotdraft_kit.InvalidArgumentError):
-        api.webhooks_create("t", "https://x.example/h", "CONTRACT_SIGNED")  # a str, not a list
+        api.webhooks_create({"body": {"title": "t", "url": "https://x.example/h", "only_for_activities": "CONTRACT_SIGNED"}})  # a str, not a list
     with pytest.raises(spotdraft_kit.InvalidArgumentError):
-        api.contracts_list(1, 10, [("colour", "eq", "red")])  # no such filter
+        api.contracts_retrieve({"page": 1, "limit": 10, "filters": {"colour": {"$eq": "red"}}})  # no such filter
     with pytest.raises(spotdraft_kit.InvalidArgumentError):
-        api.contracts_create({"bad": {1, 2}})
+        api.contracts_create({"body": {"bad": {1, 2}}})  # a set is not JSON
     keys = {"SPOTDRAFT_HMAC_KEYS": f"new:{STUB.HMAC_KEY}, c2VjcmV0"}
     assert Verifier.from_env(keys).key_ids == ["new", None]
     with pytest.raises(spotdraft_kit.InvalidKeyError):
         Verifier.from_env({})
-    request = api.webhooks_hmac_key()
-    assert request == api.webhooks_hmac_key() and hash(request) == hash(api.webhooks_hmac_key())
+    request = api.webhooks_hmac_key_get()
+    assert request == api.webhooks_hmac_key_get() and hash(request) == hash(api.webhooks_hmac_key_get())
     with pytest.raises(AttributeError):
         request.url = "https://evil.example/"  # type: ignore[misc]

@@ -244,7 +244,7 @@ class Run:
         ])
 
     def request(self) -> tuple[str, Any]:
-        return ("request", self.api.contracts_status(7)) if self.chance(60) else self.value()
+        return ("request", self.api.contracts_status_retrieve({"composite_id": 7})) if self.chance(60) else self.value()
 
     def ops(self) -> list[Callable[[], ApiCall]]:
         r = self
@@ -328,7 +328,7 @@ class Run:
             return f"api.parse_response({lq}, {ls}, {lh}, {lb})", lambda: r.api.parse_response(q, s, h, b)
 
         def request_methods() -> ApiCall:
-            req = r.api.contracts_list(1, 10, [("client_name", "eq", "x")])
+            req = r.api.contracts_retrieve({"page": 1, "limit": 10, "filters": {"client_name": {"$eq": "x"}}})
             (ls, s), (ln, n), (lh, h), (lw, w) = r.valid(503), r.valid(2), r.valid({"x-request-id": "r"}), r.valid("refused")
             lf, flag = r.valid(False)
             calls: list[ApiCall] = [
@@ -341,12 +341,12 @@ class Run:
 
         def send() -> ApiCall:
             (lq, q), (lt, t) = r.request(), r.valid(5.0)
-            req = r.local_api.roles_list() if lq == "request" else q
+            req = r.local_api.auth_roles_retrieve() if lq == "request" else q
             return f"api.send({lq}, timeout={lt})", lambda: r.local_api.send(req, timeout=t)
 
         def send_async() -> ApiCall:
             (lq, q), (lt, t) = r.request(), r.valid(5.0)
-            req = r.local_api.roles_list() if lq == "request" else q
+            req = r.local_api.auth_roles_retrieve() if lq == "request" else q
             return f"api.send_async({lq}, timeout={lt})", lambda: asyncio.run(r.local_api.send_async(req, timeout=t))  # type: ignore[arg-type]
 
         def retry_policy() -> ApiCall:
@@ -356,7 +356,7 @@ class Run:
 
         def next_delay() -> ApiCall:
             policy = RetryPolicy(max_attempts=10)
-            error = r.local_api.roles_list().transport_error("refused", False)
+            error = r.local_api.auth_roles_retrieve().transport_error("refused", False)
             (la, a), (le, e), (lr, rand), (ln, now) = r.valid(1), r.valid(error), r.valid(0.5), r.valid(1_700_000_000_000)
             return f"next_delay_ms({la}, {le}, {lr}, {ln})", lambda: policy.next_delay_ms(a, e, rand, now)
 
@@ -442,7 +442,7 @@ def still_works() -> None:
     assert delivery.key_index == 0 and delivery.event.contract_id == 42
     other = base64.b64encode(OTHER_KEY_TEXT.encode()).decode()
     assert Verifier([KEY, ("text", other)]).open([(H, spotdraft_kit.sign(other, BODY))], BODY).key_id == "text"
-    assert Api(client_id="c", client_secret=CLIENT_SECRET, region="us").contracts_status(42).method == "GET"
+    assert Api(client_id="c", client_secret=CLIENT_SECRET, region="us").contracts_status_retrieve({"composite_id": 42}).method == "GET"
     assert RateLimiter(max_requests=1, window_ms=10).acquire(0) == 0
     # The leak check itself sees a secret.
     assert leak(ValueError(f"bad key {KEY}")) is not None
@@ -460,7 +460,7 @@ EDGE_NUMBERS: list[tuple[str, Any]] = [
 
 def numeric_parameters(run: Run) -> list[tuple[str, Callable[[Any], Any]]]:
     api, local = run.api, run.local_api
-    req = api.contracts_status(7)
+    req = api.contracts_status_retrieve({"composite_id": 7})
     error = req.transport_error("refused", False)
 
     def fake(ms: Any, at: Any) -> Any:
@@ -488,12 +488,12 @@ def numeric_parameters(run: Run) -> list[tuple[str, Callable[[Any], Any]]]:
         ("api.parse_response(request, n, [], body)", lambda n: api.parse_response(req, n, [], b"{}")),
         ("request.response_log_record(n, 0)", lambda n: req.response_log_record(n, 0)),
         ("request.response_log_record(200, n)", lambda n: req.response_log_record(200, n)),
-        ("api.contracts_list(n, 10)", lambda n: api.contracts_list(n, 10)),
-        ("api.contracts_list(1, n)", lambda n: api.contracts_list(1, n)),
-        ("api.contracts_status(n)", lambda n: api.contracts_status(n)),
-        ("api.webhooks_re_trigger_latest([n])", lambda n: api.webhooks_re_trigger_latest([n])),
+        ("api.contracts_retrieve({'page': n, 'limit': 10})", lambda n: api.contracts_retrieve({"page": n, "limit": 10})),
+        ("api.contracts_retrieve({'page': 1, 'limit': n})", lambda n: api.contracts_retrieve({"page": 1, "limit": n})),
+        ("api.contracts_status_retrieve({'composite_id': n})", lambda n: api.contracts_status_retrieve({"composite_id": n})),
+        ("api.contracts_webhooks_re_trigger_latest_create({'body': {'contract_ids': [n]}})", lambda n: api.contracts_webhooks_re_trigger_latest_create({"body": {"contract_ids": [n]}})),
         ("api.request(GET, path, [(q, n)])", lambda n: api.request("GET", "v2.1/public/contracts/", [("q", n)])),
-        ("api.send(request, timeout=n)", lambda n: local.send(local.roles_list(), timeout=n)),
+        ("api.send(request, timeout=n)", lambda n: local.send(local.auth_roles_retrieve(), timeout=n)),
     ]
 
 

@@ -76,7 +76,9 @@ def test_typed_api_usage() -> None:
         {"SPOTDRAFT_REGION": "us", "SPOTDRAFT_CLIENT_ID": "id", "SPOTDRAFT_CLIENT_SECRET": "s3cret-typed"},
         retry_policy=spotdraft_kit.RetryPolicy(max_attempts=3),
     )
-    request: spotdraft_kit.HttpRequest = api.contracts_list(1, spotdraft_kit.MAX_PAGE_LIMIT, [("display_status", "eq", "EXECUTED")])
+    request: spotdraft_kit.HttpRequest = api.contracts_retrieve(
+        {"page": 1, "limit": spotdraft_kit.MAX_PAGE_LIMIT, "filters": {"display_status": {"$eq": "EXECUTED"}}}
+    )
     headers: dict[str, str] = request.headers
     assert headers["client-id"] == "id" and request.body is None
     record: dict[str, str | int | bool] = request.redacted().log_record()
@@ -95,3 +97,8 @@ def test_typed_api_usage() -> None:
     void = api.call("contracts_status_void_create", {"composite_id": "T-1", "body": {"note": "duplicate"}})
     listed = api.call("contracts_retrieve", {"page": 1, "filters": {"last_updated_on": {"$gte": "2026-01-01"}}})
     assert void.method == "POST" and listed.method == "GET"
+    # And each operation is a method of its own, typed the same way.
+    voided: spotdraft_kit.HttpRequest = api.contracts_status_void_create(
+        {"composite_id": "T-1", "body": {"note": "duplicate"}}
+    )
+    assert voided == void and api.templates_list().method == "GET"

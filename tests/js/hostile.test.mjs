@@ -192,7 +192,7 @@ const shaped = {
     return [[`{retry: ${l}}`, { retry: v }], [`{rateLimit: ${l}}`, { rateLimit: v }], value()][below(3)];
   },
   request: (api) => {
-    const good = api.contractsStatus(7);
+    const good = api.contractsStatusRetrieve({ composite_id: 7 });
     const [l, v] = value();
     const field = ['method', 'url', 'headers', 'body', 'operation', 'environment'][below(6)];
     return chance(80) ? [`request.${field} = ${l}`, { ...good, [field]: v }] : [l, v];
@@ -320,7 +320,7 @@ const OPS = [
     return call(`api.responseLogRecord(${lr}, ${ls}, ${ln}, ${lh})`, () => goodApi.responseLogRecord(r, s, n, h));
   },
   () => {
-    const [lr, r] = chance(70) ? ['request', goodApi.rolesList()] : shaped.request(goodApi);
+    const [lr, r] = chance(70) ? ['request', goodApi.authRolesRetrieve()] : shaped.request(goodApi);
     const [lf, f] = oddFetch();
     const [lt, t] = chance(70) ? ['timeoutMs 200', 200] : [['NaN', NaN], ['-1', -1], ['"5"', '5'], ['1n', 1n], ['trapping', trapping({})]][below(5)];
     const [lg, g] = [['no signal', undefined], ['live signal', new AbortController().signal],
@@ -419,13 +419,13 @@ const NUMERIC_PARAMETERS = [
   ['retryPolicy.nextDelayMs(1, ..., n)', (n) => new RetryPolicy().nextDelayMs(1, { retryable: true, retryAfter: { atUnixMs: 5 } }, 0.5, n)],
   ['retryPolicy.nextDelayMs(1, {retryAfter: {delayMs: n}})', (n) => new RetryPolicy().nextDelayMs(1, { retryable: true, retryAfter: { delayMs: n } }, 0.5, 0)],
   ['parseResponse(n, null, body)', (n) => kit.parseResponse(n, null, '{}')],
-  ['api.parseResponse(request, n, null, body)', (n) => goodApi.parseResponse(goodApi.rolesList(), n, null, '{}')],
-  ['api.responseLogRecord(request, n, 0, null)', (n) => goodApi.responseLogRecord(goodApi.rolesList(), n, 0, null)],
-  ['api.responseLogRecord(request, 200, n, null)', (n) => goodApi.responseLogRecord(goodApi.rolesList(), 200, n, null)],
-  ['api.contractsList(n, 10)', (n) => goodApi.contractsList(n, 10)],
-  ['api.contractsList(1, n)', (n) => goodApi.contractsList(1, n)],
-  ['api.contractsStatus(n)', (n) => goodApi.contractsStatus(n)],
-  ['api.webhooksReTriggerLatest([n])', (n) => goodApi.webhooksReTriggerLatest([n])],
+  ['api.parseResponse(request, n, null, body)', (n) => goodApi.parseResponse(goodApi.authRolesRetrieve(), n, null, '{}')],
+  ['api.responseLogRecord(request, n, 0, null)', (n) => goodApi.responseLogRecord(goodApi.authRolesRetrieve(), n, 0, null)],
+  ['api.responseLogRecord(request, 200, n, null)', (n) => goodApi.responseLogRecord(goodApi.authRolesRetrieve(), 200, n, null)],
+  ['api.contractsRetrieve({ page: n, limit: 10 })', (n) => goodApi.contractsRetrieve({ page: n, limit: 10 })],
+  ['api.contractsRetrieve({ page: 1, limit: n })', (n) => goodApi.contractsRetrieve({ page: 1, limit: n })],
+  ['api.contractsStatusRetrieve({ composite_id: n })', (n) => goodApi.contractsStatusRetrieve({ composite_id: n })],
+  ['api.contractsWebhooksReTriggerLatestCreate({ body: { contract_ids: [n] } })', (n) => goodApi.contractsWebhooksReTriggerLatestCreate({ body: { contract_ids: [n] } })],
   ['api.request(GET, path, [[q, n]])', (n) => goodApi.request('GET', 'v2.1/public/contracts/', [['q', n]])],
 ];
 
@@ -471,7 +471,7 @@ test('a value that throws while it is read is invalid_argument, with the excepti
     ['env', () => Api.fromEnv(trapping({}))],
     ['options', () => new Api(API_CONFIG, trapping({}))],
     ['request', () => goodApi.logRecord(trapping({}))],
-    ['headers', () => goodApi.parseResponse(goodApi.contractsStatus(42), 200, trapping({}), '{}')],
+    ['headers', () => goodApi.parseResponse(goodApi.contractsStatusRetrieve({ composite_id: 42 }), 200, trapping({}), '{}')],
   ];
   for (const [what, call] of cases) {
     let error = null;
@@ -485,7 +485,7 @@ test('a value that throws while it is read is invalid_argument, with the excepti
     assert.ok(error.message.includes(what), error.message);
     assert.ok(error.cause instanceof HostileError, `${what}: cause`);
   }
-  const rejected = await goodApi.send(goodApi.contractsStatus(42), trapping({})).then(() => null, (e) => e);
+  const rejected = await goodApi.send(goodApi.contractsStatusRetrieve({ composite_id: 42 }), trapping({})).then(() => null, (e) => e);
   assert.ok(rejected instanceof SpotDraftKitError && rejected.code === 'invalid_argument', inspect(rejected));
   assert.ok(rejected.cause instanceof HostileError, 'send options: cause');
   // A body over a detached ArrayBuffer is refused, not read as empty.
@@ -500,7 +500,7 @@ test('the module still works after the hostile calls', () => {
   assert.equal(delivery.keyIndex, 0);
   assert.equal(delivery.event.contractId, 42);
   assert.equal(goodVerifier.open(new Map([[H, kit.sign({ key: OTHER_KEY_TEXT, encoding: 'utf8' }, BODY)]]), BODY).keyId, 'text');
-  assert.equal(goodApi.contractsStatus(42).method, 'GET');
+  assert.equal(goodApi.contractsStatusRetrieve({ composite_id: 42 }).method, 'GET');
   assert.equal(new RateLimiter({ maxRequests: 1, windowMs: 10 }).acquire(0), 0);
   // The leak check itself sees a secret.
   assert.notEqual(leak(new Error(`bad key ${KEY}`)), null);

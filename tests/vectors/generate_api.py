@@ -472,6 +472,16 @@ def special_call_cases(ops):
         call_error("missing_path_param", status, {}, "invalid_id", "composite_id is required", "a missing path parameter"),
         call_error("body_on_bodiless", status, {"composite_id": "T-1", "body": {}}, "invalid_argument",
                    "takes no parameter", "an operation without a body refuses one"),
+        call_error("webhook_url_not_https", ops["webhooks_create"],
+                   {"body": {"title": "t", "url": "http://hooks.example.com/sd", "only_for_activities": ["CONTRACT_SIGNED"]}},
+                   "invalid_argument", "https://", "SpotDraft delivers webhooks only over HTTPS"),
+        call_error("webhook_without_activities", ops["webhooks_create"],
+                   {"body": {"title": "t", "url": "https://hooks.example.com/sd", "only_for_activities": []}},
+                   "invalid_argument", "at least one activity", "a webhook listens to at least one activity"),
+        call_error("re_trigger_no_contracts", ops["contracts_webhooks_re_trigger_latest_create"],
+                   {"body": {"contract_ids": []}}, "invalid_id", "non-empty", "a re-trigger names at least one contract"),
+        call_error("re_trigger_zero_id", ops["contracts_webhooks_re_trigger_latest_create"],
+                   {"body": {"contract_ids": [42, 0]}}, "invalid_id", "positive", "contract ids are positive"),
     ]
     cases[0]["expect"]["headers"] = dict(bearer, **{"x-sd-auth-type": "oauth-jwt"})
     cases[2]["expect"]["headers"]["enforce-user-scoping"] = "true"

@@ -17,7 +17,7 @@ export const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   RawApi: raw.RawApi,
   RawRetryPolicy: raw.RawRetryPolicy,
   RawRateLimiter: raw.RawRateLimiter,
-  apiCalls: raw.apiCalls,
+  apiOperations: raw.apiOperations,
   apiParseResponse: raw.apiParseResponse,
   apiTransportError: raw.apiTransportError,
   apiRedact: raw.apiRedact,

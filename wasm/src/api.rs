@@ -41,10 +41,16 @@ impl RawApi {
         api_calls::config_info(self.inner.config())
     }
 
-    /// Runs the builder `name` (snake_case) with JSON arguments; the request
-    /// as JSON.
-    pub fn build(&self, name: &str, args_json: &str) -> Result<String, JsValue> {
-        api_calls::build_json(&self.inner, name, args_json).map_err(errors::js)
+    /// Core's `call(operation, params)` with the params as JSON; the
+    /// request as JSON.
+    pub fn call(&self, operation: &str, params_json: &str) -> Result<String, JsValue> {
+        api_calls::call_json(&self.inner, operation, params_json).map_err(errors::js)
+    }
+
+    /// Core's generic `request` with `[method, path, query?, body?]` as
+    /// JSON; the request as JSON.
+    pub fn request(&self, args_json: &str) -> Result<String, JsValue> {
+        api_calls::request_call_json(&self.inner, args_json).map_err(errors::js)
     }
 
     /// Core's executor state machine for one call with `policy`.
@@ -169,10 +175,13 @@ impl RawExecution {
     }
 }
 
-/// Every builder name, snake_case.
-#[wasm_bindgen(js_name = apiCalls)]
-pub fn api_calls() -> Vec<String> {
-    api_calls::CALLS.iter().map(|c| (*c).to_owned()).collect()
+/// Every operation name of core's table, snake_case.
+#[wasm_bindgen(js_name = apiOperations)]
+pub fn api_operations() -> Vec<String> {
+    api_calls::operation_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Core's response parsing (for a request when `request_json` is given);

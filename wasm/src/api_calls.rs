@@ -1,5 +1,5 @@
 //! The SpotDraft API layer for the JavaScript bindings, as JSON text in and
-//! out: configs, the endpoint builders by name, requests, response parsing,
+//! out: configs, `call` over core's operation table, requests, response parsing,
 //! retry and rate-limit planning, log records.
 //!
 //! Both JS packages use this one file (the Node addon includes it by path),
@@ -23,38 +23,11 @@ fn parse_json(text: &str, what: &str) -> Result<Value, Error> {
     serde_json::from_str(text).map_err(|_| bad(format!("{what} must be JSON data")))
 }
 
-/// Every builder of core's `Api`, by its snake_case name (the JS method is
-/// the camelCase form).
-pub const CALLS: &[&str] = &[
-    "call",
-    "webhooks_hmac_key",
-    "webhooks_create",
-    "webhooks_delete",
-    "webhooks_re_trigger_latest",
-    "contracts_list",
-    "contracts_create",
-    "contracts_status",
-    "contracts_key_pointers",
-    "contracts_download_link",
-    "contracts_send_to_counterparties",
-    "contracts_mark_for_execution",
-    "contracts_unmark_for_execution",
-    "contracts_void",
-    "contracts_by_external_metadata",
-    "contracts_external_metadata",
-    "contracts_update_external_metadata",
-    "templates_list",
-    "templates_get",
-    "templates_metadata",
-    "contract_types_list",
-    "contract_types_intake_form",
-    "counterparties_list",
-    "counterparties_get",
-    "counterparties_create",
-    "users_list",
-    "roles_list",
-    "request",
-];
+/// Every operation name of core's table, snake_case (the JS method is the
+/// camelCase form, one line over `call`).
+pub fn operation_names() -> Vec<&'static str> {
+    Operation::all().iter().map(|op| op.name).collect()
+}
 
 // --- configs ------------------------------------------------------------------
 
@@ -146,47 +119,6 @@ pub fn config_info(config: &ApiConfig) -> String {
 
 // --- builders -----------------------------------------------------------------
 
-fn arg(args: &[Value], i: usize) -> &Value {
-    args.get(i).unwrap_or(&Value::Null)
-}
-
-fn text<'a>(args: &'a [Value], i: usize, what: &str) -> Result<&'a str, Error> {
-    arg(args, i)
-        .as_str()
-        .ok_or_else(|| bad(format!("{what} must be a string")))
-}
-
-fn opt_text<'a>(args: &'a [Value], i: usize, what: &str) -> Result<Option<&'a str>, Error> {
-    match arg(args, i) {
-        Value::Null => Ok(None),
-        Value::String(s) => Ok(Some(s)),
-        _ => Err(bad(format!("{what} must be a string"))),
-    }
-}
-
-/// An id given as a string or as a non-negative integer.
-fn id(args: &[Value], i: usize, what: &str) -> Result<String, Error> {
-    match arg(args, i) {
-        Value::String(s) => Ok(s.clone()),
-        Value::Number(n) if n.is_u64() => Ok(n.to_string()),
-        _ => Err(bad(format!("{what} must be a string or an integer"))),
-    }
-}
-
-fn count(args: &[Value], i: usize, what: &str) -> Result<u32, Error> {
-    arg(args, i)
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| bad(format!("{what} must be a non-negative integer")))
-}
-
-fn list<'a>(args: &'a [Value], i: usize, what: &str) -> Result<&'a [Value], Error> {
-    match arg(args, i) {
-        Value::Array(items) => Ok(items),
-        _ => Err(bad(format!("{what} must be an array"))),
-    }
-}
-
 fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -218,110 +150,39 @@ fn query(value: &Value) -> Result<Vec<(String, String)>, Error> {
     }
 }
 
-/// Calls the builder `name` with positional JSON arguments.
-pub fn call(api: &Api, name: &str, args: &[Value]) -> Result<HttpRequest, Error> {
-    match name {
-        "webhooks_hmac_key" => api.webhooks_hmac_key(),
-        "webhooks_create" => {
-            let acts = list(args, 2, "activities")?
-                .iter()
-                .map(|a| a.as_str().ok_or_else(|| bad("activities must be strings")))
-                .collect::<Result<Vec<&str>, Error>>()?;
-            api.webhooks_create(text(args, 0, "title")?, text(args, 1, "url")?, &acts)
-        }
-        "webhooks_delete" => api.webhooks_delete(&id(args, 0, "webhookId")?),
-        "webhooks_re_trigger_latest" => {
-            let ids = list(args, 0, "contractIds")?
-                .iter()
-                .map(|v| {
-                    v.as_u64()
-                        .ok_or_else(|| bad("contractIds must be positive integers"))
-                })
-                .collect::<Result<Vec<u64>, Error>>()?;
-            api.webhooks_re_trigger_latest(&ids)
-        }
-        "contracts_list" => {
-            let filters = match arg(args, 2) {
-                Value::Null => Vec::new(),
-                _ => list(args, 2, "filters")?
-                    .iter()
-                    .map(|f| match f.as_array().map(Vec::as_slice) {
-                        Some([Value::String(field), Value::String(op), value]) => {
-                            scalar_text(value)
-                                .map(|v| (field.clone(), op.clone(), v))
-                                .ok_or_else(|| bad("a filter value must be a string or a number"))
-                        }
-                        _ => Err(bad("filters must be [field, op, value] arrays")),
-                    })
-                    .collect::<Result<Vec<_>, Error>>()?,
-            };
-            let borrowed: Vec<(&str, &str, &str)> = filters
-                .iter()
-                .map(|(f, o, v)| (f.as_str(), o.as_str(), v.as_str()))
-                .collect();
-            api.contracts_list(count(args, 0, "page")?, count(args, 1, "limit")?, &borrowed)
-        }
-        "contracts_create" => api.contracts_create(arg(args, 0).clone()),
-        "contracts_status" => api.contracts_status(&id(args, 0, "contractId")?),
-        "contracts_key_pointers" => api.contracts_key_pointers(&id(args, 0, "contractId")?),
-        "contracts_download_link" => {
-            api.contracts_download_link(&id(args, 0, "contractId")?, opt_text(args, 1, "format")?)
-        }
-        "contracts_send_to_counterparties" => {
-            api.contracts_send_to_counterparties(&id(args, 0, "contractId")?, arg(args, 1).clone())
-        }
-        "contracts_mark_for_execution" => {
-            api.contracts_mark_for_execution(&id(args, 0, "contractId")?)
-        }
-        "contracts_unmark_for_execution" => {
-            api.contracts_unmark_for_execution(&id(args, 0, "contractId")?)
-        }
-        "contracts_void" => api.contracts_void(&id(args, 0, "contractId")?, text(args, 1, "note")?),
-        "contracts_by_external_metadata" => {
-            api.contracts_by_external_metadata(&id(args, 0, "externalId")?)
-        }
-        "contracts_external_metadata" => {
-            api.contracts_external_metadata(&id(args, 0, "contractId")?)
-        }
-        "contracts_update_external_metadata" => api
-            .contracts_update_external_metadata(&id(args, 0, "contractId")?, arg(args, 1).clone()),
-        "templates_list" => api.templates_list(),
-        "templates_get" => api.templates_get(&id(args, 0, "templateId")?),
-        "templates_metadata" => api.templates_metadata(&id(args, 0, "templateId")?),
-        "contract_types_list" => api.contract_types_list(),
-        "contract_types_intake_form" => {
-            api.contract_types_intake_form(&id(args, 0, "contractTypeId")?)
-        }
-        "counterparties_list" => {
-            api.counterparties_list(count(args, 0, "page")?, count(args, 1, "limit")?)
-        }
-        "counterparties_get" => api.counterparties_get(&id(args, 0, "counterpartyId")?),
-        "counterparties_create" => api.counterparties_create(arg(args, 0).clone()),
-        "users_list" => api.users_list(count(args, 0, "page")?, count(args, 1, "limit")?),
-        "roles_list" => api.roles_list(),
-        "request" => {
-            let method = Method::parse(text(args, 0, "method")?)?;
-            let pairs = query(arg(args, 2))?;
-            let borrowed: Vec<(&str, &str)> = pairs
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let body = match arg(args, 3) {
-                Value::Null => None,
-                body => Some(body.clone()),
-            };
-            api.request(method, text(args, 1, "path")?, &borrowed, body)
-        }
-        "call" => api.call(text(args, 0, "operation")?, arg(args, 1)),
-        _ => Err(bad("unknown API call")),
-    }
+/// Core's `call(operation, params)`; the request as JSON text.
+pub fn call_json(api: &Api, operation: &str, params_json: &str) -> Result<String, Error> {
+    let params = parse_json(params_json, "params")?;
+    Ok(request_json(&api.call(operation, &params)?))
 }
 
-/// [`call`] with the arguments as a JSON array; the request as JSON text.
-pub fn build_json(api: &Api, name: &str, args_json: &str) -> Result<String, Error> {
+/// Core's generic `request`: `[method, path, query?, body?]` as a JSON
+/// array; the request as JSON text.
+pub fn request_call_json(api: &Api, args_json: &str) -> Result<String, Error> {
     let args = parse_json(args_json, "arguments")?;
     let args = args.as_array().map(Vec::as_slice).unwrap_or(&[]);
-    Ok(request_json(&call(api, name, args)?))
+    let arg = |i: usize| args.get(i).unwrap_or(&Value::Null);
+    let text = |i: usize, what: &str| {
+        arg(i)
+            .as_str()
+            .ok_or_else(|| bad(format!("{what} must be a string")))
+    };
+    let method = Method::parse(text(0, "method")?)?;
+    let pairs = query(arg(2))?;
+    let borrowed: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let body = match arg(3) {
+        Value::Null => None,
+        body => Some(body.clone()),
+    };
+    Ok(request_json(&api.request(
+        method,
+        text(1, "path")?,
+        &borrowed,
+        body,
+    )?))
 }
 
 // --- requests -----------------------------------------------------------------

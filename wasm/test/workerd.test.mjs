@@ -61,6 +61,9 @@ test('workerd: every API golden table case passes (tests/vectors/api)', async ()
   const apiDir = join(vectorDir, 'api');
   const files = Object.fromEntries(readdirSync(apiDir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => [f, JSON.parse(readFileSync(join(apiDir, f), 'utf8'))]));
+  // requests.json pins core's typed Rust builders and the generic `request`;
+  // JS has `request` and one method per operation over `call` (calls.json).
+  files['requests.json'].cases = files['requests.json'].cases.filter((c) => c.call === 'request');
   const res = await post('/api-tables', JSON.stringify(files), { 'content-type': 'application/json' });
   assert.equal(res.status, 200);
   const report = await res.json();

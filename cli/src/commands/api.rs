@@ -11,6 +11,7 @@ use spotdraft_kit::{ErrorCode, HmacKey};
 
 use crate::api_client::Client;
 use crate::cli::{ApiArgs, ApiCommand, ContractsCommand, WebhooksCommand};
+use crate::commands::outln;
 use crate::errors::{CliError, CliResult};
 
 /// A core error as the CLI reports it: `api_error` (with its HTTP status) is
@@ -186,7 +187,7 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
             })?;
             let (params, all) = operation_params(rest)?;
             if !all {
-                println!("{}", call(&built(api.call_operation(op, &params))?)?);
+                outln!("{}", call(&built(api.call_operation(op, &params))?)?);
                 return Ok(0);
             }
             let mut page = op
@@ -195,7 +196,7 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
             loop {
                 let json = call(&built(api.call_operation(op, &page))?)?;
                 for item in json["results"].as_array().map_or(&[][..], Vec::as_slice) {
-                    println!("{item}");
+                    outln!("{item}");
                 }
                 match op.next_page(&page, &json) {
                     Some(next) => page = next,
@@ -214,7 +215,7 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
             if let Some(path) = write {
                 write_secret_file(path, key)?;
             }
-            println!(
+            outln!(
                 "{}",
                 json!({
                     "environment": api.config().environment(),
@@ -230,12 +231,12 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
         }) => {
             let activities: Vec<&str> = activities.iter().map(String::as_str).collect();
             let req = built(api.webhooks_create(title, url, &activities))?;
-            println!("{}", call(&req)?);
+            outln!("{}", call(&req)?);
         }
         ApiCommand::Webhooks(WebhooksCommand::Delete { id }) => {
             let req = built(api.webhooks_delete(id))?;
             let json = call(&req)?;
-            println!(
+            outln!(
                 "{}",
                 if json.is_null() {
                     json!({"deleted": id})
@@ -246,12 +247,12 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
         }
         ApiCommand::Webhooks(WebhooksCommand::ReTrigger { contract_ids }) => {
             let req = built(api.webhooks_re_trigger_latest(contract_ids))?;
-            println!("{}", call(&req)?);
+            outln!("{}", call(&req)?);
         }
         ApiCommand::Contracts(ContractsCommand::Status { id }) => {
             let req = built(api.contracts_status(id))?;
             debug_assert_eq!(req.method, Method::Get);
-            println!("{}", call(&req)?);
+            outln!("{}", call(&req)?);
         }
         ApiCommand::Contracts(ContractsCommand::List {
             page,
@@ -265,11 +266,11 @@ pub fn run(args: &ApiArgs) -> CliResult<i32> {
                 let json = call(&built(api.contracts_list(page, *limit, &filters))?)?;
                 let results = json["results"].as_array().map_or(&[][..], Vec::as_slice);
                 if !all {
-                    println!("{json}");
+                    outln!("{json}");
                     break;
                 }
                 for contract in results {
-                    println!("{contract}");
+                    outln!("{contract}");
                 }
                 // The last page is short (or empty); `total_results`, when
                 // present, ends the walk without one more call.

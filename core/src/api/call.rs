@@ -18,6 +18,7 @@ use super::endpoints::{Api, USER_AGENT};
 use super::operation::{AuthMode, Filter, FilterOp, Operation, Param, ParamIn, ValueType};
 use super::path::percent_encode;
 use super::request::HttpRequest;
+use super::rules;
 use super::schema::{self, is_iso_date, is_iso_datetime, matches_pattern};
 use crate::error::{Error, ErrorCode, Result};
 
@@ -481,6 +482,7 @@ fn body_of(op: &Operation, body: Option<&Value>) -> Result<Option<Vec<u8>>> {
         )
     })?;
     schema::check(&schema, body, "")?;
+    rules::check(op.name, body)?;
     Ok(Some(body.to_string().into_bytes()))
 }
 

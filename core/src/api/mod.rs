@@ -50,6 +50,7 @@ mod path;
 mod request;
 mod response;
 mod retry;
+mod rules;
 mod schema;
 mod table;
 

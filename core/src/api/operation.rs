@@ -217,4 +217,17 @@ impl Operation {
     pub fn is_paginated(&self) -> bool {
         self.response == ResponseKind::Page && self.param("page").is_some()
     }
+
+    /// Whether a call must give parameters: a required path, query or
+    /// header parameter, or a required body. The bindings' per-operation
+    /// methods take `params` as optional exactly when this is false.
+    ///
+    /// ```
+    /// use spotdraft_kit::api::Operation;
+    /// assert!(Operation::find("contracts_status_void_create").unwrap().needs_params());
+    /// assert!(!Operation::find("templates_list").unwrap().needs_params());
+    /// ```
+    pub fn needs_params(&self) -> bool {
+        self.body_required || self.params.iter().any(|p| p.required)
+    }
 }

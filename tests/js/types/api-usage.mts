@@ -15,10 +15,17 @@ import {
 export async function apiUsage(env: Record<string, string | undefined>): Promise<string> {
   const api = Api.fromEnv(env, { retry: { maxAttempts: 3 } });
   const other = new Api({ region: 'us', clientId: 'id', clientSecret: 'secret', environment: 'uat' });
-  const req: HttpRequest = api.webhooksCreate('CRM sync', 'https://hooks.example.com/spotdraft', ['CONTRACT_EXECUTED']);
-  const list: HttpRequest = other.contractsList(1, 50, [['client_name', 'eq', 'Acme']]);
+  const req: HttpRequest = api.webhooksCreate({
+    body: { title: 'CRM sync', url: 'https://hooks.example.com/spotdraft', only_for_activities: ['CONTRACT_EXECUTED'] },
+  });
+  const list: HttpRequest = other.contractsRetrieve({ page: 1, limit: 50, filters: { client_name: { $eq: 'Acme' } } });
+  // One method per operation, typed by its operation's parameters.
+  // @ts-expect-error contracts_status_void_create needs its composite_id and body
+  api.contractsStatusVoidCreate();
+  // @ts-expect-error the download format is an enum
+  api.contractsDownloadLinkCreate({ composite_id: 'T-1', body: { format: 'pdf' } });
   const record: LogRecord = api.logRecord(api.redact(list));
-  const answer = (await api.send(api.webhooksHmacKey(), { timeoutMs: 10_000 })) as { hmac_key: string };
+  const answer = (await api.send(api.webhooksHmacKeyGet(), { timeoutMs: 10_000 })) as { hmac_key: string };
   try {
     await api.send(req);
   } catch (err) {
