@@ -110,6 +110,157 @@ pub enum Command {
         Requests are rate-limited (10/s) and retried with backoff on 429/5xx; secrets are never printed.")]
     #[command(after_long_help = crate::commands::api::operations_help())]
     Api(ApiArgs),
+    /// Repair missed deliveries: list contracts changed since the checkpoint, enqueue or re-trigger.
+    #[command(after_help = "Examples:\n  \
+        sdkit reconcile --since 24h\n  \
+        sdkit reconcile --retrigger --store postgres://sdkit@db/sdkit\n  \
+        sdkit reconcile --since 2026-11-02T00:00 --json\n\n\
+        Lists the contracts whose last_updated_on is at or after the checkpoint (--since, else the\n\
+        one the store kept from the last complete run) through the API (rate-limited, paginated),\n\
+        and finds those the inbox has seen nothing for since. Without --retrigger each one gets a\n\
+        synthetic delivery (activity CONTRACT_RECONCILED, \"source\": \"reconcile\", the fresh status),\n\
+        deduped like any other and processed by `sdkit serve`; with --retrigger SpotDraft is asked\n\
+        to re-send the latest webhook of each, in batches. API config as for `sdkit api`.\n\
+        Exit 1 when the listing or a re-trigger failed (the checkpoint is then kept).")]
+    Reconcile(ReconcileArgs),
+    /// The webhook registry: create, list and delete webhooks with their ids kept in the store.
+    #[command(after_help = "Examples:\n  \
+        SPOTDRAFT_ENVIRONMENT=production sdkit webhooks create --title crm \\\n      \
+        --url https://hooks.example.com/webhooks/spotdraft --activity CONTRACT_EXECUTED\n  \
+        sdkit webhooks list\n  \
+        sdkit webhooks delete 42\n\n\
+        SpotDraft cannot list webhooks, so create keeps the id, title, URL, activities and environment\n\
+        (SPOTDRAFT_ENVIRONMENT, default production) in the store, list reads them from there, and\n\
+        delete takes only ids the store knows unless --force. One URL in two environments (UAT and\n\
+        production) is refused at create and reported by check. API config as for `sdkit api`.")]
+    Webhooks(RegistryArgs),
+    /// Write the sanitised minimal failing example SpotDraft's support asks for.
+    #[command(after_help = "Examples:\n  \
+        sdkit escalate sdk1:5e0c...9a --log receiver.log --key @hmac.key --out escalation.json\n  \
+        sdkit escalate 981 --environment uat --region us\n  \
+        sdkit escalate req-4f1c --log api.log\n\n\
+        ID is a delivery's dedupe key or job id (see `sdkit log`), or the request_id of an API log\n\
+        record in a --log file. Names, emails, titles, signed document URLs, secrets and tokens are\n\
+        replaced by stable placeholders and listed under `redacted`; the receiver's log records for\n\
+        the delivery (from --log) are included, sanitised the same way, and the signature check can\n\
+        be re-run by anyone holding the original body (with --key, or SPOTDRAFT_HMAC_KEYS, its\n\
+        result is included; the key and signature never are).")]
+    Escalate(EscalateArgs),
+}
+
+/// `sdkit escalate`.
+#[derive(Debug, Args)]
+pub struct EscalateArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// A dedupe key, a job id, or an API log record's request_id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// JSON-lines log of the receiver or of API calls; repeatable.
+    #[arg(long = "log", value_name = "FILE")]
+    pub logs: Vec<PathBuf>,
+    /// Keys to re-run the signature check with (default: SPOTDRAFT_HMAC_KEYS, if set).
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Environment label.
+    #[arg(long, env = "SPOTDRAFT_ENVIRONMENT", default_value = "production")]
+    pub environment: String,
+    /// SpotDraft region (in, us, me, eu).
+    #[arg(long, env = "SPOTDRAFT_REGION")]
+    pub region: Option<String>,
+    /// Write the bundle here (mode 0600) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `sdkit webhooks`.
+#[derive(Debug, Args)]
+pub struct RegistryArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: RegistryCommand,
+}
+
+/// `sdkit webhooks ...`.
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Register a webhook with SpotDraft and keep it in the registry; prints its id.
+    Create {
+        /// Webhook title.
+        #[arg(long)]
+        title: String,
+        /// Receiver URL (https).
+        #[arg(long)]
+        url: String,
+        /// Activity to deliver; repeatable.
+        #[arg(long = "activity", value_name = "ACTIVITY", required = true)]
+        activities: Vec<String>,
+    },
+    /// The registry's webhooks (SpotDraft has no list endpoint).
+    List {
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a webhook the registry knows, and forget it.
+    Delete {
+        /// Webhook id.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Delete an id the registry does not know.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace a webhook: create the new one, wait for a delivery through it, delete the old.
+    #[command(after_help = "Examples:\n  \
+        sdkit webhooks rotate 42 --url https://hooks.example.com/webhooks/spotdraft?via=2\n\n\
+        The new URL must differ from the old one (a query such as ?via=2 is enough: `sdkit serve`\n\
+        keeps each delivery's path and query) and reach this store's `sdkit serve`. The old webhook\n\
+        keeps delivering until one delivery came through the new one; after --wait without one, the\n\
+        new webhook is deleted and the old one kept (exit 1).")]
+    Rotate {
+        /// The registry's webhook to replace.
+        #[arg(value_name = "OLD_ID")]
+        old_id: String,
+        /// The new receiver URL.
+        #[arg(long)]
+        url: String,
+        /// New title (default: the old one's).
+        #[arg(long)]
+        title: Option<String>,
+        /// Activities (default: the old one's); repeatable.
+        #[arg(long = "activity", value_name = "ACTIVITY")]
+        activities: Vec<String>,
+        /// How long to wait for a delivery through the new webhook (30s, 10m, 1h).
+        #[arg(long, value_name = "DURATION", default_value = "10m")]
+        wait: String,
+    },
+    /// Exit 1 when one URL is registered in more than one environment.
+    Check,
+}
+
+/// `sdkit reconcile`.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// Store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Contracts changed within (30m, 24h, 7d) or since a UTC time; default: the stored checkpoint.
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Ask SpotDraft to re-send the latest webhooks instead of enqueueing synthetic deliveries.
+    #[arg(long)]
+    pub retrigger: bool,
+    /// Print the outcome as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Log each API attempt (redacted) to stderr.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// Keys, shared by the commands that need them.
@@ -286,6 +437,9 @@ pub struct ServeArgs {
     /// Do not process deliveries (receive and store only).
     #[arg(long)]
     pub no_worker: bool,
+    /// Run `sdkit reconcile` every DURATION (30m, 1h) from the stored checkpoint (API config as for `sdkit api`).
+    #[arg(long, value_name = "DURATION")]
+    pub reconcile_every: Option<String>,
     /// Seconds to wait for in-flight requests on SIGTERM/SIGINT.
     #[arg(long, value_name = "SECS", default_value = "30")]
     pub shutdown_timeout: u64,

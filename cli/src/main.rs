@@ -34,6 +34,9 @@ fn run(cli: &Cli) -> CliResult<i32> {
         Command::Replay(a) => commands::replay::run(a),
         Command::EnvDiff(a) => commands::env_diff::run(a),
         Command::Api(a) => commands::api::run(a),
+        Command::Reconcile(a) => commands::reconcile::run(a),
+        Command::Webhooks(a) => commands::webhooks::run(a),
+        Command::Escalate(a) => commands::escalate::run(a),
     }
 }
 

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use common::*;
 use serde_json::Value;
 
-const SECRET: &str = "client-secret-for-tests";
+const SECRET: &str = API_SECRET;
 
 /// Answers each connection with the next canned (status, body); records
 /// the request line, headers and body.
@@ -264,80 +264,6 @@ fn serve_forwards_verified_events_and_retries() {
     );
     drop(seen);
     assert!(server.stop().success());
-}
-
-/// The project's shared stub of SpotDraft's API (tests/stub), which every
-/// runtime's executor is tested against.
-struct Stub {
-    child: std::process::Child,
-    base: String,
-    addr: String,
-}
-
-impl Stub {
-    fn start() -> Stub {
-        Stub::with_contracts(23)
-    }
-
-    fn with_contracts(contracts: usize) -> Stub {
-        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/stub/spotdraft_stub.py");
-        let mut child = std::process::Command::new("python3")
-            .arg(script)
-            .args(["--client-id", "client-1", "--client-secret", SECRET])
-            .args(["--contracts", &contracts.to_string()])
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("python3 runs the SpotDraft stub");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .expect("stub banner")
-            .to_owned();
-        let addr = url.trim_start_matches("http://").to_owned();
-        Stub {
-            child,
-            base: format!("{url}/api/"),
-            addr,
-        }
-    }
-
-    /// The calls the stub recorded, in arrival order.
-    fn calls(&self) -> Vec<Value> {
-        let calls: Value =
-            serde_json::from_str(&self.control("GET", "/__control/calls", "")).unwrap();
-        calls
-            .as_array()
-            .or_else(|| calls["calls"].as_array())
-            .unwrap()
-            .clone()
-    }
-
-    fn control(&self, method: &str, path: &str, body: &str) -> String {
-        let mut s = std::net::TcpStream::connect(&self.addr).unwrap();
-        write!(
-            s,
-            "{method} {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .unwrap();
-        let mut out = String::new();
-        s.read_to_string(&mut out).unwrap();
-        out.split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_owned())
-            .unwrap_or_default()
-    }
-}
-
-impl Drop for Stub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 #[test]

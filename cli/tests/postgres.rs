@@ -330,3 +330,84 @@ fn a_database_restart_answers_503_then_recovers_by_itself() {
     assert!(refused >= 50, "{refused}");
     assert!(server.stop().success());
 }
+
+/// `sdkit ARGS` with the stub's API config.
+fn with_stub(stub: &Stub, args: &[&str]) -> std::process::Output {
+    sdkit()
+        .args(args)
+        .env("SPOTDRAFT_BASE_URL", &stub.base)
+        .env("SPOTDRAFT_CLIENT_ID", "client-1")
+        .env("SPOTDRAFT_CLIENT_SECRET", API_SECRET)
+        .env("SPOTDRAFT_ENVIRONMENT", "uat")
+        .env_remove("SPOTDRAFT_REGION")
+        .output()
+        .unwrap()
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: run through cli/scripts/test.sh"]
+fn the_webhook_registry_and_the_reconcile_checkpoint_live_in_postgres() {
+    let url = std::env::var("SDKIT_TEST_POSTGRES_URL").expect("SDKIT_TEST_POSTGRES_URL");
+    let stub = Stub::start();
+    let hook = "https://hooks.example.com/sd/pg-registry";
+    let created = with_stub(
+        &stub,
+        &[
+            "webhooks",
+            "--store",
+            &url,
+            "create",
+            "--title",
+            "pg",
+            "--url",
+            hook,
+            "--activity",
+            "CONTRACT_SIGNED",
+        ],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let id = stdout(&created).trim().to_owned();
+    let listed = with_stub(&stub, &["webhooks", "--store", &url, "list", "--json"]);
+    let rows: Vec<Value> = stdout(&listed)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = rows
+        .iter()
+        .find(|r| r["id"] == id.as_str())
+        .expect("the new webhook is listed");
+    assert_eq!(
+        (row["url"].as_str(), row["environment"].as_str()),
+        (Some(hook), Some("uat"))
+    );
+    let deleted = with_stub(&stub, &["webhooks", "--store", &url, "delete", &id]);
+    assert!(deleted.status.success(), "{}", stderr(&deleted));
+    let again = with_stub(&stub, &["webhooks", "--store", &url, "delete", &id]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "a deleted id is no longer known"
+    );
+
+    let first = with_stub(
+        &stub,
+        &[
+            "reconcile",
+            "--store",
+            &url,
+            "--retrigger",
+            "--since",
+            "2025-12-31T00:00",
+            "--json",
+        ],
+    );
+    assert!(first.status.success(), "{}", stderr(&first));
+    let first: Value = serde_json::from_str(stdout(&first).trim()).unwrap();
+    let next = with_stub(
+        &stub,
+        &["reconcile", "--store", &url, "--retrigger", "--json"],
+    );
+    assert!(next.status.success(), "{}", stderr(&next));
+    let next: Value = serde_json::from_str(stdout(&next).trim()).unwrap();
+    assert_eq!(next["checkpoint"], first["next_checkpoint"]);
+}

@@ -15,11 +15,17 @@ It behaves like the parts of SpotDraft the executors depend on:
   OAuth;
 - injects faults on demand: the next N answers with a status (500, 503...)
   or after a delay, per path;
-- records every call (method, path, query, whether auth was present).
+- records every call (method, path, query, whether auth was present, the
+  status answered);
+- lists contracts with `last_updated_on` and applies
+  `filter__last_updated_on[$gte]`; records the contract ids of every
+  `re_trigger_latest` call it accepted.
 
 Control endpoints (no auth): `POST /__control/fault` with
 `{"path": "/api/v2.1/public/...", "status": 503, "times": 2, "delay_ms": 0}`,
-`GET /__control/calls`, `POST /__control/reset`.
+`GET /__control/calls`, `POST /__control/reset`, `POST /__control/contracts`
+with `[{"id": 1, "status": "SIGN", "last_updated_on": "..."}]` (replaces the
+contracts), `GET /__control/retriggered` (one list of ids per accepted call).
 
 Usage: python3 spotdraft_stub.py [--port 0] [--client-id ID --client-secret S]
 Prints `listening on http://127.0.0.1:PORT` once ready.
@@ -31,6 +37,7 @@ import pathlib
 import re
 import threading
 import time
+from datetime import datetime, timezone
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -51,11 +58,21 @@ ROUTES = [
     ("POST", P + "webhooks/", "webhook_create"),
     ("DELETE", P + r"webhooks/(\d+)", "webhook_delete"),
     ("GET", P + "contracts/", "contracts_list"),
+    ("POST", P + "contracts/webhooks/re_trigger_latest/", "re_trigger_latest"),
     ("GET", P + r"contracts/([HT\-0-9]+)/status", "contract_status"),
     ("GET", P + "counter_parties/", "counterparties_list"),
     ("GET", P + r"counter_parties/(\d+)", "counterparty_get"),
 ]
 STATEFUL = {(m, p) for m, p, _ in ROUTES}
+
+
+def parse_time(text):
+    """An ISO-8601 time as an aware datetime, or None."""
+    try:
+        t = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
 
 
 def template_pattern(path):
@@ -79,7 +96,9 @@ class State:
         self.recent = {}  # client id -> deque of request times
         self.webhooks = {}
         self.next_webhook = 1
-        self.contracts = [{"id": i, "composite_id": f"T-{i}", "status": "EXECUTED"} for i in range(1, contracts + 1)]
+        self.contracts = [{"id": i, "composite_id": f"T-{i}", "status": "EXECUTED",
+                           "last_updated_on": "2026-01-01T00:00:00Z"} for i in range(1, contracts + 1)]
+        self.retriggered = []  # contract ids of each accepted re_trigger_latest call
 
     def rate_limited(self, client):
         now = time.monotonic()
@@ -106,6 +125,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply(self, status, body=None, headers=None):
         data = b"" if body is None else json.dumps(body).encode()
+        call = getattr(self, "call", None)
+        if call is not None:
+            call["status"] = status
         self.send_response(status)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
@@ -125,6 +147,7 @@ class Handler(BaseHTTPRequestHandler):
             return "<invalid>"
 
     def handle_any(self, method):
+        self.call = None
         url = urlsplit(self.path)
         path, query = url.path, parse_qs(url.query)
         if path.startswith("/__control/"):
@@ -133,9 +156,10 @@ class Handler(BaseHTTPRequestHandler):
         oauth = self.headers.get("authorization") == f"Bearer {OAUTH_TOKEN}"
         authed = oauth or (self.headers.get("client-id") == self.state.client_id
                            and self.headers.get("client-secret") == self.state.client_secret)
+        self.call = {"method": method, "path": path, "query": url.query, "authed": authed,
+                     "user_email": self.headers.get("user-email"), "t": time.monotonic()}
         with self.state.lock:
-            self.state.calls.append({"method": method, "path": path, "query": url.query, "authed": authed,
-                                     "user_email": self.headers.get("user-email"), "t": time.monotonic()})
+            self.state.calls.append(self.call)
             queue = self.state.faults.get(path)
             fault = queue.pop(0) if queue else None
         if fault:
@@ -169,11 +193,20 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/__control/calls":
             with self.state.lock:
                 return self.reply(200, self.state.calls)
+        if path == "/__control/retriggered":
+            with self.state.lock:
+                return self.reply(200, self.state.retriggered)
+        if path == "/__control/contracts" and method == "POST":
+            contracts = self.body_json()
+            with self.state.lock:
+                self.state.contracts = [dict(c, composite_id=f"T-{c['id']}") for c in contracts]
+            return self.reply(204)
         if path == "/__control/reset" and method == "POST":
             with self.state.lock:
                 self.state.calls.clear()
                 self.state.faults.clear()
                 self.state.recent.clear()
+                self.state.retriggered.clear()
             return self.reply(204)
         if path == "/__control/fault" and method == "POST":
             spec = self.body_json()
@@ -232,7 +265,22 @@ class Handler(BaseHTTPRequestHandler):
                                 "results": items[start:start + limit]})
 
     def contracts_list(self, query, body):
-        return self.paginate(self.state.contracts, query)
+        since = query.get("filter__last_updated_on[$gte]")
+        contracts = self.state.contracts
+        if since:
+            floor = parse_time(since[0])
+            if floor is None:
+                return self.reply(400, {"detail": "invalid last_updated_on filter"})
+            contracts = [c for c in contracts if parse_time(c["last_updated_on"]) >= floor]
+        return self.paginate(contracts, query)
+
+    def re_trigger_latest(self, query, body):
+        ids = body.get("contract_ids") if isinstance(body, dict) else None
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, int) for i in ids):
+            return self.reply(400, {"contract_ids": ["A non-empty list of integers is required."]})
+        with self.state.lock:
+            self.state.retriggered.append(ids)
+        return self.reply(200, {"message": f"re-triggered {len(ids)} contract(s)"})
 
     def contract_status(self, query, body, cid):
         for c in self.state.contracts:

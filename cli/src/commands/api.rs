@@ -14,7 +14,9 @@ use crate::cli::{ApiArgs, ApiCommand, ContractsCommand, WebhooksCommand};
 use crate::commands::outln;
 use crate::errors::{CliError, CliResult};
 
-fn api_failure(err: &spotdraft_kit::Error) -> CliError {
+/// A core error as the CLI reports it: `api_error` (with its HTTP status) is
+/// a failed operation, anything else bad input.
+pub(crate) fn api_failure(err: &spotdraft_kit::Error) -> CliError {
     let status = err
         .api_details()
         .map(|d| format!(" (HTTP {})", d.status))
@@ -26,7 +28,8 @@ fn api_failure(err: &spotdraft_kit::Error) -> CliError {
     }
 }
 
-fn config() -> CliResult<Api> {
+/// The API client configuration from the `SPOTDRAFT_*` environment.
+pub(crate) fn config() -> CliResult<Api> {
     let env: HashMap<String, String> = std::env::vars()
         .filter(|(k, _)| k.starts_with("SPOTDRAFT_"))
         .collect();
@@ -34,7 +37,8 @@ fn config() -> CliResult<Api> {
     Ok(Api::new(config))
 }
 
-fn write_secret_file(path: &std::path::Path, text: &str) -> CliResult<()> {
+/// Writes `text` and a newline to `path`, readable by its owner only.
+pub(crate) fn write_secret_file(path: &std::path::Path, text: &str) -> CliResult<()> {
     use std::os::unix::fs::OpenOptionsExt as _;
     let mut f = std::fs::OpenOptions::new()
         .write(true)

@@ -7,10 +7,13 @@ use crate::errors::{CliError, CliResult};
 pub mod api;
 pub mod check;
 pub mod env_diff;
+pub mod escalate;
 pub mod log;
+pub mod reconcile;
 pub mod replay;
 pub mod send;
 pub mod sign;
+pub mod webhooks;
 
 /// `println!` for command output, returning from the enclosing function
 /// with [`CliError::closed_stdout`] when stdout cannot be written: a reader

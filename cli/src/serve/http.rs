@@ -70,6 +70,9 @@ const KEPT_HEADERS: [&str; 7] = [
     "x-sd-content-hash",
 ];
 
+/// The name under which a delivery's request target is kept with its headers.
+pub const REQUEST_TARGET: &str = ":path";
+
 type Resp = Response<Full<Bytes>>;
 
 fn respond(status: u16, body: Value) -> Resp {
@@ -214,6 +217,11 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Resp, Infal
         Err(err) => return Ok(rejected(&err, started)),
     };
     let mut kept = Map::new();
+    // The request target (path and query), so `sdkit webhooks rotate` can
+    // tell which registered webhook URL a delivery came through.
+    if let Some(target) = parts.uri.path_and_query() {
+        kept.insert(REQUEST_TARGET.to_owned(), target.as_str().into());
+    }
     for name in KEPT_HEADERS {
         if let Some(v) = parts.headers.get(name).and_then(|v| v.to_str().ok()) {
             kept.insert(name.to_owned(), v.into());

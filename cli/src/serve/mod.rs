@@ -15,6 +15,8 @@
 //! [`Verifier::open`]: spotdraft_kit::Verifier::open
 
 mod http;
+mod reconcile;
+pub use http::REQUEST_TARGET;
 mod ingest;
 mod process;
 mod worker;
@@ -165,6 +167,7 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         ))
     })?;
     let processor = process::Processor::from_args(args)?;
+    let reconciler = reconcile::Reconciler::from_args(args)?;
 
     let guard = SingleInstanceGuard::acquire(&url)?;
     let sqlite = matches!(url, StoreUrl::Sqlite(_));
@@ -231,6 +234,13 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
             std::thread::spawn(move || worker::run(s, &processor, &wake, &health, &stop, poll))
         })
         .collect();
+    let reconcile_thread = match reconciler {
+        Some(r) => {
+            let (store, wake, stop) = (store::open(&url)?, wake.clone(), stop.clone());
+            Some(std::thread::spawn(move || r.run(store, &wake, &stop)))
+        }
+        None => None,
+    };
     let health_thread = {
         let (health, stop) = (health.clone(), stop.clone());
         std::thread::spawn(move || watch_store(health_store, &health, &stop))
@@ -284,6 +294,9 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         let _ = t.join();
     }
     let _ = health_thread.join();
+    if let Some(t) = reconcile_thread {
+        let _ = t.join();
+    }
     Line::new("info", "stopped").emit();
     drop(guard);
     Ok(0)

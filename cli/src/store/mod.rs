@@ -21,6 +21,8 @@ mod sqlite_store;
 
 use std::fs::File;
 
+use spotdraft_kit::webhook_registry::WebhookRecord;
+
 use crate::errors::{CliError, CliResult};
 
 pub use postgres_store::PostgresStore;
@@ -193,7 +195,87 @@ pub trait Store: Send {
 
     /// Marks a delivery pending again, due now. False when not found.
     fn requeue(&mut self, dedupe_key: &str, now_ms: i64) -> CliResult<bool>;
+
+    /// What the inbox has seen per contract: `(contract_id,
+    /// activity_data.timestamp)` of every delivery that carries both, for
+    /// the reconcile planner (which keeps the latest per contract).
+    fn seen_per_contract(&mut self) -> CliResult<Vec<(i64, String)>>;
+
+    /// The stored checkpoint `name` (`reconcile`), if any.
+    fn checkpoint(&mut self, name: &str) -> CliResult<Option<String>>;
+
+    /// Stores checkpoint `name`, replacing the old value.
+    fn set_checkpoint(&mut self, name: &str, value: &str) -> CliResult<()>;
+
+    /// The webhook registry (SpotDraft cannot list webhooks), oldest first.
+    fn webhooks(&mut self) -> CliResult<Vec<WebhookRecord>>;
+
+    /// Persists a webhook SpotDraft created, at `now_ms`.
+    fn add_webhook(&mut self, record: &WebhookRecord, now_ms: i64) -> CliResult<()>;
+
+    /// Removes webhook `id` from the registry; false when it was not there.
+    fn remove_webhook(&mut self, id: &str) -> CliResult<bool>;
 }
+
+/// The registry table, the same in SQLite and PostgreSQL; `activities` is
+/// a JSON list.
+const REGISTRY_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sdkit_webhooks (
+    id            TEXT   NOT NULL PRIMARY KEY,
+    title         TEXT   NOT NULL,
+    url           TEXT   NOT NULL,
+    activities    TEXT   NOT NULL,
+    environment   TEXT   NOT NULL,
+    created_at_ms BIGINT NOT NULL
+);
+";
+
+/// The registry's statements, written for both backends (`$n` parameters).
+const WEBHOOKS_SQL: &str =
+    "SELECT id, title, url, activities, environment FROM sdkit_webhooks ORDER BY created_at_ms, id";
+const ADD_WEBHOOK_SQL: &str = "INSERT INTO sdkit_webhooks \
+     (id, title, url, activities, environment, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6) \
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, \
+     activities = excluded.activities, environment = excluded.environment";
+const REMOVE_WEBHOOK_SQL: &str = "DELETE FROM sdkit_webhooks WHERE id = $1";
+
+/// A registry row from its columns (`activities` as stored).
+fn webhook_record(
+    id: String,
+    title: String,
+    url: String,
+    activities: &str,
+    environment: String,
+) -> WebhookRecord {
+    WebhookRecord {
+        id,
+        title,
+        url,
+        activities: serde_json::from_str(activities).unwrap_or_default(),
+        environment,
+    }
+}
+
+/// `activities` as stored.
+fn activities_json(record: &WebhookRecord) -> String {
+    serde_json::Value::from(record.activities.clone()).to_string()
+}
+
+/// The checkpoint table, the same in SQLite and PostgreSQL.
+const CHECKPOINT_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sdkit_checkpoints (
+    name  TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+);
+";
+
+/// The query behind [`Store::seen_per_contract`], the same in both backends.
+const SEEN_SQL: &str = "SELECT contract_id, occurred_at FROM sdkit_deliveries \
+                        WHERE contract_id IS NOT NULL AND occurred_at IS NOT NULL";
+
+/// The upsert behind [`Store::set_checkpoint`] (`$1`/`$2` are accepted by both).
+const SET_CHECKPOINT_SQL: &str = "INSERT INTO sdkit_checkpoints (name, value) VALUES ($1, $2) \
+                                  ON CONFLICT (name) DO UPDATE SET value = excluded.value";
 
 /// Which backend a `--store` URL names.
 #[derive(Clone, Debug, PartialEq, Eq)]

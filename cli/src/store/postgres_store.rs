@@ -8,7 +8,13 @@ use std::time::{Duration, Instant};
 use postgres::types::ToSql;
 use postgres::{Client, Config, NoTls, Row};
 
-use super::{Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, COLUMNS};
+use super::{
+    activities_json, webhook_record, Filter, Inserted, NewDelivery, Outcome, Recorded, Store,
+    StoredDelivery, ADD_WEBHOOK_SQL, CHECKPOINT_SCHEMA, COLUMNS, REGISTRY_SCHEMA,
+    REMOVE_WEBHOOK_SQL, SEEN_SQL, SET_CHECKPOINT_SQL, WEBHOOKS_SQL,
+};
+use spotdraft_kit::webhook_registry::WebhookRecord;
+
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -84,6 +90,8 @@ impl PostgresStore {
         tx.execute("SELECT pg_advisory_xact_lock(7317001)", &[])
             .map_err(db_err)?;
         tx.batch_execute(SCHEMA).map_err(db_err)?;
+        tx.batch_execute(CHECKPOINT_SCHEMA).map_err(db_err)?;
+        tx.batch_execute(REGISTRY_SCHEMA).map_err(db_err)?;
         tx.commit().map_err(db_err)?;
         set_durability(&mut client, durability)?;
         Ok(PostgresStore {
@@ -358,6 +366,66 @@ impl Store for PostgresStore {
                  WHERE dedupe_key = $1",
                 &[&dedupe_key, &now_ms],
             )
+            .map_err(db_err)?;
+        Ok(n > 0)
+    }
+
+    fn seen_per_contract(&mut self) -> CliResult<Vec<(i64, String)>> {
+        let rows = self.conn()?.query(SEEN_SQL, &[]).map_err(db_err)?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    fn checkpoint(&mut self, name: &str) -> CliResult<Option<String>> {
+        let row = self
+            .conn()?
+            .query_opt(
+                "SELECT value FROM sdkit_checkpoints WHERE name = $1",
+                &[&name],
+            )
+            .map_err(db_err)?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    fn set_checkpoint(&mut self, name: &str, value: &str) -> CliResult<()> {
+        self.conn()?
+            .execute(SET_CHECKPOINT_SQL, &[&name, &value])
+            .map(drop)
+            .map_err(db_err)
+    }
+
+    fn webhooks(&mut self) -> CliResult<Vec<WebhookRecord>> {
+        let rows = self.conn()?.query(WEBHOOKS_SQL, &[]).map_err(db_err)?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let activities: String = r.get(3);
+                webhook_record(r.get(0), r.get(1), r.get(2), &activities, r.get(4))
+            })
+            .collect())
+    }
+
+    fn add_webhook(&mut self, w: &WebhookRecord, now_ms: i64) -> CliResult<()> {
+        let activities = activities_json(w);
+        self.conn()?
+            .execute(
+                ADD_WEBHOOK_SQL,
+                &[
+                    &w.id,
+                    &w.title,
+                    &w.url,
+                    &activities,
+                    &w.environment,
+                    &now_ms,
+                ],
+            )
+            .map(drop)
+            .map_err(db_err)
+    }
+
+    fn remove_webhook(&mut self, id: &str) -> CliResult<bool> {
+        let n = self
+            .conn()?
+            .execute(REMOVE_WEBHOOK_SQL, &[&id])
             .map_err(db_err)?;
         Ok(n > 0)
     }

@@ -8,7 +8,13 @@
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{Filter, Inserted, NewDelivery, Outcome, Recorded, Store, StoredDelivery, COLUMNS};
+use super::{
+    activities_json, webhook_record, Filter, Inserted, NewDelivery, Outcome, Recorded, Store,
+    StoredDelivery, ADD_WEBHOOK_SQL, CHECKPOINT_SCHEMA, COLUMNS, REGISTRY_SCHEMA,
+    REMOVE_WEBHOOK_SQL, SEEN_SQL, SET_CHECKPOINT_SQL, WEBHOOKS_SQL,
+};
+use spotdraft_kit::webhook_registry::WebhookRecord;
+
 use crate::errors::{CliError, CliResult};
 
 const SCHEMA: &str = "
@@ -76,6 +82,8 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", synchronous)
             .map_err(db_err)?;
         conn.execute_batch(SCHEMA).map_err(db_err)?;
+        conn.execute_batch(CHECKPOINT_SCHEMA).map_err(db_err)?;
+        conn.execute_batch(REGISTRY_SCHEMA).map_err(db_err)?;
         Ok(SqliteStore { conn })
     }
 }
@@ -301,6 +309,71 @@ impl Store for SqliteStore {
                  WHERE dedupe_key = ?1",
                 params![dedupe_key, now_ms],
             )
+            .map_err(db_err)?;
+        Ok(n > 0)
+    }
+
+    fn seen_per_contract(&mut self) -> CliResult<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(SEEN_SQL).map_err(db_err)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db_err)
+    }
+
+    fn checkpoint(&mut self, name: &str) -> CliResult<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT value FROM sdkit_checkpoints WHERE name = ?1",
+                params![name],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn set_checkpoint(&mut self, name: &str, value: &str) -> CliResult<()> {
+        let _lock = write_lock();
+        self.conn
+            .execute(SET_CHECKPOINT_SQL, params![name, value])
+            .map(drop)
+            .map_err(db_err)
+    }
+
+    fn webhooks(&mut self) -> CliResult<Vec<WebhookRecord>> {
+        let mut stmt = self.conn.prepare(WEBHOOKS_SQL).map_err(db_err)?;
+        let rows = stmt
+            .query_map([], |r| {
+                let activities: String = r.get(3)?;
+                Ok(webhook_record(
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    &activities,
+                    r.get(4)?,
+                ))
+            })
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db_err)
+    }
+
+    fn add_webhook(&mut self, w: &WebhookRecord, now_ms: i64) -> CliResult<()> {
+        let _lock = write_lock();
+        let activities = activities_json(w);
+        self.conn
+            .execute(
+                ADD_WEBHOOK_SQL,
+                params![w.id, w.title, w.url, activities, w.environment, now_ms],
+            )
+            .map(drop)
+            .map_err(db_err)
+    }
+
+    fn remove_webhook(&mut self, id: &str) -> CliResult<bool> {
+        let _lock = write_lock();
+        let n = self
+            .conn
+            .execute(REMOVE_WEBHOOK_SQL, params![id])
             .map_err(db_err)?;
         Ok(n > 0)
     }

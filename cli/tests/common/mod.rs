@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+pub mod stub;
+#[allow(unused_imports)]
+pub use stub::{Stub, API_SECRET};
+
 /// A test key (base64), never used anywhere real.
 pub const KEY: &str = "dGVzdC1rZXktZm9yLXNka2l0LWludGVncmF0aW9uLXRlc3RzLW9ubHk=";
 
@@ -80,6 +84,17 @@ pub struct Server {
 
 impl Server {
     pub fn start(store: &str, dir: &Path, name: &str, extra: &[&str]) -> Server {
+        Server::start_with_env(store, dir, name, extra, &[])
+    }
+
+    /// [`Server::start`] with extra environment variables.
+    pub fn start_with_env(
+        store: &str,
+        dir: &Path,
+        name: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
         let addr_file = dir.join(format!("{name}.addr"));
         let _ = std::fs::remove_file(&addr_file);
         let log = dir.join(format!("{name}.log"));
@@ -98,6 +113,7 @@ impl Server {
             .arg("--addr-file")
             .arg(&addr_file)
             .args(extra)
+            .envs(env.iter().copied())
             .stdout(out.try_clone().expect("clone"))
             .stderr(out)
             .spawn()
