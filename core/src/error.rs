@@ -143,9 +143,10 @@ impl ErrorCode {
 }
 
 impl ErrorCode {
-    /// A plain sentence for this code, for an error a receiver raises itself
-    /// (see [`Error::from_code`]): adapters take code, status and message
-    /// from here instead of writing their own.
+    /// The message of an error a receiver raises itself (see
+    /// [`Error::from_code`]): adapters take code, status and message from
+    /// here instead of writing their own. Codes core raises with a specific
+    /// message return their own name.
     ///
     /// ```
     /// use spotdraft_kit::ErrorCode;
@@ -153,26 +154,13 @@ impl ErrorCode {
     /// ```
     pub const fn summary(self) -> &'static str {
         match self {
-            ErrorCode::MissingSignature => "the delivery has no signature header",
-            ErrorCode::MalformedSignature => "the signature header is not 128 hex digits",
-            ErrorCode::SignatureMismatch => "no configured key produced the signature",
-            ErrorCode::InvalidKey => "an HMAC key is not valid",
-            ErrorCode::NoKeys => "the verifier has no keys",
-            ErrorCode::BodyTooLarge => "the body is larger than the verifier's limit",
-            ErrorCode::InvalidJson => "the verified body is not JSON",
-            ErrorCode::InvalidPayload => "the verified body is not a SpotDraft event",
-            ErrorCode::InvalidArgument => "a value of the wrong type was passed",
-            ErrorCode::InvalidConfig => "the API configuration was rejected",
-            ErrorCode::InvalidId => "an API path parameter was rejected",
-            ErrorCode::ApiError => "the API answered with an error",
             ErrorCode::LengthRequired => {
-                "the body's length is unknown: this server does not decode chunked request \
-                 bodies; send Content-Length, or serve with a server that decodes them"
+                "the body's length is unknown (this server does not decode chunked bodies): \
+                 send Content-Length"
             }
-            ErrorCode::StoreUnavailable => {
-                "the seen-store failed, so the delivery cannot be recorded exactly once; \
-                 answered 503 so SpotDraft retries it later"
-            }
+            ErrorCode::StoreUnavailable => "the seen-store failed; SpotDraft retries later",
+            // The other codes are raised with their own, specific messages.
+            other => other.as_str(),
         }
     }
 }

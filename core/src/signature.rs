@@ -157,10 +157,8 @@ fn short_key_error(text_len: usize, decoded_len: usize) -> Error {
     Error::new(
         ErrorCode::InvalidKey,
         format!(
-            "the HMAC key ({text_len} characters of base64) decodes to {decoded_len} bytes, \
-             fewer than {MIN_BASE64_KEY_BYTES}; SpotDraft's `hmac_key` decodes to 64 bytes, \
-             so this value is probably truncated or not the `hmac_key` (allow short keys \
-             explicitly only for demos and tests)"
+            "the HMAC key ({text_len} base64 characters) decodes to {decoded_len} bytes, \
+             under {MIN_BASE64_KEY_BYTES}; SpotDraft's decode to 64"
         ),
     )
 }
@@ -665,7 +663,7 @@ mod tests {
         let err = HmacKey::from_base64(key).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidKey);
         assert!(err.message().contains("decodes to 15 bytes"), "{err}");
-        assert!(err.message().contains("20 characters"), "{err}");
+        assert!(err.message().contains("20 base64 characters"), "{err}");
         assert!(!err.message().contains(key), "{err}");
         let allowed = HmacKey::new_with_policy(key, KeyEncoding::Base64, KeyPolicy::AllowShort);
         assert_eq!(allowed.unwrap().bytes(), b"0123456789abcde");

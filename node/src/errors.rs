@@ -78,14 +78,11 @@ impl<T> IntoJs<T> for Result<T, Error> {
     }
 }
 
-/// Builds the `SpotDraftKitError` of a stable `code` with core's message
-/// for it (`ErrorCode::summary`), for a failure an adapter detects itself
-/// (`store_unavailable`, `length_required`); an unknown code is an
-/// `invalid_argument` error.
-#[napi_derive::napi(js_name = "codeError")]
-pub fn code_error(env: Env, code: String) -> napi::Error {
-    match ErrorCode::from_str_code(&code) {
-        Some(code) => to_js(&env, &Error::from_code(code)),
-        None => invalid_argument(&env, "not a stable error code (see ERROR_CODES)"),
+/// The error of a stable `code` with core's message for it
+/// (`ErrorCode::summary`); an unknown code is an `invalid_argument` error.
+pub fn code_error(env: &Env, code: &str) -> napi::Error {
+    match ErrorCode::from_str_code(code) {
+        Some(code) => to_js(env, &Error::from_code(code)),
+        None => invalid_argument(env, "not a stable error code (see ERROR_CODES)"),
     }
 }
