@@ -13,9 +13,12 @@
 //   registerErrorFactory(f)  f(message, code, httpStatus, logRecordJson, apiJson)
 //                            builds every error the native side throws
 //   invalidArgument(message) an `invalid_argument` error (core's status)
+//   codeError(code)          the error of a stable code with core's message
+//                            for it (what an adapter detects itself)
 //   errorCodes()             every stable code, in core's order
 //   signatureHeaders()       [current, legacy] header names, lowercase
-//   new Keyring()            .addText(text, encoding?, id?), .addBytes(bytes, id?), .addEnvList(text), .free?()
+//   new Keyring()            .allowShortKeys(), .addText(text, encoding?, id?), .addBytes(bytes, id?),
+//                            .addEnvList(text), .free?()
 //   new NativeVerifier(ring, maxBodyBytes?)
 //                            .size, .maxBodyBytes, .checkBodyLength(n),
 //                            .verify(bytes, sig), .isValid(bytes, sig),
@@ -226,9 +229,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   }
 
   // KeyInput | KeyInput[] -> a native Keyring (the caller frees it).
-  function keyringOf(keys, defaultEncoding) {
+  function keyringOf(keys, defaultEncoding, allowShortKeys) {
     const ring = new native.Keyring();
     try {
+      if (allowShortKeys) ring.allowShortKeys();
       reading('keys', () => {
         const list = Array.isArray(keys) ? keys : [keys];
         list.forEach((key, index) => addKey(ring, key, index, defaultEncoding));
@@ -246,14 +250,19 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   function optionsOf(opts) {
     if (opts === undefined || opts === null) return {};
     if (typeof opts !== 'object') throw invalid(`options must be an object, got ${kind(opts)}`);
-    const { maxBodyBytes, encoding } = reading('options', () => ({ maxBodyBytes: opts.maxBodyBytes, encoding: opts.encoding }));
+    const { maxBodyBytes, encoding, allowShortKeys } = reading('options', () => ({
+      maxBodyBytes: opts.maxBodyBytes, encoding: opts.encoding, allowShortKeys: opts.allowShortKeys,
+    }));
     if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes >= 0)) {
       throw invalid('maxBodyBytes must be a non-negative integer');
     }
     if (encoding !== undefined && typeof encoding !== 'string') {
       throw invalid(`encoding must be "base64" or "utf8", got ${kind(encoding)}`);
     }
-    return { maxBodyBytes, encoding };
+    if (allowShortKeys !== undefined && typeof allowShortKeys !== 'boolean') {
+      throw invalid(`allowShortKeys must be a boolean, got ${kind(allowShortKeys)}`);
+    }
+    return { maxBodyBytes, encoding, allowShortKeys };
   }
 
   // Replaces a lazy accessor by the value assigned to it.
@@ -348,9 +357,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     envLists.add(keys);
     return keys;
   };
-  function envKeyringOf(list) {
+  function envKeyringOf(list, allowShortKeys) {
     const ring = new native.Keyring();
     try {
+      if (allowShortKeys) ring.allowShortKeys();
       if (list !== undefined) ring.addEnvList(list);
     } catch (err) {
       free(ring);
@@ -373,8 +383,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     }
 
     constructor(keys, opts) {
-      const { maxBodyBytes, encoding } = optionsOf(opts);
-      const ring = envLists.has(keys) ? envKeyringOf(keys.list) : keyringOf(keys, encoding);
+      const { maxBodyBytes, encoding, allowShortKeys } = optionsOf(opts);
+      const ring = envLists.has(keys)
+        ? envKeyringOf(keys.list, allowShortKeys)
+        : keyringOf(keys, encoding, allowShortKeys);
       try {
         this.#native = new native.NativeVerifier(ring, maxBodyBytes);
       } finally {
@@ -489,7 +501,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   const decorateApiErrors = (fn) => {
     decorate = fn;
   };
-  const internal = Object.freeze({ invalid, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors });
+  // The error of a stable code an adapter detects itself (store_unavailable,
+  // length_required): code, status and message are core's.
+  const codeError = (code) => native.codeError(code);
+  const internal = Object.freeze({ invalid, codeError, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors });
 
   return {
     api: {

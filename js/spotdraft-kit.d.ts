@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'invalid_argument'
   | 'invalid_config'
   | 'invalid_id'
-  | 'api_error';
+  | 'api_error'
+  | 'length_required'
+  | 'store_unavailable';
 
 export type Category =
   | 'lifecycle' | 'review' | 'signature' | 'execution'
@@ -45,6 +47,12 @@ export interface VerifierOptions {
   maxBodyBytes?: number;
   /** Encoding of string keys without their own `encoding` (default 'base64'). */
   encoding?: KeyEncoding;
+  /**
+   * Accept base64 keys that decode to fewer than 16 bytes (default false:
+   * such a key throws `invalid_key`; SpotDraft's decode to 64). For demo and
+   * test keys only.
+   */
+  allowShortKeys?: boolean;
 }
 
 export interface Person {

@@ -272,6 +272,16 @@ pub struct KeyArgs {
     /// How key text becomes key bytes: base64 (SpotDraft's hmac_key) or utf8 (legacy callback secrets).
     #[arg(long, value_name = "ENCODING", default_value = "base64", value_parser = ["base64", "utf8"])]
     pub key_encoding: String,
+    /// Accept base64 keys that decode to fewer than 16 bytes (SpotDraft's decode to 64): demo and test keys only.
+    #[arg(long)]
+    pub allow_short_keys: bool,
+}
+
+impl KeyArgs {
+    /// The key policy the flags ask for.
+    pub fn policy(&self) -> spotdraft_kit::KeyPolicy {
+        spotdraft_kit::KeyPolicy::from_allow_short(self.allow_short_keys)
+    }
 }
 
 /// `sdkit sign`.

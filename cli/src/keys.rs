@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use spotdraft_kit::{HmacKey, KeyEncoding, Verifier};
+use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy, Verifier};
 
 use crate::errors::{CliError, CliResult};
 
@@ -157,10 +157,18 @@ impl KeySpec {
     }
 
     /// Reads and decodes the key.
-    pub fn load(&self, encoding: KeyEncoding) -> CliResult<HmacKey> {
-        let key = HmacKey::new(&self.text()?, encoding).map_err(|e| {
+    pub fn load(&self, encoding: KeyEncoding, policy: KeyPolicy) -> CliResult<HmacKey> {
+        let text = self.text()?;
+        let key = HmacKey::new_with_policy(&text, encoding, policy).map_err(|e| {
             let mut err = CliError::from_core_input(&self.describe(), &e);
-            if encoding == KeyEncoding::Base64 && e.code() == spotdraft_kit::ErrorCode::InvalidKey {
+            let only_short = policy == KeyPolicy::Strict
+                && HmacKey::new_with_policy(&text, encoding, KeyPolicy::AllowShort).is_ok();
+            if only_short {
+                err.message
+                    .push_str(" (on the command line: --allow-short-keys)");
+            } else if encoding == KeyEncoding::Base64
+                && e.code() == spotdraft_kit::ErrorCode::InvalidKey
+            {
                 err.message
                     .push_str(" (on the command line: --key-encoding utf8)");
             }
@@ -193,12 +201,17 @@ fn credential_path(name: &str) -> CliResult<std::path::PathBuf> {
 
 /// Loads every `--key`, or the `SPOTDRAFT_HMAC_KEYS` variable
 /// (`label:base64,...`) when none is given.
-pub fn load_keys(specs: &[KeySpec], encoding: KeyEncoding) -> CliResult<Vec<HmacKey>> {
+pub fn load_keys(
+    specs: &[KeySpec],
+    encoding: KeyEncoding,
+    policy: KeyPolicy,
+) -> CliResult<Vec<HmacKey>> {
     if specs.is_empty() {
         let env: HashMap<String, String> = std::env::vars()
             .filter(|(k, _)| k == "SPOTDRAFT_HMAC_KEYS")
             .collect();
-        let keys = spotdraft_kit::api::hmac_keys_from_env_map(&env)
+        let list = env.get("SPOTDRAFT_HMAC_KEYS").map_or("", String::as_str);
+        let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy(list, policy)
             .map_err(|e| CliError::from_core_input("SPOTDRAFT_HMAC_KEYS", &e))?;
         if keys.is_empty() {
             return Err(CliError::usage(
@@ -207,12 +220,17 @@ pub fn load_keys(specs: &[KeySpec], encoding: KeyEncoding) -> CliResult<Vec<Hmac
         }
         return Ok(keys);
     }
-    specs.iter().map(|s| s.load(encoding)).collect()
+    specs.iter().map(|s| s.load(encoding, policy)).collect()
 }
 
 /// A verifier over the loaded keys.
-pub fn verifier(specs: &[KeySpec], encoding: KeyEncoding) -> CliResult<Verifier> {
-    Verifier::new(load_keys(specs, encoding)?).map_err(|e| CliError::from_core_input("keys", &e))
+pub fn verifier(
+    specs: &[KeySpec],
+    encoding: KeyEncoding,
+    policy: KeyPolicy,
+) -> CliResult<Verifier> {
+    Verifier::new(load_keys(specs, encoding, policy)?)
+        .map_err(|e| CliError::from_core_input("keys", &e))
 }
 
 #[cfg(test)]
@@ -223,9 +241,9 @@ mod tests {
     fn labels_and_padding() {
         assert_eq!(parse_key_spec("abc=").unwrap().label, None);
         assert_eq!(parse_key_spec("ab==").unwrap().label, None);
-        let s = parse_key_spec("prod=c2VjcmV0").unwrap();
+        let s = parse_key_spec("prod=c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==").unwrap();
         assert_eq!(s.label.as_deref(), Some("prod"));
-        assert_eq!(s.source, KeySource::Inline("c2VjcmV0".into()));
+        assert_eq!(s.source, KeySource::Inline("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==".into()));
         let s = parse_key_spec("uat=@key.txt").unwrap();
         assert_eq!(s.source, KeySource::File("key.txt".into()));
         let s = parse_key_spec("env:SD_KEY").unwrap();
@@ -235,19 +253,19 @@ mod tests {
         assert_eq!(s.source, KeySource::Credential("hmac".into()));
         assert!(parse_key_spec("cred:../x").is_err());
         assert_eq!(parse_key_spec("-").unwrap().source, KeySource::Stdin);
-        assert!(parse_key_spec("c2VjcmV0")
+        assert!(parse_key_spec("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")
             .unwrap()
             .exposure_warning()
             .is_some());
         assert!(parse_key_spec("@k").unwrap().exposure_warning().is_none());
-        assert!(!format!("{:?}", parse_key_spec("c2VjcmV0").unwrap()).contains("c2VjcmV0"));
+        assert!(!format!("{:?}", parse_key_spec("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==").unwrap()).contains("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ=="));
     }
 
     #[test]
     fn key_files_readable_by_others_are_refused() {
         use std::os::unix::fs::PermissionsExt as _;
         let path = std::env::temp_dir().join(format!("sdkit-keymode-{}", std::process::id()));
-        std::fs::write(&path, "c2VjcmV0\n").unwrap();
+        std::fs::write(&path, "c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==\n").unwrap();
         let spec = parse_key_spec(&format!("@{}", path.display())).unwrap();
         let set = |mode| std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode));
         set(0o644).unwrap();

@@ -204,8 +204,8 @@ fn env_diff_finds_shared_credentials_without_printing_secrets() {
     );
     assert!(!stdout(&o).contains(SECRET) && !stdout(&o).contains(KEY));
     // Clean pair: exit 0.
-    std::fs::write(&prod, "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=prod-client\nSPOTDRAFT_CLIENT_SECRET=other\nSPOTDRAFT_HMAC_KEYS=prod:c2VjcmV0\nSPOTDRAFT_ID_TEMPLATE_NDA=202\n").unwrap();
-    std::fs::write(&uat, "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=uat-client\nSPOTDRAFT_CLIENT_SECRET=x\nSPOTDRAFT_HMAC_KEYS=uat:dWF0\nSPOTDRAFT_ID_TEMPLATE_NDA=101\n").unwrap();
+    std::fs::write(&prod, "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=prod-client\nSPOTDRAFT_CLIENT_SECRET=other\nSPOTDRAFT_HMAC_KEYS=prod:c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==\nSPOTDRAFT_ID_TEMPLATE_NDA=202\n").unwrap();
+    std::fs::write(&uat, "SPOTDRAFT_REGION=us\nSPOTDRAFT_CLIENT_ID=uat-client\nSPOTDRAFT_CLIENT_SECRET=x\nSPOTDRAFT_HMAC_KEYS=uat:c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSB1YXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==\nSPOTDRAFT_ID_TEMPLATE_NDA=101\n").unwrap();
     let o = run(&["env-diff", uat.to_str().unwrap(), prod.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // Bad files: exit 2, the offending line named, its value not echoed.

@@ -180,7 +180,7 @@ fn the_readme_pipeline_runs_as_written() {
     assert!(stdout(&o).starts_with("cause: valid\n"), "{}", stdout(&o));
     // The labelled form of the same variable works the same way.
     let o = shell(&format!(
-        "export SPOTDRAFT_HMAC_KEYS=\"old:c2VjcmV0,production:$HMAC_KEY\"\n{sign_line}\n{diagnose_line}"
+        "export SPOTDRAFT_HMAC_KEYS=\"old:c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==,production:$HMAC_KEY\"\n{sign_line}\n{diagnose_line}"
     ));
     assert!(stdout(&o).starts_with("cause: valid\n"), "{}", stderr(&o));
     // A body changed after signing is not blamed on the key.
@@ -223,7 +223,7 @@ fn keys_from_files_env_and_labels() {
     let o = run(&[
         "verify",
         "--key",
-        "old=c2VjcmV0",
+        "old=c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==",
         "--key",
         &format!("new=@{}", key_file.display()),
         "--signature",
@@ -306,6 +306,38 @@ fn key_errors_exit_2_without_echoing_the_key() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read /nonexistent/body.json"));
+}
+
+#[test]
+fn short_keys_need_the_explicit_flag() {
+    let f = sample();
+    let f = f.to_str().unwrap();
+    // "c2hvcnQta2V5" decodes to the 9 bytes "short-key".
+    let short = "c2hvcnQta2V5";
+    let o = run(&["sign", "--key", short, f]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("invalid_key") && err.contains("decodes to 9 bytes"),
+        "{err}"
+    );
+    assert!(err.contains("--allow-short-keys"), "{err}");
+    assert!(!err.contains(short), "{err}");
+    // The same through SPOTDRAFT_HMAC_KEYS.
+    let o = sdkit()
+        .args(["sign", f])
+        .env("SPOTDRAFT_HMAC_KEYS", format!("demo:{short}"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("decodes to 9 bytes"), "{}", stderr(&o));
+    let o = run(&["sign", "--allow-short-keys", "--key", short, f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expected = sign(
+        &HmacKey::from_bytes(b"short-key").unwrap(),
+        &std::fs::read(f).unwrap(),
+    );
+    assert!(stdout(&o).contains(&expected), "{}", stdout(&o));
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub use crate::log_record::{LogRecord, LogValue};
 ///
 /// ```
 /// use spotdraft_kit::{sign, HmacKey, SignatureHeader, Verifier};
-/// let key = HmacKey::from_base64("c2VjcmV0")?.with_id("prod");
+/// let key = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?.with_id("prod");
 /// let body = br#"{"activity":"CONTRACT_SIGNED","contract_id":5,"activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}"#;
 /// let headers = vec![("X-SD-WEBHOOK-CONTENT-HASH".to_string(), sign(&key, body))];
 /// let d = Verifier::new(vec![key])?.open(&headers, body)?;
@@ -277,7 +277,7 @@ impl Verifier {
     ///
     /// ```
     /// use spotdraft_kit::{ErrorCode, HmacKey, Verifier};
-    /// let v = Verifier::new(vec![HmacKey::from_base64("c2VjcmV0")?])?;
+    /// let v = Verifier::new(vec![HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?])?;
     /// let err = v.open(&[("content-type", "application/json")], b"{}").unwrap_err();
     /// assert_eq!(err.code(), ErrorCode::MissingSignature);
     /// assert_eq!(err.http_status(), 401);
@@ -357,7 +357,7 @@ mod tests {
                 "ada@example.com",
                 "Secret Deal",
                 sig.as_str(),
-                "c2VjcmV0",
+                "c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==",
             ] {
                 assert!(!json.contains(secret), "{json} leaks {secret}");
             }

@@ -182,7 +182,7 @@ impl std::fmt::Display for Cause {
 ///
 /// ```
 /// use spotdraft_kit::{diagnose, sign, Cause, HmacKey};
-/// let key = HmacKey::from_base64("c2VjcmV0")?;
+/// let key = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?;
 /// let d = diagnose(b"{}", &sign(&key, b"{}"), &[key]);
 /// assert_eq!(d.cause, Cause::Valid);
 /// assert_eq!(d.key_index, Some(0));
@@ -226,7 +226,7 @@ impl Diagnosis {
 ///
 /// ```
 /// use spotdraft_kit::{diagnose, sign, Cause, HmacKey};
-/// let key = HmacKey::from_base64("c2VjcmV0")?;
+/// let key = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?;
 /// let raw = br#"{"activity": "CONTRACT_CREATED", "contract_id": 1}"#;
 /// let reparsed = br#"{"activity":"CONTRACT_CREATED","contract_id":1}"#;
 /// // The receiver verified the re-serialised body against SpotDraft's signature.

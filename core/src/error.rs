@@ -47,11 +47,18 @@ pub enum ErrorCode {
     InvalidId,
     /// An API response with a non-2xx status.
     ApiError,
+    /// A receiver could not read the body's length (a chunked body its
+    /// server does not decode): answered 411 so the sender sends a
+    /// `Content-Length`.
+    LengthRequired,
+    /// A receiver's seen-store (the exactly-once record) failed, for example
+    /// its database is down: answered 503 so the sender retries later.
+    StoreUnavailable,
 }
 
 impl ErrorCode {
     /// Every code, in a fixed order (for tests and bindings).
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::MissingSignature,
         ErrorCode::MalformedSignature,
         ErrorCode::SignatureMismatch,
@@ -64,6 +71,8 @@ impl ErrorCode {
         ErrorCode::InvalidConfig,
         ErrorCode::InvalidId,
         ErrorCode::ApiError,
+        ErrorCode::LengthRequired,
+        ErrorCode::StoreUnavailable,
     ];
 
     /// The stable snake_case string of this code.
@@ -85,6 +94,8 @@ impl ErrorCode {
             ErrorCode::InvalidConfig => "invalid_config",
             ErrorCode::InvalidId => "invalid_id",
             ErrorCode::ApiError => "api_error",
+            ErrorCode::LengthRequired => "length_required",
+            ErrorCode::StoreUnavailable => "store_unavailable",
         }
     }
 
@@ -101,14 +112,17 @@ impl ErrorCode {
     /// The HTTP status a webhook receiver should answer with for this code.
     ///
     /// Signature problems are the sender's: 401. Payload problems: 400.
-    /// Oversize bodies: 413. Key and configuration problems are the
-    /// receiver's own misconfiguration: 500, so the sender retries once it
-    /// is fixed instead of counting the delivery as refused.
+    /// Oversize bodies: 413. An unreadable body length: 411. Key and
+    /// configuration problems are the receiver's own misconfiguration: 500,
+    /// and a failed seen-store 503, so the sender retries once it is fixed
+    /// instead of counting the delivery as refused.
     ///
     /// ```
     /// use spotdraft_kit::ErrorCode;
     /// assert_eq!(ErrorCode::InvalidPayload.http_status(), 400);
     /// assert_eq!(ErrorCode::BodyTooLarge.http_status(), 413);
+    /// assert_eq!(ErrorCode::LengthRequired.http_status(), 411);
+    /// assert_eq!(ErrorCode::StoreUnavailable.http_status(), 503);
     /// ```
     pub const fn http_status(self) -> u16 {
         match self {
@@ -122,6 +136,31 @@ impl ErrorCode {
             | ErrorCode::InvalidArgument
             | ErrorCode::InvalidConfig => 500,
             ErrorCode::ApiError => 502,
+            ErrorCode::LengthRequired => 411,
+            ErrorCode::StoreUnavailable => 503,
+        }
+    }
+}
+
+impl ErrorCode {
+    /// The message of an error a receiver raises itself (see
+    /// [`Error::from_code`]): adapters take code, status and message from
+    /// here instead of writing their own. Codes core raises with a specific
+    /// message return their own name.
+    ///
+    /// ```
+    /// use spotdraft_kit::ErrorCode;
+    /// assert!(ErrorCode::StoreUnavailable.summary().contains("retr"));
+    /// ```
+    pub const fn summary(self) -> &'static str {
+        match self {
+            ErrorCode::LengthRequired => {
+                "the body's length is unknown (this server does not decode chunked bodies): \
+                 send Content-Length"
+            }
+            ErrorCode::StoreUnavailable => "the seen-store failed; SpotDraft retries later",
+            // The other codes are raised with their own, specific messages.
+            other => other.as_str(),
         }
     }
 }
@@ -163,6 +202,19 @@ impl Error {
             log_record: None,
             api: None,
         }
+    }
+
+    /// An error with the code's own [`ErrorCode::summary`] as its message:
+    /// what an adapter answers for a failure it detects itself.
+    ///
+    /// ```
+    /// use spotdraft_kit::{Error, ErrorCode};
+    /// let e = Error::from_code(ErrorCode::LengthRequired);
+    /// assert_eq!(e.http_status(), 411);
+    /// assert_eq!(e.message(), ErrorCode::LengthRequired.summary());
+    /// ```
+    pub fn from_code(code: ErrorCode) -> Self {
+        Error::new(code, code.summary())
     }
 
     /// Creates an [`ErrorCode::ApiError`] with its details.

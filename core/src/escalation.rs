@@ -82,7 +82,7 @@ pub struct EscalationContext {
 ///
 /// ```
 /// use spotdraft_kit::{escalation::{delivery_bundle, EscalationContext}, sign, HmacKey, Verifier};
-/// let key = HmacKey::from_base64("c2VjcmV0")?;
+/// let key = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?;
 /// let body = br#"{"activity":"CONTRACT_CREATED","contract_id":5}"#;
 /// let headers = vec![("X-SD-WEBHOOK-CONTENT-HASH".to_string(), sign(&key, body))];
 /// let verifier = Verifier::new(vec![key])?;

@@ -14,11 +14,11 @@
 //! use spotdraft_kit::{sign, HmacKey, Verifier};
 //!
 //! // Once, at start-up: the `hmac_key` from GET webhooks/hmac_key/.
-//! let verifier = Verifier::new(vec![HmacKey::from_base64("c2VjcmV0LWtleQ==")?.with_id("production")])?;
+//! let verifier = Verifier::new(vec![HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==")?.with_id("production")])?;
 //!
 //! // Per request: the raw body bytes and the request's headers.
 //! # let body: &[u8] = br#"{"activity":"CONTRACT_EXECUTED","contract_id":42,"activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}"#;
-//! # let headers = vec![("x-sd-webhook-content-hash".to_string(), sign(&HmacKey::from_base64("c2VjcmV0LWtleQ==")?, body))];
+//! # let headers = vec![("x-sd-webhook-content-hash".to_string(), sign(&HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==")?, body))];
 //! match verifier.open(&headers, body) {
 //!     Ok(delivery) => {
 //!         // Persist under delivery.dedupe_key() (a unique key), answer 202, process later.
@@ -92,8 +92,8 @@ pub use headers::{
 };
 pub use log_record::{LogRecord, LogValue};
 pub use signature::{
-    parse_signature, sign, HmacKey, KeyEncoding, Verifier, DEFAULT_MAX_BODY_BYTES, MAX_KEYS,
-    MAX_SIGNATURE_HEADER_BYTES,
+    parse_signature, sign, HmacKey, KeyEncoding, KeyPolicy, Verifier, DEFAULT_MAX_BODY_BYTES,
+    MAX_KEYS, MAX_SIGNATURE_HEADER_BYTES, MIN_BASE64_KEY_BYTES,
 };
 
 /// Re-exported so callers can name payload values without a direct

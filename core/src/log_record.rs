@@ -36,7 +36,7 @@ impl std::fmt::Display for LogValue {
 ///
 /// ```
 /// use spotdraft_kit::{sign, HmacKey, Verifier};
-/// let key = HmacKey::from_base64("c2VjcmV0")?;
+/// let key = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?;
 /// let body = br#"{"activity":"CONTRACT_CREATED","contract_id":5}"#;
 /// let headers = [("x-sd-webhook-content-hash", sign(&key, body))];
 /// let delivery = Verifier::new(vec![key])?.open(&headers, body)?;

@@ -40,6 +40,45 @@ pub const MAX_SIGNATURE_HEADER_BYTES: usize = 1024;
 pub const MAX_KEYS: usize = 64;
 /// Length of an HMAC-SHA512 digest in bytes.
 pub const SIGNATURE_BYTES: usize = 64;
+/// The fewest bytes a base64 key may decode to under [`KeyPolicy::Strict`].
+/// SpotDraft's `hmac_key` values decode to 64; a shorter result is almost
+/// always a truncated or mistyped value.
+pub const MIN_BASE64_KEY_BYTES: usize = 16;
+
+/// Whether a base64 key that decodes to fewer than [`MIN_BASE64_KEY_BYTES`]
+/// is accepted. Legacy UTF-8 secrets are never length-checked.
+///
+/// ```
+/// use spotdraft_kit::{ErrorCode, HmacKey, KeyEncoding, KeyPolicy};
+/// // "c2VjcmV0" decodes to the 6 bytes "secret".
+/// let err = HmacKey::new("c2VjcmV0", KeyEncoding::Base64).unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::InvalidKey);
+/// assert!(HmacKey::new_with_policy("c2VjcmV0", KeyEncoding::Base64, KeyPolicy::AllowShort).is_ok());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum KeyPolicy {
+    /// Base64 keys must decode to at least [`MIN_BASE64_KEY_BYTES`]. The default.
+    #[default]
+    Strict,
+    /// Any non-empty key is accepted (demo and test keys).
+    AllowShort,
+}
+
+impl KeyPolicy {
+    /// [`KeyPolicy::AllowShort`] when `allow_short` is true (for bindings
+    /// that expose the opt-in as a boolean).
+    ///
+    /// ```
+    /// assert_eq!(spotdraft_kit::KeyPolicy::from_allow_short(false), spotdraft_kit::KeyPolicy::Strict);
+    /// ```
+    pub const fn from_allow_short(allow_short: bool) -> KeyPolicy {
+        if allow_short {
+            KeyPolicy::AllowShort
+        } else {
+            KeyPolicy::Strict
+        }
+    }
+}
 
 /// How a key string is turned into HMAC key bytes. Chosen explicitly, never
 /// guessed.
@@ -112,12 +151,24 @@ pub(crate) fn decode_base64_lenient(text: &str) -> Option<Zeroizing<Vec<u8>>> {
     engine.decode(text).ok().map(Zeroizing::new)
 }
 
+/// The `invalid_key` error for a base64 key that decodes too short: says
+/// what was decoded and how long it was, never the key.
+fn short_key_error(text_len: usize, decoded_len: usize) -> Error {
+    Error::new(
+        ErrorCode::InvalidKey,
+        format!(
+            "the HMAC key ({text_len} base64 characters) decodes to {decoded_len} bytes, \
+             under {MIN_BASE64_KEY_BYTES}; SpotDraft's decode to 64"
+        ),
+    )
+}
+
 /// One HMAC key, optionally labelled. Key bytes are zeroized on drop and
 /// never printed.
 ///
 /// ```
 /// use spotdraft_kit::{HmacKey, KeyEncoding};
-/// let key = HmacKey::new("c2VjcmV0LWtleQ==", KeyEncoding::Base64)?.with_id("prod-2026-11");
+/// let key = HmacKey::new("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==", KeyEncoding::Base64)?.with_id("prod-2026-11");
 /// assert_eq!(key.id(), Some("prod-2026-11"));
 /// assert_eq!(format!("{key:?}"), "HmacKey { id: Some(\"prod-2026-11\"), encoding: Base64, bytes: <redacted> }");
 /// # Ok::<(), spotdraft_kit::Error>(())
@@ -133,18 +184,32 @@ pub struct HmacKey {
 }
 
 impl HmacKey {
-    /// Decodes a key string in the given encoding.
+    /// Decodes a key string in the given encoding, under [`KeyPolicy::Strict`].
     ///
-    /// Errors with [`ErrorCode::InvalidKey`] if the key is empty or not valid
-    /// base64; the message never repeats the key.
+    /// Errors with [`ErrorCode::InvalidKey`] if the key is empty, not valid
+    /// base64, or decodes to fewer than [`MIN_BASE64_KEY_BYTES`]; the message
+    /// never repeats the key.
     ///
     /// ```
     /// use spotdraft_kit::{ErrorCode, HmacKey, KeyEncoding};
-    /// assert!(HmacKey::new("dGVzdA", KeyEncoding::Base64).is_ok()); // padding optional
+    /// let key = "dGhpcy1pcy1hLTMyLWJ5dGUtdGVzdC1rZXktdmFsdWU"; // padding optional
+    /// assert!(HmacKey::new(key, KeyEncoding::Base64).is_ok());
     /// assert_eq!(HmacKey::new("not base64!", KeyEncoding::Base64).unwrap_err().code(), ErrorCode::InvalidKey);
     /// assert!(HmacKey::new("not base64!", KeyEncoding::Utf8).is_ok());
     /// ```
     pub fn new(key: &str, encoding: KeyEncoding) -> Result<Self> {
+        HmacKey::new_with_policy(key, encoding, KeyPolicy::Strict)
+    }
+
+    /// Decodes a key string in the given encoding and [`KeyPolicy`].
+    ///
+    /// ```
+    /// use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy};
+    /// let err = HmacKey::new_with_policy("a2V5", KeyEncoding::Base64, KeyPolicy::Strict).unwrap_err();
+    /// assert!(err.message().contains("decodes to 3 bytes"));
+    /// assert!(!err.message().contains("a2V5"));
+    /// ```
+    pub fn new_with_policy(key: &str, encoding: KeyEncoding, policy: KeyPolicy) -> Result<Self> {
         let bytes = match encoding {
             KeyEncoding::Base64 => decode_base64_lenient(key).ok_or_else(|| {
                 Error::new(
@@ -162,6 +227,12 @@ impl HmacKey {
         if bytes.is_empty() {
             return Err(Error::new(ErrorCode::InvalidKey, "the HMAC key is empty"));
         }
+        if encoding == KeyEncoding::Base64
+            && policy == KeyPolicy::Strict
+            && bytes.len() < MIN_BASE64_KEY_BYTES
+        {
+            return Err(short_key_error(key.trim_ascii().len(), bytes.len()));
+        }
         Ok(HmacKey {
             id: None,
             encoding,
@@ -170,10 +241,12 @@ impl HmacKey {
         })
     }
 
-    /// A base64 key (the `hmac_key` SpotDraft returns).
+    /// A base64 key (the `hmac_key` SpotDraft returns), under
+    /// [`KeyPolicy::Strict`].
     ///
     /// ```
-    /// assert!(spotdraft_kit::HmacKey::from_base64("c2VjcmV0").is_ok());
+    /// assert!(spotdraft_kit::HmacKey::from_base64("dGhpcy1pcy1hLTMyLWJ5dGUtdGVzdC1rZXktdmFsdWU=").is_ok());
+    /// assert!(spotdraft_kit::HmacKey::from_base64("c2VjcmV0").is_err());
     /// ```
     pub fn from_base64(key: &str) -> Result<Self> {
         HmacKey::new(key, KeyEncoding::Base64)
@@ -287,7 +360,7 @@ pub(crate) fn fingerprint(kind: &[u8], secret: &[u8]) -> String {
 /// `X-SD-WEBHOOK-CONTENT-HASH`. For tests and local senders.
 ///
 /// ```
-/// let key = spotdraft_kit::HmacKey::from_base64("c2VjcmV0")?;
+/// let key = spotdraft_kit::HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?;
 /// let sig = spotdraft_kit::sign(&key, br#"{"activity":"CONTRACT_CREATED"}"#);
 /// assert_eq!(sig.len(), 128);
 /// # Ok::<(), spotdraft_kit::Error>(())
@@ -358,8 +431,8 @@ struct PreparedKey {
 ///
 /// ```
 /// use spotdraft_kit::{sign, HmacKey, Verifier};
-/// let old = HmacKey::from_base64("b2xkLWtleQ==")?.with_id("2025");
-/// let new = HmacKey::from_base64("bmV3LWtleQ==")?.with_id("2026");
+/// let old = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvbGQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==")?.with_id("2025");
+/// let new = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBuZXcta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==")?.with_id("2026");
 /// let body = br#"{"activity":"CONTRACT_EXECUTED"}"#;
 /// let sig = sign(&new, body);
 /// let verifier = Verifier::new(vec![old, new])?;
@@ -413,7 +486,7 @@ impl Verifier {
     ///
     /// ```
     /// use spotdraft_kit::{KeyEncoding, Verifier};
-    /// let v = Verifier::from_keys(["c2VjcmV0"], KeyEncoding::Base64)?;
+    /// let v = Verifier::from_keys(["c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ=="], KeyEncoding::Base64)?;
     /// assert_eq!(v.len(), 1);
     /// # Ok::<(), spotdraft_kit::Error>(())
     /// ```
@@ -494,7 +567,7 @@ impl Verifier {
     ///
     /// ```
     /// use spotdraft_kit::{sign, ErrorCode, HmacKey, Verifier};
-    /// let key = HmacKey::from_base64("c2VjcmV0")?;
+    /// let key = HmacKey::from_base64("c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==")?;
     /// let body = [0xff, 0xfe, b'{']; // not UTF-8: still verified byte-exactly
     /// let sig = sign(&key, &body);
     /// let v = Verifier::new(vec![key])?;
@@ -576,5 +649,28 @@ impl fmt::Debug for Verifier {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("keys", &format_args!("<redacted>"))
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_base64_keys_name_their_length_never_the_key() {
+        // 15 bytes: one short of the minimum.
+        let key = "MDEyMzQ1Njc4OWFiY2Rl";
+        let err = HmacKey::from_base64(key).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidKey);
+        assert!(err.message().contains("decodes to 15 bytes"), "{err}");
+        assert!(err.message().contains("20 base64 characters"), "{err}");
+        assert!(!err.message().contains(key), "{err}");
+        let allowed = HmacKey::new_with_policy(key, KeyEncoding::Base64, KeyPolicy::AllowShort);
+        assert_eq!(allowed.unwrap().bytes(), b"0123456789abcde");
+        // 16 bytes is enough; UTF-8 secrets are never length-checked.
+        assert!(HmacKey::from_base64("MDEyMzQ1Njc4OWFiY2RlZg==").is_ok());
+        assert!(HmacKey::new("k", KeyEncoding::Utf8).is_ok());
+        // Lax base64 that decodes to one byte is refused under the default.
+        assert!(HmacKey::from_base64("YQ").is_err());
     }
 }

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use base64::Engine;
 use serde_json::{json, Map, Value};
 use spotdraft_kit::{
-    body_sha256, diagnose, parse_event, sign, Error, Event, HmacKey, KeyEncoding, Person, Verifier,
+    body_sha256, diagnose, parse_event, sign, Error, Event, HmacKey, KeyEncoding, KeyPolicy,
+    Person, Verifier,
 };
 
 fn vector_files() -> Vec<(String, Value)> {
@@ -43,6 +44,11 @@ fn body(case: &Value) -> Vec<u8> {
 }
 
 fn keys(case: &Value) -> Result<Vec<HmacKey>, Error> {
+    let policy = KeyPolicy::from_allow_short(
+        case["options"]["allow_short_keys"]
+            .as_bool()
+            .unwrap_or(false),
+    );
     case["keys"]
         .as_array()
         .map(Vec::as_slice)
@@ -50,7 +56,8 @@ fn keys(case: &Value) -> Result<Vec<HmacKey>, Error> {
         .iter()
         .map(|k| {
             let encoding = KeyEncoding::parse(k["encoding"].as_str().unwrap_or("base64"))?;
-            let key = HmacKey::new(k["key"].as_str().expect("key string"), encoding)?;
+            let key =
+                HmacKey::new_with_policy(k["key"].as_str().expect("key string"), encoding, policy)?;
             Ok(match k["id"].as_str() {
                 Some(id) => key.with_id(id),
                 None => key,

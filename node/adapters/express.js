@@ -61,7 +61,7 @@ function spotdraftWebhook(verifier, options = {}) {
       req.rawBody = body;
       req._body = true; // tells body-parser the body is handled
       return next();
-    }, next);
+    }, (err) => (isKitError(err) ? rejected(req, res, err) : next(err)));
   };
 
   return function spotdraftWebhookMiddleware(req, res, next) {

@@ -73,11 +73,11 @@ async function register(fastify, options) {
     let delivery;
     try {
       delivery = verifier.open(request.headers, request.body ?? Buffer.alloc(0));
+      if (!(await claim(store, delivery))) return reply.code(200).send(shared.DUPLICATE);
     } catch (err) {
       if (!isKitError(err)) throw err;
       return refuse(request, reply, err);
     }
-    if (!(await claim(store, delivery))) return reply.code(200).send(shared.DUPLICATE);
     releaseUnlessAccepted(store, delivery, reply.raw);
     request.spotdraft = delivery;
     return undefined;

@@ -52,11 +52,11 @@ function spotdraftWebhook(verifier, options = {}) {
     try {
       checkDeclaredLength(verifier, c.req.raw.headers.get('content-length') ?? undefined);
       delivery = verifier.open(c.req.raw.headers, await readBody(c, limit));
+      if (!(await claim(store, delivery))) return c.json(DUPLICATE, 200);
     } catch (err) {
       if (!isKitError(err)) throw err;
       return refuse(c, err);
     }
-    if (!(await claim(store, delivery))) return c.json(DUPLICATE, 200);
     c.set('spotdraft', delivery);
     let accepted = false;
     try {

@@ -86,8 +86,27 @@ function collectBody(stream, limit, done) {
 
 // Claims the delivery's dedupe key: true for the first copy (always without
 // a store). The store persists the claim before it resolves.
+// A store that fails (its database is down) rejects with core's
+// `store_unavailable` (503, so SpotDraft retries), its own error as `cause`:
+// answered with the one error body, never the framework's error page.
 async function claim(store, delivery) {
-  return store === null || (await store.claim(delivery.dedupeKey)) === true;
+  if (store === null) return true;
+  let claimed;
+  try {
+    claimed = await store.claim(delivery.dedupeKey);
+  } catch (cause) {
+    throw storeUnavailable(cause);
+  }
+  return claimed === true;
+}
+
+function storeUnavailable(cause) {
+  // Loaded here, not at the top: an adapter given a wasm verifier loads the
+  // addon only when its store fails.
+  const { codeError } = require('../index.js')[Symbol.for('@spotdraft-kit.internal')];
+  const err = codeError('store_unavailable');
+  Object.defineProperty(err, 'cause', { value: cause, configurable: true });
+  return err;
 }
 
 // For a Node response of a claimed delivery: a handler that answers other

@@ -77,3 +77,12 @@ impl<T> IntoJs<T> for Result<T, Error> {
         self.map_err(|e| to_js(env, &e))
     }
 }
+
+/// The error of a stable `code` with core's message for it
+/// (`ErrorCode::summary`); an unknown code is an `invalid_argument` error.
+pub fn code_error(env: &Env, code: &str) -> napi::Error {
+    match ErrorCode::from_str_code(code) {
+        Some(code) => to_js(env, &Error::from_code(code)),
+        None => invalid_argument(env, "not a stable error code (see ERROR_CODES)"),
+    }
+}

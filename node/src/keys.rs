@@ -9,7 +9,7 @@
 use napi::bindgen_prelude::Uint8ArraySlice;
 use napi::Env;
 use napi_derive::napi;
-use spotdraft_kit::{HmacKey, KeyEncoding};
+use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy};
 
 use crate::errors::IntoJs;
 
@@ -19,6 +19,7 @@ use crate::errors::IntoJs;
 #[derive(Default)]
 pub struct Keyring {
     keys: Vec<HmacKey>,
+    policy: KeyPolicy,
 }
 
 #[napi]
@@ -27,6 +28,14 @@ impl Keyring {
     #[napi(constructor)]
     pub fn new() -> Self {
         Keyring::default()
+    }
+
+    /// Accepts base64 keys that decode to fewer than 16 bytes in the keys
+    /// added after this call (the explicit `allowShortKeys` opt-in, for demo
+    /// and test keys).
+    #[napi(js_name = "allowShortKeys")]
+    pub fn allow_short_keys(&mut self) {
+        self.policy = KeyPolicy::AllowShort;
     }
 
     /// Adds a key given as text, decoded per `encoding` (`"base64"`, the
@@ -43,7 +52,7 @@ impl Keyring {
             Some(name) => KeyEncoding::parse(&name).into_js(&env)?,
             None => KeyEncoding::default(),
         };
-        let key = HmacKey::new(&key, encoding).into_js(&env)?;
+        let key = HmacKey::new_with_policy(&key, encoding, self.policy).into_js(&env)?;
         self.push(key, id);
         Ok(())
     }
@@ -65,7 +74,8 @@ impl Keyring {
     /// `label:key,...`), parsed by core as in every runtime.
     #[napi(js_name = "addEnvList")]
     pub fn add_env_list(&mut self, env: Env, list: String) -> napi::Result<()> {
-        let keys = spotdraft_kit::api::hmac_keys_from_list(&list).into_js(&env)?;
+        let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy(&list, self.policy)
+            .into_js(&env)?;
         self.keys.extend(keys);
         Ok(())
     }

@@ -58,6 +58,14 @@ pub fn invalid_argument(env: Env, message: String) -> napi::Error {
     errors::invalid_argument(&env, message)
 }
 
+/// Builds the `SpotDraftKitError` of a stable `code` with core's message for
+/// it, for a failure an adapter detects itself (`store_unavailable`,
+/// `length_required`).
+#[napi(js_name = "codeError")]
+pub fn code_error(env: Env, code: String) -> napi::Error {
+    errors::code_error(&env, &code)
+}
+
 /// A keyring of 1..=64 keys with precomputed HMAC state (core `Verifier`).
 #[napi(js_name = "NativeVerifier")]
 pub struct Verifier {

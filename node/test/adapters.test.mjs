@@ -57,7 +57,7 @@ async function commonCases(url) {
   assert.equal(missing.status, 401);
   assert.equal(missing.json.error, 'missing_signature');
 
-  const conflicting = await post(url, BODY, { [H]: sign(KEY, BODY), 'X-SD-Webhook-Content-Hash': sign('b3RoZXI=', BODY) });
+  const conflicting = await post(url, BODY, { [H]: sign(KEY, BODY), 'X-SD-Webhook-Content-Hash': sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvdGhlciwgNjQgYnl0ZXMgbGlrZSBhIFNwb3REcmFmdCBobWFjX2tleQ==', BODY) });
   assert.equal(conflicting.status, 401);
   assert.equal(conflicting.json.error, 'malformed_signature');
 

@@ -50,7 +50,8 @@ test('CommonJS and ESM entries share one module instance', () => {
   assert.equal(kit.LEGACY_SIGNATURE_HEADER, 'x-sd-content-hash');
   assert.deepEqual([...ERROR_CODES].sort(), [
     'api_error', 'body_too_large', 'invalid_argument', 'invalid_config', 'invalid_id', 'invalid_json',
-    'invalid_key', 'invalid_payload', 'malformed_signature', 'missing_signature', 'no_keys', 'signature_mismatch',
+    'invalid_key', 'invalid_payload', 'length_required', 'malformed_signature', 'missing_signature', 'no_keys',
+    'signature_mismatch', 'store_unavailable',
   ]);
   assert.ok(Object.isFrozen(ERROR_CODES));
 });

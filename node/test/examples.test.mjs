@@ -27,7 +27,7 @@ function boot(name, dataDir) {
   linkDependencies(join(examples, name)); // the published names, resolved to this package
   const child = spawn(process.execPath, ['server.mjs'], {
     cwd: join(examples, name),
-    env: { ...process.env, SPOTDRAFT_HMAC_KEYS: `old:b2xkLWtleQ==,new:${KEY}`, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, SPOTDRAFT_HMAC_KEYS: `old:c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvbGQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==,new:${KEY}`, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = [];
@@ -94,7 +94,7 @@ for (const name of ['express', 'fastify']) {
       const again = await post(url, BODY, { [H]: sign(KEY, BODY) });
       assert.equal(again.status, 200);
       assert.deepEqual(await again.json(), { ok: true, duplicate: true });
-      const forged = await post(url, BODY, { [H]: sign('Zm9yZ2Vk', BODY) });
+      const forged = await post(url, BODY, { [H]: sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBmb3JnZWQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==', BODY) });
       assert.equal(forged.status, 401);
       const unsigned = await post(url, BODY);
       assert.equal(unsigned.status, 401);

@@ -37,7 +37,7 @@ test('without a native binary the package runs on wasm, with the same API and er
   assert.equal(native.implementation, 'native');
   assert.deepEqual(Object.keys(kit), Object.keys(native));
   const body = '{"activity":"CONTRACT_SIGNED","contract_id":7}';
-  const key = 'c2VjcmV0LWtleQ==';
+  const key = 'c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==';
   assert.equal(kit.sign(key, body), native.sign(key, body));
   assert.throws(() => new kit.Verifier(key).open({}, body),
     (err) => err instanceof kit.SpotDraftKitError && err instanceof Error && err.code === 'missing_signature');

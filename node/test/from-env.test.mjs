@@ -44,3 +44,15 @@ test('missing, empty, undecodable or mistyped values are typed errors without th
   refused(null, 'invalid_argument');
   refused('SPOTDRAFT_HMAC_KEYS', 'invalid_argument');
 });
+
+test('a short base64 key is invalid_key unless allowShortKeys is given', () => {
+  const short = 'c2VjcmV0'; // base64 of the 6 bytes "secret"
+  for (const make of [() => new Verifier(short), () => Verifier.fromEnv({ SPOTDRAFT_HMAC_KEYS: `demo:${short}` })]) {
+    assert.throws(make, (err) => err instanceof SpotDraftKitError && err.code === 'invalid_key' &&
+      err.httpStatus === 500 && err.message.includes('decodes to 6 bytes') && !err.message.includes(short));
+  }
+  assert.equal(new Verifier(short, { allowShortKeys: true }).size, 1);
+  assert.equal(Verifier.fromEnv({ SPOTDRAFT_HMAC_KEYS: `demo:${short}` }, { allowShortKeys: true }).size, 1);
+  assert.throws(() => new Verifier(short, { allowShortKeys: 'yes' }), (err) => err.code === 'invalid_argument');
+  assert.equal(new Verifier({ key: 'abc', encoding: 'utf8' }).size, 1); // legacy UTF-8 secrets are exempt
+});

@@ -67,9 +67,9 @@ test('packed tarball installs by name and passes the vectors', { timeout: 300_00
     // CommonJS by name, and the adapter subpaths resolve.
     const cjs = run(process.execPath, ['-e', `
       const kit = require('@spotdraft-kit/node');
-      const v = new kit.Verifier('c2VjcmV0');
+      const v = new kit.Verifier('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==');
       const body = '{"activity":"CONTRACT_CREATED"}';
-      const d = v.open({ 'x-sd-webhook-content-hash': kit.sign('c2VjcmV0', body) }, body);
+      const d = v.open({ 'x-sd-webhook-content-hash': kit.sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==', body) }, body);
       require('@spotdraft-kit/node/express'); require('@spotdraft-kit/node/fastify'); require('@spotdraft-kit/node/hono');
       process.stdout.write(kit.implementation + ' ' + d.event.activity);
     `], { cwd: project });

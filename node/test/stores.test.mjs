@@ -185,6 +185,75 @@ test('the Hono middleware with a store (a handler that throws releases too)', as
   }
 });
 
+// A store whose database is down: claim throws (with a detail that must not
+// reach the sender).
+const downStore = () => ({
+  claim: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:5432 user=secret-db-user'); },
+  release: async () => {},
+});
+
+async function answersStoreUnavailable(url, handled) {
+  const body = delivery();
+  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', [H]: sign(KEY, body) } });
+  const text = await res.text();
+  assert.equal(res.status, 503, text);
+  assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+  const json = JSON.parse(text);
+  assert.equal(json.error, 'store_unavailable');
+  assert.equal(typeof json.message, 'string');
+  assert.deepEqual(Object.keys(json).sort(), ['error', 'message']);
+  assert.ok(!text.includes('ECONNREFUSED') && !text.includes('secret-db-user'), text);
+  assert.deepEqual(handled, [], 'the handler never ran');
+}
+
+test('a store whose claim throws is answered 503 store_unavailable in the one error body (every adapter)', async () => {
+  const rejected = [];
+  const onReject = (err) => rejected.push(err.code);
+  const handled = [];
+
+  const app = express(); // development mode: its error handler would print a stack page
+  app.post('/hook', expressWebhook(verifier, { store: downStore(), onReject }), (req, res) => {
+    handled.push(1);
+    res.status(202).json(ACCEPTED);
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    await answersStoreUnavailable(`http://127.0.0.1:${server.address().port}/hook`, handled);
+  } finally {
+    server.close();
+  }
+
+  const fastify = Fastify();
+  fastify.register(async (scope) => {
+    await scope.register(fastifyWebhook, { verifier, store: downStore(), onReject });
+    scope.post('/hook', async (_request, reply) => {
+      handled.push(1);
+      return reply.code(202).send(ACCEPTED);
+    });
+  });
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    await answersStoreUnavailable(`http://127.0.0.1:${fastify.server.address().port}/hook`, handled);
+  } finally {
+    await fastify.close();
+  }
+
+  const hono = new Hono();
+  hono.post('/hook', honoWebhook(verifier, { store: downStore(), onReject }), (c) => {
+    handled.push(1);
+    return c.json(ACCEPTED, 202);
+  });
+  const honoServer = serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => honoServer.once('listening', resolve));
+  try {
+    await answersStoreUnavailable(`http://127.0.0.1:${honoServer.address().port}/hook`, handled);
+  } finally {
+    honoServer.close();
+  }
+  assert.deepEqual(rejected, ['store_unavailable', 'store_unavailable', 'store_unavailable']);
+});
+
 test('a store without claim/release is refused at setup', () => {
   assert.throws(() => expressWebhook(verifier, { store: 'seen.db' }), /claim\(key\) and release\(key\)/);
   assert.throws(() => honoWebhook(verifier, { store: {} }), TypeError);

@@ -31,6 +31,7 @@ __all__ = [
     "Verifier",
     "__version__",
     "body_sha256",
+    "code_error",
     "diagnose",
     "parse_event",
     "sign",
@@ -41,13 +42,30 @@ SIGNATURE_HEADER: Final[str]
 LEGACY_SIGNATURE_HEADER: Final[str]
 DEFAULT_MAX_BODY_BYTES: Final[int]
 MAX_KEYS: Final[int]
-ERROR_CODES: Final[tuple[str, ...]]
+_ErrorCode = Literal[
+    "missing_signature",
+    "malformed_signature",
+    "signature_mismatch",
+    "invalid_key",
+    "no_keys",
+    "body_too_large",
+    "invalid_json",
+    "invalid_payload",
+    "invalid_argument",
+    "invalid_config",
+    "invalid_id",
+    "api_error",
+    "length_required",
+    "store_unavailable",
+]
+"""The stable error codes, the same in every runtime (core's ``ErrorCode::ALL``)."""
+ERROR_CODES: Final[tuple[_ErrorCode, ...]]
 MAX_PAGE_LIMIT: Final[int]
 
 class SpotDraftKitError(Exception):
     """Base class of every spotdraft-kit error."""
 
-    code: str
+    code: _ErrorCode
     """The stable error code (``signature_mismatch``, ``invalid_key``, ...)."""
     http_status: int
     """The status a webhook receiver should answer with."""
@@ -172,9 +190,12 @@ class Verifier:
         *,
         max_body_bytes: Optional[int] = None,
         encoding: Optional[str] = "base64",
+        allow_short_keys: bool = False,
     ) -> Verifier: ...
     @staticmethod
-    def from_env(mapping: Mapping[str, str], *, max_body_bytes: Optional[int] = None) -> Verifier: ...
+    def from_env(
+        mapping: Mapping[str, str], *, max_body_bytes: Optional[int] = None, allow_short_keys: bool = False
+    ) -> Verifier: ...
     def verify(self, body: Body, signature: Union[str, bytes]) -> int: ...
     def is_valid(self, body: Body, signature: Union[str, bytes]) -> bool: ...
     def open(self, headers: Headers, body: Body) -> Delivery: ...
@@ -188,6 +209,9 @@ class Verifier:
 
 def parse_event(body: Body) -> Event: ...
 def sign(key: Key, body: Body, *, encoding: Optional[str] = "base64") -> str: ...
+def code_error(code: _ErrorCode) -> SpotDraftKitError:
+    """The error of a stable code with core's message for it, for a failure
+    an adapter detects itself (``store_unavailable``, ``length_required``)."""
 def diagnose(body: Body, signature: Union[str, bytes], keys: Keys, *, encoding: Optional[str] = "base64") -> Diagnosis: ...
 def body_sha256(body: Body) -> str: ...
 

@@ -9,9 +9,13 @@ responses between their framework and these functions.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 
 from . import Delivery, SpotDraftKitError, Verifier
+from ._native import code_error
+
+if TYPE_CHECKING:
+    from ._native import _ErrorCode
 from .stores import SeenStore
 
 __all__ = [
@@ -107,8 +111,18 @@ def read_limited(verifier: Verifier, read: BodyReader) -> bytes:
 
 def claim(store: Optional[SeenStore], delivery: Delivery) -> bool:
     """True when this delivery is the first with its dedupe key (always true
-    without a store). The claim is persisted before the handler runs."""
-    return store is None or store.claim(delivery.dedupe_key)
+    without a store). The claim is persisted before the handler runs.
+
+    A store that raises (its database is down) becomes core's
+    ``store_unavailable`` (503, so SpotDraft retries), the store's own error
+    as ``__cause__``: answered with the one error body, never a server error
+    page."""
+    if store is None:
+        return True
+    try:
+        return bool(store.claim(delivery.dedupe_key))
+    except Exception as cause:
+        raise code_error("store_unavailable") from cause
 
 
 @contextmanager
@@ -123,17 +137,15 @@ def released_on_error(store: Optional[SeenStore], delivery: Delivery) -> Iterato
         raise
 
 
+def _answer(code: _ErrorCode) -> Answer:
+    err = code_error(code)
+    return (err.http_status, error_body(err))
+
+
 # A chunked body that the WSGI server did not decode for the application
-# (Django's runserver, wsgiref) reads as empty: answered 411, never a
-# misleading 401 for a body that was not read.
-LENGTH_REQUIRED: Answer = (
-    411,
-    {
-        "error": "length_required",
-        "message": "this WSGI server does not decode chunked request bodies (wsgiref, Django's runserver):"
-        " send Content-Length, or serve with gunicorn, waitress, uvicorn or Werkzeug",
-    },
-)
+# (Django's runserver, wsgiref) reads as empty: answered with core's
+# length_required (411), never a misleading 401 for a body that was not read.
+LENGTH_REQUIRED: Answer = _answer("length_required")
 
 
 def chunked_unreadable(environ: Mapping[str, Any]) -> bool:

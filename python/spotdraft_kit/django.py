@@ -91,12 +91,13 @@ def _open(
         return _json(LENGTH_REQUIRED)
     try:
         delivery = verifier.open(request.headers, _read_body(verifier, request))
+        # A failing store raises store_unavailable (503): the same body.
+        if not claim(store, delivery):
+            return _json(DUPLICATE)
     except SpotDraftKitError as err:
         if on_error is not None:
             on_error(err)
         return JsonResponse(error_body(err), status=err.http_status)
-    if not claim(store, delivery):
-        return _json(DUPLICATE)
     return delivery
 
 

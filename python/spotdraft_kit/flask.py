@@ -112,12 +112,13 @@ def webhook(
                 return jsonify(LENGTH_REQUIRED[1]), LENGTH_REQUIRED[0]
             try:
                 delivery: Delivery = verifier.open(request.headers, _read_body(verifier))
+                # A failing store raises store_unavailable (503): the same body.
+                if not claim(store, delivery):
+                    return jsonify(DUPLICATE[1]), DUPLICATE[0]
             except SpotDraftKitError as err:
                 if on_error is not None:
                     on_error(err)
                 return jsonify(error_body(err)), err.http_status
-            if not claim(store, delivery):
-                return jsonify(DUPLICATE[1]), DUPLICATE[0]
             with released_on_error(store, delivery):
                 # ensure_sync: async views work too (Flask's own async support).
                 response: Optional[ResponseReturnValue] = current_app.ensure_sync(view)(

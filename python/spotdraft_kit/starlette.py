@@ -83,12 +83,13 @@ def webhook(
         async def spotdraft_webhook(request: Request) -> Response:
             try:
                 delivery = await open_request(verifier, request)
+                # A failing store raises store_unavailable (503): the same body.
+                if store is not None and not await run_in_threadpool(claim, store, delivery):
+                    return JSONResponse(DUPLICATE[1], status_code=DUPLICATE[0])
             except SpotDraftKitError as err:
                 if on_error is not None:
                     on_error(err)
                 return error_response(err)
-            if store is not None and not await run_in_threadpool(claim, store, delivery):
-                return JSONResponse(DUPLICATE[1], status_code=DUPLICATE[0])
             with released_on_error(store, delivery):
                 result = await handler(delivery) if is_async else await run_in_threadpool(handler, delivery)
             if isinstance(result, Response):

@@ -209,3 +209,16 @@ impl<T> IntoPyResult<T> for Result<T, Error> {
         self.map_err(|e| to_py(py, &e))
     }
 }
+
+/// code_error(code)
+/// --
+///
+/// The error of a stable code with core's message for it, for a failure an
+/// adapter detects itself (``store_unavailable``, ``length_required``).
+/// Returned, not raised; an unknown code raises ``invalid_argument``.
+#[pyfunction]
+pub fn code_error(py: Python<'_>, code: &str) -> PyResult<Py<PyAny>> {
+    let code = ErrorCode::from_str_code(code)
+        .ok_or_else(|| invalid_argument(py, "not a stable error code (see ERROR_CODES)"))?;
+    Ok(to_py(py, &Error::from_code(code)).into_value(py).into_any())
+}

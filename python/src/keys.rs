@@ -7,7 +7,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
-use spotdraft_kit::{HmacKey, KeyEncoding};
+use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy};
 
 use crate::errors::{invalid_argument, type_name, IntoPyResult};
 
@@ -29,8 +29,19 @@ pub fn encoding(value: &Bound<'_, PyAny>) -> PyResult<KeyEncoding> {
     KeyEncoding::parse(&name.to_cow()?).into_py_result(py)
 }
 
-/// Every key in `keys`.
+/// Every key in `keys`, under the default [`KeyPolicy::Strict`].
 pub fn all(keys: &Bound<'_, PyAny>, encoding: KeyEncoding) -> PyResult<Vec<HmacKey>> {
+    all_with_policy(keys, encoding, KeyPolicy::Strict)
+}
+
+/// Every key in `keys`, under `policy` (`allow_short_keys=True` is
+/// [`KeyPolicy::AllowShort`]).
+pub fn all_with_policy(
+    keys: &Bound<'_, PyAny>,
+    encoding: KeyEncoding,
+    policy: KeyPolicy,
+) -> PyResult<Vec<HmacKey>> {
+    let one = |key: &Bound<'_, PyAny>, id, encoding| one_with_policy(key, id, encoding, policy);
     if is_single_key(keys) {
         return Ok(vec![one(keys, None, encoding)?]);
     }
@@ -95,12 +106,21 @@ fn label(id: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// One key: text in `encoding`, or raw bytes.
 pub fn one(key: &Bound<'_, PyAny>, id: Option<String>, encoding: KeyEncoding) -> PyResult<HmacKey> {
+    one_with_policy(key, id, encoding, KeyPolicy::Strict)
+}
+
+fn one_with_policy(
+    key: &Bound<'_, PyAny>,
+    id: Option<String>,
+    encoding: KeyEncoding,
+    policy: KeyPolicy,
+) -> PyResult<HmacKey> {
     let py = key.py();
     let key = if let Ok(text) = key.cast::<PyString>() {
         let text = text.to_cow().map_err(|_| {
             invalid_argument(py, "a key str cannot be encoded as UTF-8 (lone surrogate)")
         })?;
-        HmacKey::new(&text, encoding).into_py_result(py)?
+        HmacKey::new_with_policy(&text, encoding, policy).into_py_result(py)?
     } else if let Ok(bytes) = key.cast::<PyBytes>() {
         HmacKey::from_bytes(bytes.as_bytes()).into_py_result(py)?
     } else if let Ok(array) = key.cast::<PyByteArray>() {

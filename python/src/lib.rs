@@ -123,6 +123,7 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(sign, module)?)?;
     module.add_function(wrap_pyfunction!(diagnose, module)?)?;
     module.add_function(wrap_pyfunction!(body_sha256, module)?)?;
+    module.add_function(wrap_pyfunction!(errors::code_error, module)?)?;
     module.add("SIGNATURE_HEADER", spotdraft_kit::SIGNATURE_HEADER)?;
     module.add(
         "LEGACY_SIGNATURE_HEADER",

@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt};
-use spotdraft_kit::{KeyEncoding, SignatureHeader};
+use spotdraft_kit::{KeyEncoding, KeyPolicy, SignatureHeader};
 
 use crate::body;
 use crate::delivery::Delivery;
@@ -24,20 +24,22 @@ pub struct Verifier {
 impl Verifier {
     #[new]
     #[pyo3(
-        signature = (keys, *, max_body_bytes = None, encoding = None),
-        text_signature = "(keys, *, max_body_bytes=None, encoding='base64')"
+        signature = (keys, *, max_body_bytes = None, encoding = None, allow_short_keys = false),
+        text_signature = "(keys, *, max_body_bytes=None, encoding='base64', allow_short_keys=False)"
     )]
     fn new(
         keys: &Bound<'_, PyAny>,
         max_body_bytes: Option<&Bound<'_, PyAny>>,
         encoding: Option<&Bound<'_, PyAny>>,
+        allow_short_keys: bool,
     ) -> PyResult<Self> {
         let py = keys.py();
         let encoding = match encoding {
             Some(name) => keys::encoding(name)?,
             None => KeyEncoding::default(),
         };
-        let keys = keys::all(keys, encoding)?;
+        let policy = KeyPolicy::from_allow_short(allow_short_keys);
+        let keys = keys::all_with_policy(keys, encoding, policy)?;
         let key_ids = keys.iter().map(|k| k.id().map(str::to_owned)).collect();
         let mut inner = spotdraft_kit::Verifier::new(keys).into_py_result(py)?;
         if let Some(limit) = max_body_bytes.filter(|v| !v.is_none()) {
@@ -50,21 +52,23 @@ impl Verifier {
     /// `os.environ`): comma-separated base64 keys, each optionally
     /// labelled `label:key` (rotation: list the new key and the old one).
     #[staticmethod]
-    #[pyo3(signature = (mapping, *, max_body_bytes = None))]
+    #[pyo3(signature = (mapping, *, max_body_bytes = None, allow_short_keys = false))]
     fn from_env(
         mapping: &Bound<'_, PyAny>,
         max_body_bytes: Option<&Bound<'_, PyAny>>,
+        allow_short_keys: bool,
     ) -> PyResult<Self> {
         let py = mapping.py();
-        let mut env = std::collections::HashMap::new();
-        // Only the one variable is copied out of the environment.
-        if let Ok(value) = mapping.get_item("SPOTDRAFT_HMAC_KEYS") {
-            let text: String = value
-                .extract()
-                .map_err(|_| invalid_argument(py, "SPOTDRAFT_HMAC_KEYS must be a str"))?;
-            env.insert("SPOTDRAFT_HMAC_KEYS".to_owned(), text);
-        }
-        let keys = spotdraft_kit::api::hmac_keys_from_env_map(&env).into_py_result(py)?;
+        // Only the one variable is read out of the environment.
+        let list = match mapping.get_item("SPOTDRAFT_HMAC_KEYS") {
+            Ok(value) => value
+                .extract::<String>()
+                .map_err(|_| invalid_argument(py, "SPOTDRAFT_HMAC_KEYS must be a str"))?,
+            Err(_) => String::new(),
+        };
+        let policy = KeyPolicy::from_allow_short(allow_short_keys);
+        let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy(&list, policy)
+            .into_py_result(py)?;
         let key_ids = keys.iter().map(|k| k.id().map(str::to_owned)).collect();
         let mut inner = spotdraft_kit::Verifier::new(keys).into_py_result(py)?;
         if let Some(limit) = max_body_bytes.filter(|v| !v.is_none()) {

@@ -111,3 +111,24 @@ def run_store_cases(post: Post, handled: list[str]) -> None:
     status, _ = post(failing, pairs(signed_headers(failing)))
     assert status == 500, "a failed handler's claim must be released"
     assert len(handled) == 3
+
+
+class DownStore:
+    """A seen-store whose database is down: ``claim`` raises, with a detail
+    that must never reach the sender."""
+
+    def claim(self, dedupe_key: str) -> bool:
+        raise ConnectionError("connection refused: host=127.0.0.1 user=secret-db-user")
+
+    def release(self, dedupe_key: str) -> None:
+        pass
+
+
+def run_store_down_case(post: Post, handled: list[str]) -> None:
+    """A failing store is core's ``store_unavailable`` (503, so SpotDraft
+    retries) in the one error body, and the handler never runs."""
+    body = payload(contract_id=404)
+    status, answer = post(body, pairs(signed_headers(body)))
+    assert status == 503 and rejected(answer, "store_unavailable"), (status, answer)
+    assert "secret-db-user" not in str(answer)
+    assert handled == []

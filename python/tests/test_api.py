@@ -426,3 +426,30 @@ def test_constants() -> None:
     assert spotdraft_kit.DEFAULT_MAX_BODY_BYTES == 5 * 1024 * 1024
     assert spotdraft_kit.MAX_KEYS == 64
     assert Verifier(KEY).max_body_bytes == spotdraft_kit.DEFAULT_MAX_BODY_BYTES
+
+
+def test_short_base64_keys_need_allow_short_keys() -> None:
+    short = "c2VjcmV0"  # base64 of the 6 bytes "secret"
+    with pytest.raises(spotdraft_kit.InvalidKeyError) as info:
+        spotdraft_kit.Verifier(short)
+    assert info.value.code == "invalid_key"
+    assert "decodes to 6 bytes" in str(info.value) and short not in str(info.value)
+    assert len(spotdraft_kit.Verifier(short, allow_short_keys=True)) == 1
+    with pytest.raises(spotdraft_kit.InvalidKeyError):
+        spotdraft_kit.Verifier.from_env({"SPOTDRAFT_HMAC_KEYS": f"demo:{short}"})
+    env = {"SPOTDRAFT_HMAC_KEYS": f"demo:{short}"}
+    assert spotdraft_kit.Verifier.from_env(env, allow_short_keys=True).key_ids == ["demo"]
+    # Legacy UTF-8 secrets are exempt.
+    assert len(spotdraft_kit.Verifier("abc", encoding="utf8")) == 1
+
+
+def test_the_codes_adapters_answer_come_from_core() -> None:
+    from spotdraft_kit._native import code_error
+
+    for code, status in [("length_required", 411), ("store_unavailable", 503)]:
+        err = code_error(code)
+        assert isinstance(err, spotdraft_kit.SpotDraftKitError)
+        assert (err.code, err.http_status) == (code, status)
+        assert code in spotdraft_kit.ERROR_CODES
+    with pytest.raises(spotdraft_kit.InvalidArgumentError):
+        code_error("no_such_code")  # type: ignore[arg-type]

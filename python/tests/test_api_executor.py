@@ -299,7 +299,7 @@ def test_from_env_and_argument_errors() -> None:
         api.contracts_retrieve({"page": 1, "limit": 10, "filters": {"colour": {"$eq": "red"}}})  # no such filter
     with pytest.raises(spotdraft_kit.InvalidArgumentError):
         api.contracts_create({"body": {"bad": {1, 2}}})  # a set is not JSON
-    keys = {"SPOTDRAFT_HMAC_KEYS": f"new:{STUB.HMAC_KEY}, c2VjcmV0"}
+    keys = {"SPOTDRAFT_HMAC_KEYS": f"new:{STUB.HMAC_KEY}, c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ=="}
     assert Verifier.from_env(keys).key_ids == ["new", None]
     with pytest.raises(spotdraft_kit.InvalidKeyError):
         Verifier.from_env({})

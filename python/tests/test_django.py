@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import path  # noqa: E402
 
-from adapter_cases import VERIFIER, rejected, run_all, run_store_cases  # noqa: E402
+from adapter_cases import VERIFIER, rejected, run_all, run_store_cases, DownStore, run_store_down_case  # noqa: E402
 from conftest import KEY, payload, signed_headers  # noqa: E402
 from http_client import post  # noqa: E402
 
@@ -77,7 +77,21 @@ async def large(request: HttpRequest, delivery: Delivery) -> None:
     assert len(request.body) == delivery.body_length
 
 
-urlpatterns = [path("hook", hook), path("hook-async", hook_async), path("once", once), path("large", large)]
+DOWN_HANDLED: list[str] = []
+
+
+@webhook(VERIFIER, store=DownStore())
+def down(request: HttpRequest, delivery: Delivery) -> None:
+    DOWN_HANDLED.append(delivery.dedupe_key)
+
+
+urlpatterns = [
+    path("hook", hook),
+    path("hook-async", hook_async),
+    path("once", once),
+    path("large", large),
+    path("down", down),
+]
 
 
 def send_with(client: Client, url: str) -> Any:
@@ -123,6 +137,10 @@ def test_django_store_hands_the_first_copy_once() -> None:
     HANDLED.clear()
     # raise_request_exception=False: a failing view is a 500, as on a server.
     run_store_cases(send_with(Client(raise_request_exception=False), "/once"), HANDLED)
+
+
+def test_django_store_that_fails_is_503_store_unavailable() -> None:
+    run_store_down_case(send_with(Client(), "/down"), DOWN_HANDLED)
 
 
 def test_deliveries_over_djangos_upload_limit_use_the_verifiers() -> None:

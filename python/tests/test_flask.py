@@ -13,7 +13,7 @@ pytest.importorskip("flask")
 from flask import Flask, request  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-from adapter_cases import VERIFIER, rejected, run_all, run_store_cases  # noqa: E402
+from adapter_cases import VERIFIER, DownStore, rejected, run_all, run_store_cases, run_store_down_case  # noqa: E402
 from conftest import payload, signed_headers  # noqa: E402
 from http_client import post  # noqa: E402
 
@@ -47,7 +47,15 @@ def make_app() -> Flask:
         if delivery.event.contract_id == 13:
             raise RuntimeError("the handler failed")
 
+    @app.post("/down")
+    @webhook(VERIFIER, store=DownStore())
+    def down(delivery: Delivery) -> None:
+        DOWN_HANDLED.append(delivery.dedupe_key)
+
     return app
+
+
+DOWN_HANDLED: list[str] = []
 
 
 def test_flask_test_client_cases() -> None:
@@ -105,6 +113,10 @@ def test_flask_async_view() -> None:
 def test_flask_store_hands_the_first_copy_once(server: int) -> None:
     HANDLED.clear()
     run_store_cases(lambda body, headers: post(server, "/once", body, headers), HANDLED)
+
+
+def test_flask_store_that_fails_is_503_store_unavailable(server: int) -> None:
+    run_store_down_case(lambda body, headers: post(server, "/down", body, headers), DOWN_HANDLED)
 
 
 def test_flask_chunked_bodies_within_and_over_the_limit(server: int) -> None:

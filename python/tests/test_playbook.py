@@ -91,7 +91,7 @@ def test_delivery_bundle_re_runs_the_signature_check_without_the_key() -> None:
     check = bundle["signature_check"]
     assert (check["result"], check["key_id"], check["body_sha256"]) == ("valid", "prod", sk.body_sha256(body))
     assert key not in json.dumps(bundle) and signature not in json.dumps(bundle)
-    wrong = sk.delivery_bundle(body, headers, keys=["b3RoZXIta2V5"])
+    wrong = sk.delivery_bundle(body, headers, keys=["c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvdGhlci1rZXksIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hYw=="])
     assert wrong["signature_check"]["result"] == "signature_mismatch"
 
 

@@ -17,7 +17,7 @@ from starlette.requests import Request  # noqa: E402
 from starlette.responses import JSONResponse, Response  # noqa: E402
 from starlette.routing import Route  # noqa: E402
 
-from adapter_cases import VERIFIER, rejected, run_all, run_store_cases  # noqa: E402
+from adapter_cases import VERIFIER, rejected, run_all, run_store_cases, DownStore, run_store_down_case  # noqa: E402
 from conftest import KEY, free_port, payload, signed_headers  # noqa: E402
 from http_client import post  # noqa: E402
 
@@ -55,6 +55,11 @@ def make_app() -> FastAPI:
         HANDLED.append(delivery.dedupe_key)
         if delivery.event.contract_id == 13:
             raise RuntimeError("the handler failed")
+
+    @app.post("/down")
+    @webhook(VERIFIER, store=DownStore())
+    def down(delivery: Delivery) -> None:
+        DOWN_HANDLED.append(delivery.dedupe_key)
 
     async def plain(request: Request) -> Response:
         try:
@@ -104,6 +109,13 @@ def test_fastapi_endpoint_cases(server: int) -> None:
 def test_store_hands_the_first_copy_once(server: int) -> None:
     HANDLED.clear()
     run_store_cases(lambda body, headers: post(server, "/once", body, headers), HANDLED)
+
+
+DOWN_HANDLED: list[str] = []
+
+
+def test_store_that_fails_is_503_store_unavailable(server: int) -> None:
+    run_store_down_case(lambda body, headers: post(server, "/down", body, headers), DOWN_HANDLED)
 
 
 def test_chunked_bodies_within_and_over_the_limit(server: int) -> None:

@@ -44,6 +44,7 @@ def verifier_of(case: dict[str, Any]) -> Verifier:
         keys_of(case),
         max_body_bytes=options.get("max_body_bytes"),
         encoding=encoding_of(case),
+        allow_short_keys=options.get("allow_short_keys", False),
     )
 
 

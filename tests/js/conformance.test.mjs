@@ -33,8 +33,10 @@ const keysOf = (c) => (c.keys ?? []).map((k) => ({
   key: k.key, encoding: k.encoding, ...(k.id !== undefined ? { id: k.id } : {}),
 }));
 
-const verifierOf = (c) => new Verifier(keysOf(c),
-  c.options?.max_body_bytes !== undefined ? { maxBodyBytes: c.options.max_body_bytes } : {});
+const verifierOf = (c) => new Verifier(keysOf(c), {
+  ...(c.options?.max_body_bytes !== undefined ? { maxBodyBytes: c.options.max_body_bytes } : {}),
+  ...(c.options?.allow_short_keys !== undefined ? { allowShortKeys: c.options.allow_short_keys } : {}),
+});
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase());
 const camelize = (v) => {
@@ -212,7 +214,7 @@ test('dedupe groups: same group, same key', () => {
 });
 
 test('string and Buffer bodies behave like bytes', () => {
-  const key = 'c2VjcmV0LWtleQ==';
+  const key = 'c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==';
   const text = '{"activity":"CONTRACT_CREATED","contract_title":"Soci\u00e9t\u00e9"}';
   const bytes = new TextEncoder().encode(text);
   const signature = sign(key, bytes);
@@ -224,7 +226,7 @@ test('string and Buffer bodies behave like bytes', () => {
 });
 
 test('the module keeps working after every error path', () => {
-  const v = new Verifier('c2VjcmV0LWtleQ==');
+  const v = new Verifier('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==');
   const attempts = [
     () => new Verifier([]),
     () => new Verifier('***'),
@@ -236,7 +238,7 @@ test('the module keeps working after every error path', () => {
   ];
   for (const attempt of attempts) assert.throws(attempt, SpotDraftKitError);
   const body = '{"activity":"CONTRACT_CREATED"}';
-  assert.equal(v.open({ 'x-sd-webhook-content-hash': sign('c2VjcmV0LWtleQ==', body) }, body).keyIndex, 0);
+  assert.equal(v.open({ 'x-sd-webhook-content-hash': sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYQ==', body) }, body).keyIndex, 0);
 });
 
 // Differential: random keys and bodies against Node's own crypto (OpenSSL),
@@ -257,9 +259,14 @@ test('sign, verify and bodySha256 agree with node:crypto on random inputs', asyn
     const body = bytes(next() % (i % 10 === 0 ? 70000 : 700));
     const expected = createHmac('sha512', key).update(body).digest('hex');
     const keyB64 = Buffer.from(key).toString('base64');
-    assert.equal(sign(keyB64, body), expected, `sign #${i}`);
+    if (key.length >= 16) {
+      assert.equal(sign(keyB64, body), expected, `sign #${i}`);
+    } else {
+      // A base64 key under 16 bytes is a configuration error unless allowed.
+      assert.throws(() => sign(keyB64, body), (e) => e.code === 'invalid_key', `short key #${i}`);
+    }
     assert.equal(sign(key, body), expected, `sign raw key #${i}`);
-    const verifier = new Verifier([keyB64]);
+    const verifier = new Verifier([keyB64], { allowShortKeys: true });
     assert.equal(verifier.verify(body, expected), 0, `verify #${i}`);
     assert.equal(verifier.isValid(body, expected.toUpperCase()), true, `verify upper #${i}`);
     if (body.length > 0) {

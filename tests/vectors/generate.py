@@ -56,6 +56,8 @@ def err(code):
         "body_too_large": 413,
         "invalid_key": 500,
         "no_keys": 500,
+        "length_required": 411,
+        "store_unavailable": 503,
     }[code]
     return {"error": code, "http_status": status}
 
@@ -290,6 +292,17 @@ def signature_cases():
              op="new_verifier", keys=[key("", "utf8")], expect=err("invalid_key")),
         dict(name="new_verifier_one_bad_key_among_good", description="one invalid key fails the whole keyring",
              op="new_verifier", keys=[key(K1), key("***")], expect=err("invalid_key")),
+        dict(name="new_verifier_short_base64_key", description="a base64 key that decodes to fewer than 16 bytes is a configuration error",
+             op="new_verifier", keys=[key(base64.b64encode(K1_RAW[:15]).decode())], expect=err("invalid_key")),
+        dict(name="new_verifier_lax_base64_tiny_key", description="lax base64 that decodes to one byte is refused, not used",
+             op="new_verifier", keys=[key("YQ")], expect=err("invalid_key")),
+        dict(name="new_verifier_16_byte_key", description="a base64 key of 16 bytes is the shortest accepted",
+             op="new_verifier", keys=[key(base64.b64encode(K1_RAW[:16]).decode())], expect={"ok": True, "key_count": 1}),
+        dict(name="new_verifier_short_key_allowed", description="the explicit allow_short_keys option accepts a short base64 key",
+             op="new_verifier", keys=[key(base64.b64encode(b"secret").decode())], options={"allow_short_keys": True},
+             expect={"ok": True, "key_count": 1}),
+        dict(name="new_verifier_short_utf8_key", description="legacy UTF-8 secrets are exempt from the length rule",
+             op="new_verifier", keys=[key("abc", "utf8")], expect={"ok": True, "key_count": 1}),
         dict(name="body_sha256_empty", description="SHA-256 of the empty body",
              op="body_sha256", body="", expect={"body_sha256": hashlib.sha256(b"").hexdigest()}),
         dict(name="body_sha256_non_utf8", description="SHA-256 of the exact bytes",

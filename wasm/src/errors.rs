@@ -99,3 +99,18 @@ pub fn invalid_argument(message: &str) -> JsValue {
 pub fn invalid_argument_export(message: &str) -> JsValue {
     invalid_argument(message)
 }
+
+/// Builds the error of a stable `code` with core's message for it
+/// (`ErrorCode::summary`), for a failure an adapter detects itself
+/// (`store_unavailable`, `length_required`); an unknown code is an
+/// `invalid_argument` error. Only in the full module: the adapters that
+/// need it run on the full packages, and the verifier-only module's size
+/// budget has no room for it.
+#[cfg(feature = "api")]
+#[wasm_bindgen(js_name = codeError)]
+pub fn code_error(code: &str) -> JsValue {
+    match ErrorCode::from_str_code(code) {
+        Some(code) => to_js(&Error::from_code(code)),
+        None => invalid_argument("not a stable error code (see ERROR_CODES)"),
+    }
+}

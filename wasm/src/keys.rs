@@ -5,7 +5,7 @@
 //! alone or in an array, and adds each here; decoding and validation are
 //! core's (`HmacKey`).
 
-use spotdraft_kit::{HmacKey, KeyEncoding};
+use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
@@ -16,6 +16,7 @@ use crate::errors;
 #[derive(Default)]
 pub struct Keyring {
     keys: Vec<HmacKey>,
+    policy: KeyPolicy,
 }
 
 #[wasm_bindgen]
@@ -24,6 +25,14 @@ impl Keyring {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Keyring {
         Keyring::default()
+    }
+
+    /// Accepts base64 keys that decode to fewer than 16 bytes in the keys
+    /// added after this call (the explicit `allowShortKeys` opt-in, for demo
+    /// and test keys).
+    #[wasm_bindgen(js_name = allowShortKeys)]
+    pub fn allow_short_keys(&mut self) {
+        self.policy = KeyPolicy::AllowShort;
     }
 
     /// Adds a key given as text, decoded per `encoding` (`"base64"`, the
@@ -39,7 +48,7 @@ impl Keyring {
             Some(name) => KeyEncoding::parse(&name).map_err(errors::js)?,
             None => KeyEncoding::default(),
         };
-        let key = HmacKey::new(key, encoding).map_err(errors::js)?;
+        let key = HmacKey::new_with_policy(key, encoding, self.policy).map_err(errors::js)?;
         self.push(key, id);
         Ok(())
     }
@@ -56,7 +65,8 @@ impl Keyring {
     /// `label:key,...`), parsed by core as in every runtime.
     #[wasm_bindgen(js_name = addEnvList)]
     pub fn add_env_list(&mut self, list: String) -> Result<(), JsValue> {
-        let keys = spotdraft_kit::api::hmac_keys_from_list(&list).map_err(errors::js)?;
+        let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy(&list, self.policy)
+            .map_err(errors::js)?;
         self.keys.extend(keys);
         Ok(())
     }

@@ -59,7 +59,7 @@ test('constants', () => {
   assert.deepEqual([...kit.ERROR_CODES], [
     'missing_signature', 'malformed_signature', 'signature_mismatch', 'invalid_key', 'no_keys',
     'body_too_large', 'invalid_json', 'invalid_payload', 'invalid_argument', 'invalid_config',
-    'invalid_id', 'api_error',
+    'invalid_id', 'api_error', 'length_required', 'store_unavailable',
   ]);
 });
 
@@ -136,7 +136,7 @@ test('headers: Headers, plain objects (array values), Map, pairs, any case', () 
 
 test('keys: strings, bytes, labelled, encodings, options', () => {
   const raw = Buffer.from(KEY, 'base64');
-  const labelled = new Verifier([{ id: 'old', key: 'b2xkLWtleQ' }, { id: 'new', key: KEY }]);
+  const labelled = new Verifier([{ id: 'old', key: 'c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvbGQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw' }, { id: 'new', key: KEY }]);
   assert.equal(labelled.size, 2);
   const d = labelled.open({ 'x-sd-webhook-content-hash': SIG }, BODY);
   assert.equal(d.keyIndex, 1);

@@ -19,8 +19,8 @@ test('browser entry: fetch + instantiateStreaming, then the same API', async () 
     const kit = await import('../dist/browser.js');
     assert.deepEqual(fetched, ['spotdraft_kit_wasm_bg.wasm']);
     const body = '{"activity":"CONTRACT_VOIDED","contract_id":8}';
-    const v = new kit.Verifier('c2VjcmV0');
-    const d = v.open(new Headers({ 'x-sd-webhook-content-hash': kit.sign('c2VjcmV0', body) }), body);
+    const v = new kit.Verifier('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==');
+    const d = v.open(new Headers({ 'x-sd-webhook-content-hash': kit.sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==', body) }), body);
     assert.equal(d.event.category, 'lifecycle');
     assert.throws(() => v.open(new Headers(), body), kit.SpotDraftKitError);
   } finally {

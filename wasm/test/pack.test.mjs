@@ -38,8 +38,8 @@ function install() {
 
 const BODY = '{"activity":"CONTRACT_CREATED","contract_id":3}';
 const script = (header) => `${header}
-const v = new Verifier('c2VjcmV0');
-const d = v.open({ 'x-sd-webhook-content-hash': sign('c2VjcmV0', ${JSON.stringify(BODY)}) }, ${JSON.stringify(BODY)});
+const v = new Verifier('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==');
+const d = v.open({ 'x-sd-webhook-content-hash': sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==', ${JSON.stringify(BODY)}) }, ${JSON.stringify(BODY)});
 let code;
 try { v.open({}, '{}'); } catch (e) { code = e instanceof SpotDraftKitError && e.code; }
 console.log(JSON.stringify({ contractId: d.event.contractId, code }));

@@ -34,7 +34,7 @@ fn signature_value(text: &str) -> &str {
 
 /// Exit 0 when the signature matches one of the keys, 1 when not.
 pub fn verify(args: &CheckArgs) -> CliResult<i32> {
-    let keys = load_keys(&args.keys.keys, encoding(args))?;
+    let keys = load_keys(&args.keys.keys, encoding(args), args.keys.policy())?;
     let body = read_body(&args.file)?;
     let verifier = Verifier::new(keys).map_err(|e| CliError::from_core_input("keys", &e))?;
     match verifier.verify(&body, signature_value(&args.signature)) {
@@ -68,7 +68,7 @@ pub fn verify(args: &CheckArgs) -> CliResult<i32> {
 
 /// Explains the signature; exit 0 when it is valid, 1 otherwise.
 pub fn diagnose_cmd(args: &CheckArgs) -> CliResult<i32> {
-    let keys = load_keys(&args.keys.keys, encoding(args))?;
+    let keys = load_keys(&args.keys.keys, encoding(args), args.keys.policy())?;
     let body = read_body(&args.file)?;
     let d = diagnose(&body, signature_value(&args.signature), &keys);
     let key_id = d.key_index.and_then(|i| keys.get(i)).and_then(|k| k.id());

@@ -71,7 +71,7 @@ struct Outcome {
 /// [`contradictions`]).
 pub fn run(args: &SendArgs) -> CliResult<i32> {
     let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
-    let key = load_keys(&args.keys.keys, encoding)?.remove(0);
+    let key = load_keys(&args.keys.keys, encoding, args.keys.policy())?.remove(0);
     if !(args.to.starts_with("http://") || args.to.starts_with("https://")) {
         return Err(CliError::usage(format!(
             "--to {:?}: expected an http:// or https:// URL",

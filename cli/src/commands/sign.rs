@@ -13,7 +13,7 @@ use crate::keys::load_keys;
 /// Prints `<hex>`, or `X-SD-WEBHOOK-CONTENT-HASH: <hex>` with `--header`.
 pub fn run(args: &SignArgs) -> CliResult<i32> {
     let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
-    let keys = load_keys(&args.keys.keys, encoding)?;
+    let keys = load_keys(&args.keys.keys, encoding, args.keys.policy())?;
     let body = read_body(&args.file)?;
     let value = sign(&keys[0], &body);
     if !(args.header || args.legacy_header) {

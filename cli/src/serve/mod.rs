@@ -150,8 +150,8 @@ fn check_secrets(args: &ServeArgs) -> CliResult<()> {
 pub fn run(args: &ServeArgs) -> CliResult<i32> {
     check_secrets(args)?;
     let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
-    let verifier =
-        keys::verifier(&args.keys.keys, encoding)?.with_max_body_bytes(args.max_body_bytes);
+    let verifier = keys::verifier(&args.keys.keys, encoding, args.keys.policy())?
+        .with_max_body_bytes(args.max_body_bytes);
     if !args.path.starts_with('/') {
         return Err(CliError::usage(format!(
             "--path {:?} must start with /",

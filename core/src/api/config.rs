@@ -7,7 +7,7 @@ use std::fmt;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::signature::HmacKey;
+use crate::signature::{HmacKey, KeyEncoding, KeyPolicy};
 
 /// A SpotDraft region and its API host.
 ///
@@ -400,7 +400,7 @@ impl fmt::Debug for ApiConfig {
 ///
 /// ```
 /// use std::collections::HashMap;
-/// let env = HashMap::from([("SPOTDRAFT_HMAC_KEYS".to_string(), "new:bmV3, b2xk".to_string())]);
+/// let env = HashMap::from([("SPOTDRAFT_HMAC_KEYS".to_string(), "new:c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBuZXcta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==, c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvbGQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==".to_string())]);
 /// let keys = spotdraft_kit::api::hmac_keys_from_env_map(&env)?;
 /// assert_eq!(keys.len(), 2);
 /// assert_eq!(keys[0].id(), Some("new"));
@@ -420,18 +420,33 @@ pub fn hmac_keys_from_env_map<S: std::hash::BuildHasher>(
 /// not a map).
 ///
 /// ```
-/// let keys = spotdraft_kit::api::hmac_keys_from_list("new:bmV3, b2xk")?;
+/// let keys = spotdraft_kit::api::hmac_keys_from_list("new:c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBuZXcta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==, c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvbGQta2V5LCA2NCBieXRlcyBsaWtlIGEgU3BvdERyYWZ0IGhtYWNfaw==")?;
 /// assert_eq!(keys.len(), 2);
 /// assert_eq!(keys[1].id(), None);
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
 pub fn hmac_keys_from_list(list: &str) -> Result<Vec<HmacKey>> {
+    hmac_keys_from_list_with_policy(list, KeyPolicy::Strict)
+}
+
+/// [`hmac_keys_from_list`] under an explicit [`KeyPolicy`] (the one opt-in
+/// for short demo keys).
+///
+/// ```
+/// use spotdraft_kit::KeyPolicy;
+/// assert!(spotdraft_kit::api::hmac_keys_from_list_with_policy("a:c2VjcmV0", KeyPolicy::Strict).is_err());
+/// let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy("a:c2VjcmV0", KeyPolicy::AllowShort)?;
+/// assert_eq!(keys[0].id(), Some("a"));
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+pub fn hmac_keys_from_list_with_policy(list: &str, policy: KeyPolicy) -> Result<Vec<HmacKey>> {
+    let decode = |key: &str| HmacKey::new_with_policy(key, KeyEncoding::Base64, policy);
     list.split(',')
         .map(str::trim)
         .filter(|entry| !entry.is_empty())
         .map(|entry| match entry.split_once(':') {
-            Some((label, key)) => Ok(HmacKey::from_base64(key)?.with_id(label.trim())),
-            None => HmacKey::from_base64(entry),
+            Some((label, key)) => Ok(decode(key)?.with_id(label.trim())),
+            None => decode(entry),
         })
         .collect()
 }

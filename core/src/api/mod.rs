@@ -20,7 +20,7 @@
 //!     # let _ = wait_ms;
 //!     attempt += 1;
 //!     // ... sleep wait_ms, send `request`, read status, headers and body ...
-//!     # let (status, body) = if attempt == 1 { (503, &b""[..]) } else { (200, &br#"{"hmac_key":"c2VjcmV0"}"#[..]) };
+//!     # let (status, body) = if attempt == 1 { (503, &b""[..]) } else { (200, &br#"{"hmac_key":"c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ=="}"#[..]) };
 //!     match request.parse_response(status, &[] as &[(&str, &str)], body) {
 //!         Ok(json) => break json["hmac_key"].as_str().unwrap_or_default().to_owned(),
 //!         Err(err) => {
@@ -32,7 +32,7 @@
 //!         }
 //!     }
 //! };
-//! assert_eq!(hmac_key, "c2VjcmV0");
+//! assert_eq!(hmac_key, "c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==");
 //! # Ok::<(), spotdraft_kit::Error>(())
 //! ```
 
@@ -54,7 +54,9 @@ mod rules;
 mod schema;
 mod table;
 
-pub use config::{hmac_keys_from_env_map, hmac_keys_from_list, ApiConfig, Region};
+pub use config::{
+    hmac_keys_from_env_map, hmac_keys_from_list, hmac_keys_from_list_with_policy, ApiConfig, Region,
+};
 pub use drift::{compare_environments, DriftFinding, EnvironmentProfile, Severity};
 pub use endpoints::{Api, MAX_PAGE_LIMIT};
 pub use error_details::{ApiErrorDetails, RetryAfter};

@@ -24,10 +24,10 @@ import { spotdraftWebhook as honoWebhook } from '@spotdraft-kit/node/hono';
 import { MemoryStore, RedisStore, type SeenStore } from '@spotdraft-kit/node/stores';
 import type { IncomingHttpHeaders } from 'node:http';
 
-const verifier = new Verifier([{ id: 'prod', key: 'c2VjcmV0' }, 'b2xk', new Uint8Array([1, 2])], { maxBodyBytes: 1024 });
+const verifier = new Verifier([{ id: 'prod', key: 'c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==' }, 'b2xk', new Uint8Array([1, 2])], { maxBodyBytes: 1024 });
 const size: number = verifier.size;
 const body = Buffer.from('{"activity":"CONTRACT_CREATED"}');
-const index: number = verifier.verify(body, sign('c2VjcmV0', body));
+const index: number = verifier.verify(body, sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==', body));
 const valid: boolean = verifier.isValid(new ArrayBuffer(2), 'ab');
 const incoming: IncomingHttpHeaders = { [SIGNATURE_HEADER]: 'ab', 'set-cookie': ['a', 'b'] };
 const delivery: Delivery = verifier.open(incoming, body);
@@ -39,7 +39,7 @@ const event: Event = parseEvent(body);
 const id: number | null = event.contractId;
 const record: LogRecord = delivery.logRecord();
 const hash: string = bodySha256('x');
-const cause: string = diagnose(body, 'ab', ['c2VjcmV0']).cause;
+const cause: string = diagnose(body, 'ab', ['c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==']).cause;
 const codes: readonly ErrorCode[] = ERROR_CODES;
 try {
   verifier.open({}, body);

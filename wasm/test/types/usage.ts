@@ -6,10 +6,10 @@ import {
   type Delivery, type ErrorCode, type Event, type LogRecord, type Diagnosis, type HeadersInput,
 } from '@spotdraft-kit/wasm';
 
-const verifier = new Verifier([{ id: 'prod', key: 'c2VjcmV0' }, 'b2xk', new Uint8Array([1, 2])], { maxBodyBytes: 1 << 20, encoding: 'base64' });
+const verifier = new Verifier([{ id: 'prod', key: 'c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==' }, 'b2xk', new Uint8Array([1, 2])], { maxBodyBytes: 1 << 20, encoding: 'base64' });
 const size: number = verifier.size;
 const body = new TextEncoder().encode('{"activity":"CONTRACT_CREATED"}');
-const signature: string = sign('c2VjcmV0', body);
+const signature: string = sign('c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==', body);
 const index: number = verifier.verify(body.buffer, signature);
 const ok: boolean = verifier.isValid('{}', signature);
 
@@ -34,7 +34,7 @@ async function handle(request: Request): Promise<Response> {
 
 const nodeHeaders: HeadersInput = { 'x-sd-webhook-content-hash': ['a'], host: undefined };
 const pending: Promise<Delivery> = verifier.openAsync(new Map([['x-sd-content-hash', 'a']]), 'x');
-const diagnosis: Diagnosis = diagnose('{}', signature, ['c2VjcmV0']);
+const diagnosis: Diagnosis = diagnose('{}', signature, ['c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ==']);
 const hash: string = bodySha256('{}');
 const names: string[] = [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, ...ERROR_CODES];
 const parsed: Event = parseEvent(body);

@@ -20,8 +20,10 @@ function base64ToBytes(text) {
 
 const bodyOf = (c) => (c.body_b64 !== undefined ? base64ToBytes(c.body_b64) : new TextEncoder().encode(c.body ?? ''));
 const keysOf = (c) => (c.keys ?? []).map((k) => ({ key: k.key, encoding: k.encoding, ...(k.id !== undefined ? { id: k.id } : {}) }));
-const verifierOf = (c) => new Verifier(keysOf(c),
-  c.options?.max_body_bytes !== undefined ? { maxBodyBytes: c.options.max_body_bytes } : {});
+const verifierOf = (c) => new Verifier(keysOf(c), {
+  ...(c.options?.max_body_bytes !== undefined ? { maxBodyBytes: c.options.max_body_bytes } : {}),
+  ...(c.options?.allow_short_keys !== undefined ? { allowShortKeys: c.options.allow_short_keys } : {}),
+});
 const camel = (s) => s.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase());
 const camelize = (v) => {
   if (Array.isArray(v)) return v.map(camelize);
