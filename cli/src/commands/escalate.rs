@@ -114,5 +114,5 @@ fn signature_verifier(args: &EscalateArgs) -> CliResult<Option<Verifier>> {
         return Ok(None);
     }
     let encoding = KeyEncoding::parse(&args.keys.key_encoding).unwrap_or_default();
-    verifier(&args.keys.keys, encoding).map(Some)
+    verifier(&args.keys.keys, encoding, args.keys.policy()).map(Some)
 }
