@@ -53,10 +53,10 @@ fn crash_mid_burst_then_the_ledger_balances_and_every_run_carries_its_attempt() 
     let server = Server::start(&store, &dir, "before", &flags);
     let report = dir.join("report.jsonl");
     let key = format!("@{}", key_file(&dir).display());
-    let mut args: Vec<String> = [
-        "send",
+    let url = server.url();
+    let send_flags = [
         "--to",
-        &server.url(),
+        &url,
         "--key",
         &key,
         "--events",
@@ -68,19 +68,8 @@ fn crash_mid_burst_then_the_ledger_balances_and_every_run_carries_its_attempt() 
         "--timeout",
         "5",
         "--quiet",
-        "--report",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.push(report.display().to_string());
-    args.extend(payloads().iter().map(|p| p.display().to_string()));
-    let sender = sdkit()
-        .args(&args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    ];
+    let sender = spawn_quiet(&send_args(&send_flags, &report));
     wait_until(
         "handlers running mid-burst",
         Duration::from_secs(120),

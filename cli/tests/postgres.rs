@@ -120,7 +120,6 @@ fn two_instances_share_one_postgres_exactly_once() {
 #[ignore = "needs a PostgreSQL server: run through cli/scripts/test.sh"]
 fn a_killed_instance_loses_nothing_and_the_other_takes_over() {
     use std::collections::BTreeMap;
-    use std::process::Stdio;
     let url = std::env::var("SDKIT_TEST_POSTGRES_URL").expect("SDKIT_TEST_POSTGRES_URL");
     let dir = tempdir("postgres-crash");
     let before = stored(&url).len();
@@ -145,10 +144,10 @@ fn a_killed_instance_loses_nothing_and_the_other_takes_over() {
     let a = Server::start(&url, &dir, "a", &flags);
     let b = Server::start(&url, &dir, "b", &flags);
     let report = dir.join("a.jsonl");
-    let mut args: Vec<String> = [
-        "send",
+    let a_url = a.url();
+    let send_flags = [
         "--to",
-        &a.url(),
+        &a_url,
         "--key",
         KEY,
         "--events",
@@ -160,19 +159,8 @@ fn a_killed_instance_loses_nothing_and_the_other_takes_over() {
         "--quiet",
         "--timeout",
         "5",
-        "--report",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.push(report.display().to_string());
-    args.extend(payloads().iter().map(|p| p.display().to_string()));
-    let sender = sdkit()
-        .args(&args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    ];
+    let sender = spawn_quiet(&send_args(&send_flags, &report));
     wait_until("a few hundred deliveries", Duration::from_secs(120), || {
         a.log_lines()
             .iter()

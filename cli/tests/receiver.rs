@@ -7,21 +7,21 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Stdio;
 use std::time::Duration;
 
 use common::*;
 use serde_json::Value;
 
-fn send_args(url: &str, report: &std::path::Path) -> Vec<String> {
-    let mut args: Vec<String> = [
-        "send",
+/// The burst both tests send: `events` events, 200 duplicates, 20
+/// tampered copies, shuffled.
+fn burst(url: &str, events: &str, report: &std::path::Path, extra: &[&str]) -> Vec<String> {
+    let mut flags = vec![
         "--to",
         url,
         "--key",
         KEY,
         "--events",
-        "800",
+        events,
         "--duplicate",
         "200",
         "--tamper=20",
@@ -32,14 +32,9 @@ fn send_args(url: &str, report: &std::path::Path) -> Vec<String> {
         "16",
         "--json",
         "--quiet",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.push("--report".into());
-    args.push(report.display().to_string());
-    args.extend(payloads().iter().map(|p| p.display().to_string()));
-    args
+    ];
+    flags.extend_from_slice(extra);
+    send_args(&flags, report)
 }
 
 #[test]
@@ -54,7 +49,7 @@ fn thousand_deliveries_with_duplicates_stored_and_processed_exactly_once() {
     let server = Server::start(&store, &dir, "s", &["--exec", &exec]);
     let report = dir.join("report.jsonl");
     let o = sdkit()
-        .args(send_args(&server.url(), &report))
+        .args(burst(&server.url(), "800", &report, &[]))
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -88,17 +83,9 @@ fn sigkill_mid_burst_loses_nothing_that_was_acknowledged() {
     let store = format!("sqlite:{}", dir.join("inbox.db").display());
     let server = Server::start(&store, &dir, "before", &[]);
     let report = dir.join("report.jsonl");
-    let mut args = send_args(&server.url(), &report);
     // More events than get through before the kill.
-    args[6] = "3000".into();
-    args.push("--timeout".into());
-    args.push("5".into());
-    let sender = sdkit()
-        .args(&args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let args = burst(&server.url(), "3000", &report, &["--timeout", "5"]);
+    let sender = spawn_quiet(&args);
     wait_until("a few hundred deliveries", Duration::from_secs(120), || {
         server
             .log_lines()

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -30,6 +30,29 @@ pub fn payloads() -> Vec<PathBuf> {
 
 pub fn sdkit() -> Command {
     Command::new(env!("CARGO_BIN_EXE_sdkit"))
+}
+
+/// `sdkit send FLAGS --report REPORT` over every sample payload.
+pub fn send_args(flags: &[&str], report: &Path) -> Vec<String> {
+    let mut args: Vec<String> = std::iter::once("send")
+        .chain(flags.iter().copied())
+        .map(str::to_owned)
+        .collect();
+    args.push("--report".into());
+    args.push(report.display().to_string());
+    args.extend(payloads().iter().map(|p| p.display().to_string()));
+    args
+}
+
+/// Starts `sdkit ARGS` in the background with its output discarded: a
+/// sender whose report file, not its output, is read afterwards.
+pub fn spawn_quiet(args: &[String]) -> Child {
+    sdkit()
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sdkit starts")
 }
 
 pub fn run(args: &[&str]) -> Output {
