@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Distils SpotDraft's OpenAPI 3.0 schema into api/operations.json.
+"""Distils SpotDraft's OpenAPI 3.0 schema into api/operations.json and
+api/responses.json.
 
-The output holds facts only: per operation a stable name, the method, the
-path template verbatim (trailing slash exactly as in the schema), the
-path/query/header parameters, the list filters, the request body's JSON
-schema with every `$ref` resolved and no prose, the accepted auth modes,
-and the success status with the response kind. Everything else the project
-generates (the Rust table, the typed surfaces, the vectors) reads this file.
+Both hold facts only. operations.json: per operation a stable name, the
+method, the path template verbatim (trailing slash exactly as in the
+schema), the path/query/header parameters, the list filters, the request
+body's JSON schema with every `$ref` resolved and no prose, the accepted
+auth modes, and the success status with the response kind. Everything the
+project generates (the Rust table, the typed surfaces, the vectors) reads
+this file. responses.json: per operation the success status, the kind and
+the success answer's JSON schema (`$ref`s resolved, no prose, server-set
+read-only fields kept); the stub SpotDraft answers from it and its test
+validates against it. Core does not read it, so its table stays small.
 
-Usage: distill.py SCHEMA.yml [OUT.json]   (OUT defaults to stdout)
-       distill.py --check SCHEMA.yml OUT.json   (fails when OUT is stale)
+Usage: distill.py SCHEMA.yml OPERATIONS.json RESPONSES.json
+       distill.py SCHEMA.yml   (operations.json to stdout)
+       distill.py --check SCHEMA.yml OPERATIONS.json RESPONSES.json
+           (fails when either file is stale)
 """
 
 import hashlib
@@ -20,6 +27,7 @@ import sys
 import yaml
 
 FORMAT = "spotdraft-kit-operations/1"
+RESPONSES_FORMAT = "spotdraft-kit-responses/1"
 METHODS = ("get", "post", "put", "patch", "delete")
 V21 = "/api/v2.1/public/"
 # Keywords of a JSON schema that carry rules; everything else (title,
@@ -55,29 +63,31 @@ class Distiller:
             raise ValueError(f"unsupported $ref {ref}")
         return self.schemas[ref[len(prefix):]]
 
-    def schema(self, node, seen=()):
+    def schema(self, node, seen=(), answer=False):
         """A rules-only copy of a schema: `$ref`s resolved, `nullable`
-        turned into a JSON-schema null type, read-only properties dropped
-        (the server sets them), single-member `allOf` folded in."""
+        turned into a JSON-schema null type, single-member `allOf` folded
+        in. For a request (`answer` false) read-only properties are dropped,
+        as the server sets them; for an answer write-only ones are."""
         if "$ref" in node:
             name = node["$ref"]
             if name in seen:
                 raise ValueError(f"recursive schema {name}")
-            return self.schema(self.ref(name), seen + (name,))
+            return self.schema(self.ref(name), seen + (name,), answer)
+        hidden = "writeOnly" if answer else "readOnly"
         out = {}
         for key, value in node.items():
             if key not in SCHEMA_RULES:
                 continue
             if key == "properties":
                 out[key] = {
-                    prop: self.schema(sub, seen)
+                    prop: self.schema(sub, seen, answer)
                     for prop, sub in sorted(value.items())
-                    if not sub.get("readOnly")
+                    if not sub.get(hidden)
                 }
             elif key in ("items",) or (key == "additionalProperties" and isinstance(value, dict)):
-                out[key] = self.schema(value, seen)
+                out[key] = self.schema(value, seen, answer)
             elif key in ("anyOf", "allOf", "oneOf"):
-                out[key] = [self.schema(sub, seen) for sub in value]
+                out[key] = [self.schema(sub, seen, answer) for sub in value]
             elif key == "required":
                 out[key] = sorted(value)
             elif key == "pattern" and not PATTERN.match(value):
@@ -95,7 +105,8 @@ class Distiller:
             if "enum" in out and None not in out["enum"]:
                 out["enum"] = out["enum"] + [None]
         if "required" in out and "properties" in out:
-            # A required property the server marks read-only is not ours to send.
+            # A required property the server marks read-only is not ours to
+            # send (nor a write-only one the server's to answer).
             out["required"] = [r for r in out["required"] if r in out["properties"]]
             if not out["required"]:
                 del out["required"]
@@ -171,17 +182,34 @@ class Distiller:
         out["response"] = self.response_kind(success, op["responses"][str(success)])
         return out
 
-    def response_kind(self, status, response):
+    def answer_schema(self, status, response):
+        """The success answer's schema, or None when it has no JSON body."""
         content = response.get("content", {}).get("application/json")
         if status == 204 or not content or "schema" not in content:
+            return None
+        return self.schema(content["schema"], answer=True)
+
+    def response_kind(self, status, response):
+        s = self.answer_schema(status, response)
+        if s is None:
             return "empty"
-        s = self.schema(content["schema"])
         if s.get("type") == "array":
             return "array"
         props = s.get("properties", {})
         if "results" in props and "total_results" in props:
             return "page"
         return "object"
+
+    def answers(self, operations):
+        """name -> {status, kind, schema} for each distilled operation."""
+        by_id = {op["operationId"]: op for item in self.doc["paths"].values()
+                 for m, op in item.items() if m in METHODS}
+        out = {}
+        for o in operations:
+            response = by_id[o["operation_id"]]["responses"][str(o["success"])]
+            out[o["name"]] = {"status": o["success"], "kind": o["response"],
+                              "schema": self.answer_schema(o["success"], response)}
+        return out
 
     def operations(self):
         v21 = {(m, family_key(p)) for p, item in self.doc["paths"].items() for m in item if p.startswith(V21)}
@@ -221,18 +249,21 @@ def name_of(operation_id):
 
 
 def distil(text):
+    """(operations document, responses document) of a schema's text."""
     doc = yaml.safe_load(text)
-    return {
-        "format": FORMAT,
-        "source": {
-            "openapi": doc["openapi"],
-            "sha256": hashlib.sha256(text.encode()).hexdigest(),
-            "operations_in_schema": sum(
-                1 for item in doc["paths"].values() for m in item if m in METHODS
-            ),
-        },
-        "operations": Distiller(doc).operations(),
+    source = {
+        "openapi": doc["openapi"],
+        "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "operations_in_schema": sum(
+            1 for item in doc["paths"].values() for m in item if m in METHODS
+        ),
     }
+    distiller = Distiller(doc)
+    operations = distiller.operations()
+    return (
+        {"format": FORMAT, "source": source, "operations": operations},
+        {"format": RESPONSES_FORMAT, "source": source, "responses": distiller.answers(operations)},
+    )
 
 
 def render(result):
@@ -242,23 +273,25 @@ def render(result):
 def main(argv):
     check = argv[:1] == ["--check"]
     args = argv[1:] if check else argv
-    if not args or len(args) > 2 or (check and len(args) != 2):
+    if len(args) not in ((3,) if check else (1, 3)):
         print(__doc__, file=sys.stderr)
         return 2
     with open(args[0], encoding="utf-8") as f:
-        text = render(distil(f.read()))
-    if check:
-        with open(args[1], encoding="utf-8") as f:
-            if f.read() != text:
-                print(f"{args[1]} is stale: re-run api/distill.py {args[0]} {args[1]}", file=sys.stderr)
-                return 1
+        texts = [render(d) for d in distil(f.read())]
+    if len(args) == 1:
+        sys.stdout.write(texts[0])
         return 0
-    if len(args) == 2:
-        with open(args[1], "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-    return 0
+    stale = False
+    for out, text in zip(args[1:], texts):
+        if check:
+            with open(out, encoding="utf-8") as f:
+                if f.read() != text:
+                    print(f"{out} is stale: re-run api/distill.py {' '.join(args)}", file=sys.stderr)
+                    stale = True
+        else:
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(text)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ It behaves like the parts of SpotDraft the executors depend on:
 - serves webhooks (hmac_key, create, delete), contracts (paginated list,
   status) and counterparties (paginated list, get) with state, and every
   other operation of api/operations.json (the table core is generated
-  from) with an answer of its documented kind and success status: an
-  empty object, an empty list, an empty page or no body; a missing
-  required body is a 400;
+  from) with its documented success status; every JSON answer, stateful
+  or not, is valid against the operation's distilled success schema in
+  api/responses.json (answers.py builds them), a 204 has no body; a
+  missing required body is a 400;
 - accepts `Authorization: Bearer <oauth token>` where an operation takes
   OAuth;
 - injects faults on demand: the next N answers with a status (500, 503...)
@@ -32,6 +33,7 @@ Prints `listening on http://127.0.0.1:PORT` once ready.
 """
 
 import argparse
+import importlib.util
 import json
 import pathlib
 import re
@@ -48,9 +50,19 @@ WINDOW_S = 1.0
 P = "/api/v2.1/public/"
 
 OAUTH_TOKEN = "stub-oauth-token"
-OPERATIONS = json.loads(
-    (pathlib.Path(__file__).resolve().parents[2] / "api" / "operations.json").read_text(encoding="utf-8")
-)["operations"]
+HERE = pathlib.Path(__file__).resolve().parent
+OPERATIONS = json.loads((HERE.parents[1] / "api" / "operations.json").read_text(encoding="utf-8"))["operations"]
+
+
+def load_answers():
+    """answers.py beside this file, however this file was loaded."""
+    spec = importlib.util.spec_from_file_location("spotdraft_stub_answers", HERE / "answers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+answers = load_answers()
 
 # Each real endpoint: regex over the path with its exact trailing slash.
 ROUTES = [
@@ -99,6 +111,7 @@ class State:
         self.contracts = [{"id": i, "composite_id": f"T-{i}", "status": "EXECUTED",
                            "last_updated_on": "2026-01-01T00:00:00Z"} for i in range(1, contracts + 1)]
         self.retriggered = []  # contract ids of each accepted re_trigger_latest call
+        self.counterparties = 5  # ids 1..N exist
 
     def rate_limited(self, client):
         now = time.monotonic()
@@ -182,7 +195,7 @@ class Handler(BaseHTTPRequestHandler):
                 return getattr(self, name)(query, body, *m.groups())
         for route_method, pattern, op in TABLE_ROUTES:
             if route_method == method and re.fullmatch(pattern, path):
-                return self.documented(op, body)
+                return self.documented(op, body, query)
         for _, pattern, _ in ROUTES + TABLE_ROUTES:
             other = path[:-1] if path.endswith("/") else path + "/"
             if re.fullmatch(pattern, other):
@@ -218,17 +231,17 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(404, {"detail": "unknown control"})
 
     # --- endpoints
-    def documented(self, op, body):
-        """Any operation of the table: its success status and kind."""
+    def documented(self, op, body, query):
+        """Any operation of the table: its success status and the example
+        of its success schema (a page lists one example item)."""
         if op["body_required"] and body is None:
             return self.reply(400, {"detail": "a request body is required"})
-        kind = op["response"]
-        answer = {"empty": None, "array": [], "object": {},
-                  "page": {"page": 1, "limit": 10, "total_results": 0, "results": []}}[kind]
-        return self.reply(op["success"], answer)
+        if op["response"] == "page":
+            return self.paginate(op["name"], answers.default_items(op["name"]), query)
+        return self.reply(op["success"], answers.answer(op["name"]))
 
     def hmac_key(self, query, body):
-        return self.reply(200, {"hmac_key": HMAC_KEY})
+        return self.reply(200, answers.answer("webhooks_hmac_key_get", {"hmac_key": HMAC_KEY}))
 
     def webhook_create(self, query, body):
         errors = {}
@@ -243,7 +256,7 @@ class Handler(BaseHTTPRequestHandler):
         with self.state.lock:
             wid = self.state.next_webhook
             self.state.next_webhook += 1
-            hook = dict(body, id=wid, status="ACTIVE")
+            hook = answers.answer("webhooks_create", dict(body, id=wid, status="ACTIVE"))
             self.state.webhooks[wid] = hook
         return self.reply(201, hook)
 
@@ -252,7 +265,7 @@ class Handler(BaseHTTPRequestHandler):
             found = self.state.webhooks.pop(int(wid), None)
         return self.reply(204) if found else self.reply(404, {"detail": "Not found."})
 
-    def paginate(self, items, query):
+    def paginate(self, name, items, query):
         try:
             page = int(query.get("page", ["1"])[0])
             limit = int(query.get("limit", ["10"])[0])
@@ -260,9 +273,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, {"detail": "page and limit must be integers"})
         if page < 1 or not 1 <= limit <= 100:
             return self.reply(400, {"detail": "invalid page or limit"})
-        start = (page - 1) * limit
-        return self.reply(200, {"page": page, "limit": limit, "total_results": len(items),
-                                "results": items[start:start + limit]})
+        return self.reply(200, answers.page(name, items, page, limit))
 
     def contracts_list(self, query, body):
         since = query.get("filter__last_updated_on[$gte]")
@@ -272,7 +283,9 @@ class Handler(BaseHTTPRequestHandler):
             if floor is None:
                 return self.reply(400, {"detail": "invalid last_updated_on filter"})
             contracts = [c for c in contracts if parse_time(c["last_updated_on"]) >= floor]
-        return self.paginate(contracts, query)
+        listed = [{"id": str(c["id"]), "contract_status": c["status"],
+                   "last_updated_on": c["last_updated_on"]} for c in contracts]
+        return self.paginate("contracts_retrieve", listed, query)
 
     def re_trigger_latest(self, query, body):
         ids = body.get("contract_ids") if isinstance(body, dict) else None
@@ -280,20 +293,24 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, {"contract_ids": ["A non-empty list of integers is required."]})
         with self.state.lock:
             self.state.retriggered.append(ids)
-        return self.reply(200, {"message": f"re-triggered {len(ids)} contract(s)"})
+        return self.reply(200, answers.answer("contracts_webhooks_re_trigger_latest_create",
+                                              {"message": f"re-triggered {len(ids)} contract(s)"}))
 
     def contract_status(self, query, body, cid):
         for c in self.state.contracts:
             if cid in (c["composite_id"], str(c["id"])):
-                return self.reply(200, {"status": c["status"]})
+                return self.reply(200, answers.answer("contracts_status_retrieve",
+                                                      {"contract_status": c["status"]}))
         return self.reply(404, {"detail": "Not found."})
 
     def counterparties_list(self, query, body):
-        return self.paginate([{"id": i, "name": f"Counterparty {i}"} for i in range(1, 6)], query)
+        return self.paginate("counter_parties_list", [{"id": i, "name": f"Counterparty {i}"}
+                                                      for i in range(1, self.state.counterparties + 1)], query)
 
     def counterparty_get(self, query, body, cid):
-        if 1 <= int(cid) <= 5:
-            return self.reply(200, {"id": int(cid), "name": f"Counterparty {cid}"})
+        if 1 <= int(cid) <= self.state.counterparties:
+            return self.reply(200, answers.answer("counter_parties_retrieve_by_id",
+                                                  {"id": int(cid), "name": f"Counterparty {cid}"}))
         return self.reply(404, {"detail": "Not found."})
 
     def do_GET(self):
