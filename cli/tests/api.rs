@@ -278,7 +278,7 @@ fn against_the_shared_spotdraft_stub() {
     let o = api(&stub.base, &["contracts", "status", "T-3"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
-        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["status"],
+        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["contract_status"],
         "EXECUTED"
     );
     let o = api(
@@ -338,15 +338,17 @@ fn contracts_list_walks_every_page_of_the_stub() {
     let stub = Stub::start();
     let o = api(&stub.base, &["contracts", "list", "--all", "--limit", "10"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let ids: Vec<i64> = stdout(&o)
+    // SpotDraft's listing schema gives contract ids as strings.
+    let ids: Vec<String> = stdout(&o)
         .lines()
         .map(|l| {
             serde_json::from_str::<Value>(l).unwrap()["id"]
-                .as_i64()
+                .as_str()
                 .unwrap()
+                .to_owned()
         })
         .collect();
-    assert_eq!(ids, (1..=23).collect::<Vec<_>>());
+    assert_eq!(ids, (1..=23).map(|i| i.to_string()).collect::<Vec<_>>());
     let queries: Vec<String> = stub
         .calls()
         .iter()
@@ -373,7 +375,7 @@ fn contracts_list_walks_every_page_of_the_stub() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let page: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(page["results"][0]["id"], 6);
+    assert_eq!(page["results"][0]["id"], "6");
     assert_eq!(
         stub.calls().last().unwrap()["query"],
         "limit=5&page=2&filter__display_status[$eq]=EXECUTED"
