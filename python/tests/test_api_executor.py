@@ -130,7 +130,7 @@ def test_webhook_create_delete_round_trip(api: Api, stub: Stub, send: Send) -> N
 
 @MODES
 def test_list_pagination(api: Api, stub: Stub, send: Send) -> None:
-    seen: list[int] = []
+    seen: list[str] = []
     page = 1
     while True:
         result = send(api, api.contracts_retrieve({"page": page, "limit": 10}))
@@ -139,14 +139,15 @@ def test_list_pagination(api: Api, stub: Stub, send: Send) -> None:
             break
         page += 1
     assert page == 3
-    assert seen == list(range(1, 24))
+    assert seen == [str(i) for i in range(1, 24)]  # the listing schema's ids are strings
     assert [c["query"] for c in stub.calls()] == [f"limit=10&page={n}" for n in (1, 2, 3)]
 
 
 @MODES
 def test_retry_on_503_then_success(api: Api, stub: Stub, send: Send) -> None:
     stub.fault(P + "counter_parties/2", status=503, times=2)
-    assert send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 2})) == {"id": 2, "name": "Counterparty 2"}
+    party = send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 2}))
+    assert (party["id"], party["name"]) == (2, "Counterparty 2")
     assert len(stub.calls()) == 3
 
 
@@ -182,7 +183,8 @@ def test_redirect_is_surfaced_with_its_cause(api: Api, stub: Stub, send: Send) -
 @MODES
 def test_timeout_is_retried_for_get(api: Api, stub: Stub, send: Send) -> None:
     stub.fault(P + "counter_parties/3", delay_ms=1500, times=1)
-    assert send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 3}), 0.3) == {"id": 3, "name": "Counterparty 3"}
+    party = send(api, api.counter_parties_retrieve_by_id({"counterparty_id": 3}), 0.3)
+    assert (party["id"], party["name"]) == (3, "Counterparty 3")
     assert len(stub.calls()) == 2
 
 
