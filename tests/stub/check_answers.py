@@ -148,6 +148,13 @@ def main():
     answers = stub.answers
     broken = self_check(answers)
     operations = {op["name"]: op for op in stub.OPERATIONS}
+    # The two distilled files describe the same operations (checked here too,
+    # as a checkout without SpotDraft's schema cannot re-distil them).
+    assert set(answers.RESPONSES) == set(operations), "api/responses.json and api/operations.json differ in operations"
+    for name, op in operations.items():
+        entry = answers.RESPONSES[name]
+        assert (entry["status"], entry["kind"]) == (op["success"], op["response"]), f"{name}: status or kind differ"
+        assert (entry["schema"] is None) == (op["response"] == "empty"), f"{name}: a schema for an empty answer"
     cases = json.loads((ROOT / "tests" / "vectors" / "api" / "calls.json").read_text(encoding="utf-8"))["cases"]
     first = {}
     for case in cases:
