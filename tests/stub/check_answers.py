@@ -143,18 +143,33 @@ def send(port, method, target, body):
         conn.close()
 
 
-def main():
-    stub = load("spotdraft_stub", ROOT / "tests" / "stub" / "spotdraft_stub.py")
-    answers = stub.answers
-    broken = self_check(answers)
-    operations = {op["name"]: op for op in stub.OPERATIONS}
-    # The two distilled files describe the same operations (checked here too,
-    # as a checkout without SpotDraft's schema cannot re-distil them).
+# The stateful routes once more, in the states the vectors do not reach: a
+# filtered contract listing (the reconciliation query), a later page, a
+# webhook created with optional fields, a short counterparty page.
+P = "/api/v2.1/public/"
+MORE = [
+    ("contracts_retrieve", "GET", P + "contracts/?filter__last_updated_on[$gte]=2025-12-31T00:00:00Z&limit=5&page=2", None),
+    ("contracts_retrieve", "GET", P + "contracts/?limit=10&page=3", None),
+    ("webhooks_create", "POST", P + "webhooks/", {"title": "CRM", "url": "https://hooks.example.com/a",
+                                                 "only_for_activities": ["CONTRACT_SIGNED", "CONTRACT_EXECUTED"],
+                                                 "description": "sync", "custom_headers": {"x-team": "legal"}}),
+    ("counter_parties_list", "GET", P + "counter_parties/?limit=2&page=3", None),
+]
+
+
+def consistent(operations, answers):
+    """The two distilled files describe the same operations (checked here
+    too, as a checkout without SpotDraft's schema cannot re-distil them)."""
     assert set(answers.RESPONSES) == set(operations), "api/responses.json and api/operations.json differ in operations"
     for name, op in operations.items():
         entry = answers.RESPONSES[name]
         assert (entry["status"], entry["kind"]) == (op["success"], op["response"]), f"{name}: status or kind differ"
         assert (entry["schema"] is None) == (op["response"] == "empty"), f"{name}: a schema for an empty answer"
+
+
+def vector_requests(operations):
+    """(operation, method, path?query, body) of each operation's first
+    success vector in calls.json."""
     cases = json.loads((ROOT / "tests" / "vectors" / "api" / "calls.json").read_text(encoding="utf-8"))["cases"]
     first = {}
     for case in cases:
@@ -162,31 +177,43 @@ def main():
             first.setdefault(case["operation"], case)
     missing = sorted(set(operations) - set(first))
     assert not missing, f"operations without a success vector: {missing}"
+    out = []
+    for name, case in sorted(first.items()):
+        url = urlsplit(case["expect"]["url"])
+        target = url.path + (f"?{url.query}" if url.query else "")
+        out.append((name, case["expect"]["method"], target, case["expect"].get("body")))
+    return out
 
+
+def problems(server, answers, name, method, target, body):
+    """What is wrong with the stub's answer to one request (empty if nothing)."""
+    with server.state.lock:
+        server.state.recent.clear()  # the limiter is not under test here
+    seed(server.state, urlsplit(target).path)
+    status, raw = send(server.server_address[1], method, target, body)
+    entry = answers.RESPONSES[name]
+    if status != entry["status"]:
+        return [f"{name}: status {status}, the schema says {entry['status']}: {raw[:200]!r}"]
+    if entry["schema"] is None:
+        return [f"{name}: a {status} answer with a body"] if raw else []
+    value = json.loads(raw)
+    if entry["kind"] == "page" and not value.get("results"):
+        return [f"{name}: {target} listed nothing, so no item was checked"]
+    errors = sorted(validator(entry["schema"]).iter_errors(value), key=str)
+    return [f"{name}: at {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in errors[:1]]
+
+
+def main():
+    stub = load("spotdraft_stub", ROOT / "tests" / "stub" / "spotdraft_stub.py")
+    answers = stub.answers
+    broken = self_check(answers)
+    operations = {op["name"]: op for op in stub.OPERATIONS}
+    consistent(operations, answers)
+    requests = vector_requests(operations) + MORE
     server = stub.serve(0, STUB_CLIENT, STUB_SECRET)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    failures = []
     try:
-        for name, case in sorted(first.items()):
-            url = urlsplit(case["expect"]["url"])
-            target = url.path + (f"?{url.query}" if url.query else "")
-            with server.state.lock:
-                server.state.recent.clear()  # the limiter is not under test here
-            seed(server.state, url.path)
-            status, raw = send(port, case["expect"]["method"], target, case["expect"].get("body"))
-            entry = answers.RESPONSES[name]
-            if status != entry["status"]:
-                failures.append(f"{name}: status {status}, the schema says {entry['status']}: {raw[:200]!r}")
-                continue
-            if entry["schema"] is None:
-                if raw:
-                    failures.append(f"{name}: a {status} answer with a body")
-                continue
-            errors = sorted(validator(entry["schema"]).iter_errors(json.loads(raw)), key=str)
-            if errors:
-                e = errors[0]
-                failures.append(f"{name}: at {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
+        failures = [p for request in requests for p in problems(server, answers, *request)]
     finally:
         server.shutdown()
         server.server_close()
@@ -194,7 +221,7 @@ def main():
         print(f"FAIL {f}", file=sys.stderr)
     if failures:
         return 1
-    print(f"stub answers: {len(first)} operations answered schema-valid; "
+    print(f"stub answers: {len(operations)} operations ({len(requests)} requests) answered schema-valid; "
           f"the validator rejected {broken} broken answers")
     return 0
 
