@@ -26,7 +26,9 @@ Control endpoints (no auth): `POST /__control/fault` with
 `{"path": "/api/v2.1/public/...", "status": 503, "times": 2, "delay_ms": 0}`,
 `GET /__control/calls`, `POST /__control/reset`, `POST /__control/contracts`
 with `[{"id": 1, "status": "SIGN", "last_updated_on": "..."}]` (replaces the
-contracts), `GET /__control/retriggered` (one list of ids per accepted call).
+contracts; the listing answers them as the schema says, `"id": "1"` and
+`"contract_status": "SIGN"`, with `last_updated_on` beside), `GET
+/__control/retriggered` (one list of ids per accepted call).
 
 Usage: python3 spotdraft_stub.py [--port 0] [--client-id ID --client-secret S]
 Prints `listening on http://127.0.0.1:PORT` once ready.
