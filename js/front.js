@@ -370,9 +370,14 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   }
 
   /** A keyring of 1..64 HMAC keys; see spotdraft-kit.d.ts. */
+  let nativeVerifierOf;
   class Verifier {
     #native;
     #max;
+    // For the playbook's escalation bundles (internal.nativeVerifierOf).
+    static {
+      nativeVerifierOf = (v) => (v !== null && typeof v === 'object' && #native in v ? v.#native : undefined);
+    }
 
     /** From `env.SPOTDRAFT_HMAC_KEYS` (a key, or `label:key,...`), parsed by core. */
     static fromEnv(env, opts) {
@@ -504,7 +509,9 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   // The error of a stable code an adapter detects itself (store_unavailable,
   // length_required): code, status and message are core's.
   const codeError = (code) => native.codeError(code);
-  const internal = Object.freeze({ invalid, codeError, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors });
+  const internal = Object.freeze({
+    invalid, codeError, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors, nativeVerifierOf,
+  });
 
   return {
     api: {
@@ -520,6 +527,11 @@ const EXPORTS = Object.freeze([
   'Verifier', 'SpotDraftKitError', 'parseEvent', 'sign', 'diagnose', 'bodySha256',
   'SIGNATURE_HEADER', 'LEGACY_SIGNATURE_HEADER', 'ERROR_CODES', 'implementation',
   'Api', 'RetryPolicy', 'RateLimiter', 'parseResponse',
+  // The playbook (js/playbook.js).
+  'Sanitizer', 'deliveryBundle', 'apiBundle', 'Reconcile', 'recordFromCreated', 'planCreate',
+  'planDelete', 'sharedUrls', 'Rotation', 'BUNDLE_FORMAT', 'CONTRACTS_LIST_OPERATION',
+  'RE_TRIGGER_OPERATION', 'RECONCILE_PAGE_LIMIT', 'RE_TRIGGER_BATCH_SIZE', 'MAX_RECONCILE_PAGES',
+  'RECONCILED_ACTIVITY', 'WEBHOOK_CREATE_OPERATION', 'WEBHOOK_DELETE_OPERATION',
 ]);
 
 module.exports = { createFront, SpotDraftKitError, EXPORTS, kMaxBodyBytes, kInternal };

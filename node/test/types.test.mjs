@@ -23,6 +23,11 @@ test('api-client.js is the shared SpotDraft API client, byte for byte', () => {
     'api-client.js differs from js/api-client.js: run `node scripts/sync-types.js`, never edit the copy');
 });
 
+test('playbook.js is the shared playbook, byte for byte', () => {
+  assert.equal(readFileSync(join(pkg, 'playbook.js'), 'utf8'), readFileSync(join(pkg, '..', 'js', 'playbook.js'), 'utf8'),
+    'playbook.js differs from js/playbook.js: run `node scripts/sync-types.js`, never edit the copy');
+});
+
 test('front.js is the shared front layer, byte for byte', () => {
   assert.equal(readFileSync(join(pkg, 'front.js'), 'utf8'), readFileSync(join(pkg, '..', 'js', 'front.js'), 'utf8'),
     'front.js differs from js/front.js: run `node scripts/sync-types.js`, never edit the copy');
