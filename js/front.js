@@ -522,16 +522,14 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   };
 }
 
-/** The names every package exports, in the order of spotdraft-kit.d.ts. */
+/**
+ * The names every package exports, in the order of spotdraft-kit.d.ts, but
+ * the playbook's (js/playbook.js PLAYBOOK_EXPORTS, which follow them).
+ */
 const EXPORTS = Object.freeze([
   'Verifier', 'SpotDraftKitError', 'parseEvent', 'sign', 'diagnose', 'bodySha256',
   'SIGNATURE_HEADER', 'LEGACY_SIGNATURE_HEADER', 'ERROR_CODES', 'implementation',
   'Api', 'RetryPolicy', 'RateLimiter', 'parseResponse',
-  // The playbook (js/playbook.js).
-  'Sanitizer', 'deliveryBundle', 'apiBundle', 'Reconcile', 'recordFromCreated', 'planCreate',
-  'planDelete', 'sharedUrls', 'Rotation', 'BUNDLE_FORMAT', 'CONTRACTS_LIST_OPERATION',
-  'RE_TRIGGER_OPERATION', 'RECONCILE_PAGE_LIMIT', 'RE_TRIGGER_BATCH_SIZE', 'MAX_RECONCILE_PAGES',
-  'RECONCILED_ACTIVITY', 'WEBHOOK_CREATE_OPERATION', 'WEBHOOK_DELETE_OPERATION',
 ]);
 
 module.exports = { createFront, SpotDraftKitError, EXPORTS, kMaxBodyBytes, kInternal };

@@ -259,4 +259,16 @@ function createPlaybook(binding) {
   };
 }
 
-module.exports = { createPlaybook };
+/**
+ * The names the playbook adds to a package's exports, after front.js's
+ * EXPORTS (in the order of spotdraft-kit.d.ts). Here, not in front.js, so
+ * the verifier-only wasm entries, which bundle the front, carry none of it.
+ */
+const PLAYBOOK_EXPORTS = Object.freeze([
+  'Sanitizer', 'deliveryBundle', 'apiBundle', 'Reconcile', 'recordFromCreated', 'planCreate',
+  'planDelete', 'sharedUrls', 'Rotation', 'BUNDLE_FORMAT', 'CONTRACTS_LIST_OPERATION',
+  'RE_TRIGGER_OPERATION', 'RECONCILE_PAGE_LIMIT', 'RE_TRIGGER_BATCH_SIZE', 'MAX_RECONCILE_PAGES',
+  'RECONCILED_ACTIVITY', 'WEBHOOK_CREATE_OPERATION', 'WEBHOOK_DELETE_OPERATION',
+]);
+
+module.exports = { createPlaybook, PLAYBOOK_EXPORTS };

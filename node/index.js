@@ -51,7 +51,7 @@ const { Api, RetryPolicy, RateLimiter, parseResponse, headerPairs, json } = crea
 
 // The playbook shared with @spotdraft-kit/wasm (copied from js/playbook.js
 // at build time).
-const { createPlaybook } = require('./playbook.js');
+const { createPlaybook, PLAYBOOK_EXPORTS } = require('./playbook.js');
 
 const playbook = createPlaybook({
   native,
@@ -64,5 +64,5 @@ const playbook = createPlaybook({
 });
 
 const all = { ...api, Api, RetryPolicy, RateLimiter, parseResponse, ...playbook };
-module.exports = Object.fromEntries(EXPORTS.map((name) => [name, all[name]]));
+module.exports = Object.fromEntries([...EXPORTS, ...PLAYBOOK_EXPORTS].map((name) => [name, all[name]]));
 Object.defineProperty(module.exports, kInternal, { value: internal });

@@ -1,7 +1,7 @@
 // ESM entry of @spotdraft-kit/node: the same module instance as the
 // CommonJS entry, so `instanceof SpotDraftKitError` holds across both. The
-// names are front.js's EXPORTS (test/types.test.mjs checks them against
-// index.d.ts).
+// names are front.js's EXPORTS and playbook.js's PLAYBOOK_EXPORTS
+// (test/types.test.mjs checks them against index.d.ts).
 import { createRequire } from 'node:module';
 
 const kit = createRequire(import.meta.url)('./index.js');

@@ -39,7 +39,9 @@ test('runtime exports are exactly the names the contract declares', async () => 
   const cjs = createRequire(import.meta.url)('../index.js');
   assert.deepEqual(Object.keys(cjs).sort(), declared);
   const { EXPORTS } = createRequire(import.meta.url)('../front.js');
-  assert.deepEqual([...EXPORTS].sort(), declared, 'front.js EXPORTS is the one export list');
+  const { PLAYBOOK_EXPORTS } = createRequire(import.meta.url)('../playbook.js');
+  assert.deepEqual([...EXPORTS, ...PLAYBOOK_EXPORTS].sort(), declared,
+    'front.js EXPORTS and playbook.js PLAYBOOK_EXPORTS are the one export list');
   const esm = await import('../index.mjs');
   assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), declared);
   for (const name of declared) assert.equal(esm[name], cjs[name], name);
