@@ -458,7 +458,8 @@ function createApi(binding) {
     return JSON.parse(wrap(() => binding.apiParseResponse(null, Number(status), headerPairs(headers), bytes(body), Date.now())));
   }
 
-  return { Api, RetryPolicy, RateLimiter, parseResponse };
+  // headerPairs and json: the input helpers the playbook shares (not public).
+  return { Api, RetryPolicy, RateLimiter, parseResponse, headerPairs, json };
 }
 
 module.exports = { createApi, attachApiFields };

@@ -370,9 +370,14 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   }
 
   /** A keyring of 1..64 HMAC keys; see spotdraft-kit.d.ts. */
+  let nativeVerifierOf;
   class Verifier {
     #native;
     #max;
+    // For the playbook's escalation bundles (internal.nativeVerifierOf).
+    static {
+      nativeVerifierOf = (v) => (v !== null && typeof v === 'object' && #native in v ? v.#native : undefined);
+    }
 
     /** From `env.SPOTDRAFT_HMAC_KEYS` (a key, or `label:key,...`), parsed by core. */
     static fromEnv(env, opts) {
@@ -504,7 +509,9 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   // The error of a stable code an adapter detects itself (store_unavailable,
   // length_required): code, status and message are core's.
   const codeError = (code) => native.codeError(code);
-  const internal = Object.freeze({ invalid, codeError, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors });
+  const internal = Object.freeze({
+    invalid, codeError, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors, nativeVerifierOf,
+  });
 
   return {
     api: {
@@ -515,7 +522,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   };
 }
 
-/** The names every package exports, in the order of spotdraft-kit.d.ts. */
+/**
+ * The names every package exports, in the order of spotdraft-kit.d.ts, but
+ * the playbook's (js/playbook.js PLAYBOOK_EXPORTS, which follow them).
+ */
 const EXPORTS = Object.freeze([
   'Verifier', 'SpotDraftKitError', 'parseEvent', 'sign', 'diagnose', 'bodySha256',
   'SIGNATURE_HEADER', 'LEGACY_SIGNATURE_HEADER', 'ERROR_CODES', 'implementation',

@@ -1184,3 +1184,170 @@ export declare class RateLimiter {
 
 /** Core's response parsing without a request: the JSON, or throws `api_error`. */
 export declare function parseResponse(status: number, headers: HeadersInput | null, body: BodyInput | null): unknown;
+
+// --- SpotDraft's integration playbook (planned by the core, sans-I/O) ---------
+
+/** One API call to make: pass it to `api.send(api.call(call.operation, call.params))`. */
+export interface PlannedCall {
+  readonly operation: OperationName;
+  readonly params: Record<string, unknown>;
+}
+
+/** One replaced value: where it is in the output and what stands there now (never the value). */
+export interface Redaction {
+  /** JSON Pointer (RFC 6901) of the value. */
+  path: string;
+  kind: 'name' | 'email' | 'title' | 'url' | 'secret' | 'text';
+  /** The stable placeholder, such as `<email-1>`. */
+  placeholder: string;
+}
+
+/** Replaces personal data and secrets with stable placeholders; lists what it replaced. */
+export declare class Sanitizer {
+  constructor();
+  /** A sanitised copy of `value` (JSON data), which sits at JSON Pointer `path` in the output. */
+  sanitize(value: unknown, path?: string): unknown;
+  /** Replaces one text value of `kind` at `path`; its placeholder. */
+  redact(path: string, kind: Redaction['kind'], value: string): string;
+  /** What was replaced so far, in the order it was met. */
+  readonly redactions: Redaction[];
+}
+
+/** What the integration knows about a failure beyond the delivery or request itself. */
+export interface EscalationOptions {
+  /** The environment label (`production`, `uat`, ...). */
+  environment?: string;
+  /** SpotDraft region (`in`, `us`, `me`, `eu`). */
+  region?: string | null;
+  /** The integration's own delivery, request or queue job id. */
+  integrationId?: string | null;
+  /** When the delivery arrived or the request was sent (ISO-8601). */
+  occurredAt?: string | null;
+  /** The HTTP status: what the receiver answered, or what SpotDraft did. */
+  status?: number | null;
+}
+
+/** Options of `deliveryBundle`: the context, and a verifier to re-run the signature check with. */
+export interface DeliveryBundleOptions extends EscalationOptions {
+  verifier?: Verifier | null;
+}
+
+/** An escalation bundle (format `BUNDLE_FORMAT`): the minimal failing example, sanitised. */
+export interface EscalationBundle {
+  format: string;
+  kind: 'webhook_delivery' | 'api_request';
+  environment: string;
+  region: string | null;
+  method: string;
+  status: number | null;
+  integration_id: string | null;
+  occurred_at: string | null;
+  timestamp: string | null;
+  log_records: unknown[];
+  /** What was replaced, with its path in this bundle. */
+  redacted: Redaction[];
+  [field: string]: unknown;
+}
+
+/** The bundle of a webhook delivery: raw body, headers (all of them; values sanitised), the receiver's log records. */
+export declare function deliveryBundle(body: BodyInput, headers: HeadersInput, logRecords?: Record<string, unknown>[] | null, options?: DeliveryBundleOptions): EscalationBundle;
+/** The bundle of an API call from its log record and, if kept, the request and response bodies. */
+export declare function apiBundle(record: Record<string, unknown>, requestBody?: unknown, responseBody?: unknown, options?: EscalationOptions): EscalationBundle;
+
+/** A reconciliation job for one contract, ready for the inbox (deduped like any delivery). */
+export interface SyntheticDelivery {
+  readonly contractId: number;
+  readonly status: string | null;
+  /** The payload (`source: "reconcile"`). */
+  readonly body: Uint8Array;
+  readonly dedupeKey: string;
+  readonly bodySha256: string;
+}
+
+/** What a finished sweep found and what to do about it. */
+export interface ReconcileOutcome {
+  /** Contract ids that moved without a delivery, in listing order. */
+  readonly moved: number[];
+  /** Mode `synthetic`: one delivery per moved contract. */
+  readonly deliveries: readonly SyntheticDelivery[];
+  /** Mode `retrigger`: `re_trigger_latest` calls in batches. */
+  readonly reTrigger: readonly PlannedCall[];
+  /** Listed ids that are not webhook contract ids. */
+  readonly unresolved: string[];
+  readonly pages: number;
+  /** Whether the listing was read to its end. */
+  readonly complete: boolean;
+  /** The checkpoint for the next sweep (the old one unless complete). */
+  readonly nextCheckpoint: string;
+}
+
+/** One reconcile sweep: `firstCall()`, `consumePage(page)` with each answer until null, then `finish()`. */
+export declare class Reconcile {
+  /** `seen`: the latest activity timestamp the inbox has per contract id. */
+  constructor(checkpoint: string, asOf: string, seen: Map<number, string> | Record<string, string> | Iterable<[number, string]>, mode?: 'synthetic' | 'retrigger');
+  firstCall(): PlannedCall;
+  consumePage(page: unknown): PlannedCall | null;
+  finish(): ReconcileOutcome;
+}
+
+/** What the webhook registry persists per webhook. */
+export interface WebhookRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly activities: readonly string[];
+  readonly environment: string;
+}
+
+/** A webhook to create. */
+export interface WebhookSpec {
+  title: string;
+  url: string;
+  activities: readonly string[];
+  environment: string;
+}
+
+/** The record to persist from create's 201 response body. */
+export declare function recordFromCreated(response: unknown, environment: string): WebhookRecord;
+/** The create call; refused when incomplete or its URL is registered in another environment. */
+export declare function planCreate(registry: Iterable<WebhookRecord>, spec: WebhookSpec): PlannedCall;
+/** The delete call; an id the registry does not hold is refused unless `force`. */
+export declare function planDelete(registry: Iterable<WebhookRecord>, id: string, force?: boolean): PlannedCall;
+/** Every URL held in more than one environment, with the environments. */
+export declare function sharedUrls(registry: Iterable<WebhookRecord>): [string, string[]][];
+
+/** What to do next in a rotation. */
+export interface RotationStep {
+  readonly name: 'create' | 'await_delivery' | 'delete_old' | 'delete_new' | 'done' | 'rolled_back';
+  /** `create`, `delete_old`, `delete_new`. */
+  readonly call: PlannedCall | null;
+  /** `await_delivery`. */
+  readonly webhookId: string | null;
+  readonly url: string | null;
+  /** `done`. */
+  readonly kept: WebhookRecord | null;
+}
+
+/** A rotation: create the new webhook, wait for a delivery at it, delete the old one. */
+export declare class Rotation {
+  private constructor();
+  static start(registry: Iterable<WebhookRecord>, oldId: string, spec: WebhookSpec): Rotation;
+  step(): RotationStep;
+  /** Reports create's 201 body; the record to persist. */
+  created(response: unknown): WebhookRecord;
+  /** Reports a delivery at `url`; true when it is the new webhook's. */
+  deliveryAt(url: string): boolean;
+  giveUp(): void;
+  /** Reports that the delete of webhook `id` succeeded. */
+  deleted(id: string): void;
+}
+
+export declare const BUNDLE_FORMAT: string;
+export declare const CONTRACTS_LIST_OPERATION: OperationName;
+export declare const RE_TRIGGER_OPERATION: OperationName;
+export declare const RECONCILE_PAGE_LIMIT: number;
+export declare const RE_TRIGGER_BATCH_SIZE: number;
+export declare const MAX_RECONCILE_PAGES: number;
+export declare const RECONCILED_ACTIVITY: string;
+export declare const WEBHOOK_CREATE_OPERATION: OperationName;
+export declare const WEBHOOK_DELETE_OPERATION: OperationName;

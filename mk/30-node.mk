@@ -15,11 +15,11 @@ build-node: setup-node build-wasm ## Build the Node addon in place (napi build -
 	@# Symbols are not needed at run time; the shipped binary is smaller without.
 	@if command -v strip >/dev/null; then strip --strip-unneeded node/spotdraft-kit.*.node; fi
 
-test-node: build-node ## Node tests: conformance vectors, argument-shape table, the wasm fallback, per-platform package layout, API golden tables and executor (stub server), errors, adapters, seen-stores (real PostgreSQL, Redis, SQLite), types, packed tarball, examples, quickstarts
+test-node: build-node ## Node tests: conformance vectors, argument-shape table, the wasm fallback, per-platform package layout, API golden tables and executor (stub server), the playbook (stub server), errors, adapters, seen-stores (real PostgreSQL, Redis, SQLite), types, packed tarball, examples, quickstarts
 	cargo test -p spotdraft-kit-node
 	cd node && SPOTDRAFT_KIT_IMPL="$(CURDIR)/node/index.mjs" node --test --test-concurrency=1 \
 	  test/*.test.mjs ../tests/js/conformance.test.mjs ../tests/js/api.test.mjs \
-	  ../tests/js/hostile.test.mjs ../tests/js/shapes.test.mjs
+	  ../tests/js/hostile.test.mjs ../tests/js/shapes.test.mjs ../tests/js/playbook.test.mjs
 
 bench-node: build-node ## open() on 2 KiB and 64 KiB bodies vs the idiomatic node:crypto path
 	cd node && node bench/open.mjs

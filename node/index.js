@@ -30,7 +30,7 @@ const { attachApiFields, createApi } = require('./api-client.js');
 const { api, internal } = createFront(native, { implementation });
 internal.decorateApiErrors(attachApiFields);
 
-const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
+const { Api, RetryPolicy, RateLimiter, parseResponse, headerPairs, json } = createApi({
   RawApi: native.RawApi,
   RawRetryPolicy: native.RawRetryPolicy,
   RawRateLimiter: native.RawRateLimiter,
@@ -49,6 +49,20 @@ const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   isKitError: (e) => e instanceof api.SpotDraftKitError,
 });
 
-const all = { ...api, Api, RetryPolicy, RateLimiter, parseResponse };
-module.exports = Object.fromEntries(EXPORTS.map((name) => [name, all[name]]));
+// The playbook shared with @spotdraft-kit/wasm (copied from js/playbook.js
+// at build time).
+const { createPlaybook, PLAYBOOK_EXPORTS } = require('./playbook.js');
+
+const playbook = createPlaybook({
+  native,
+  invalid: internal.invalid,
+  reading: internal.reading,
+  bytesOf: internal.bytesOf,
+  nativeVerifierOf: internal.nativeVerifierOf,
+  headerPairs,
+  json,
+});
+
+const all = { ...api, Api, RetryPolicy, RateLimiter, parseResponse, ...playbook };
+module.exports = Object.fromEntries([...EXPORTS, ...PLAYBOOK_EXPORTS].map((name) => [name, all[name]]));
 Object.defineProperty(module.exports, kInternal, { value: internal });

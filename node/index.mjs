@@ -1,7 +1,7 @@
 // ESM entry of @spotdraft-kit/node: the same module instance as the
 // CommonJS entry, so `instanceof SpotDraftKitError` holds across both. The
-// names are front.js's EXPORTS (test/types.test.mjs checks them against
-// index.d.ts).
+// names are front.js's EXPORTS and playbook.js's PLAYBOOK_EXPORTS
+// (test/types.test.mjs checks them against index.d.ts).
 import { createRequire } from 'node:module';
 
 const kit = createRequire(import.meta.url)('./index.js');
@@ -21,5 +21,23 @@ export const {
   RetryPolicy,
   RateLimiter,
   parseResponse,
+  Sanitizer,
+  deliveryBundle,
+  apiBundle,
+  Reconcile,
+  recordFromCreated,
+  planCreate,
+  planDelete,
+  sharedUrls,
+  Rotation,
+  BUNDLE_FORMAT,
+  CONTRACTS_LIST_OPERATION,
+  RE_TRIGGER_OPERATION,
+  RECONCILE_PAGE_LIMIT,
+  RE_TRIGGER_BATCH_SIZE,
+  MAX_RECONCILE_PAGES,
+  RECONCILED_ACTIVITY,
+  WEBHOOK_CREATE_OPERATION,
+  WEBHOOK_DELETE_OPERATION,
 } = kit;
 export default kit;

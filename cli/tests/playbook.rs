@@ -562,6 +562,22 @@ fn webhook_rotation_waits_for_a_delivery_through_the_new_url() {
         ),
         1
     );
+    // The delivery through the new URL is kept with its path and a hash of
+    // its query, never the query itself (a webhook URL's query can carry a
+    // token).
+    let through_new = stored(&store)
+        .into_iter()
+        .find(|row| row["contract_id"] == 2)
+        .unwrap();
+    let key = through_new["dedupe_key"].as_str().unwrap();
+    let printed = stdout(&run(&["replay", "--store", &store, "--print", key]));
+    assert!(!printed.contains("via=2"), "{printed}");
+    let doc: Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(doc["headers"][":path"], "/webhooks/spotdraft");
+    assert_eq!(
+        doc["headers"][":query-sha256"].as_str().map(str::len),
+        Some(64)
+    );
     let now: Vec<Value> = registry(&stub, &store);
     assert_eq!(now.len(), 1);
     assert_eq!(

@@ -63,6 +63,27 @@ pub enum RedactionKind {
 }
 
 impl RedactionKind {
+    /// The kind of a stable name (as [`RedactionKind::as_str`] gives it),
+    /// if it is one: how bindings take a kind from their callers.
+    ///
+    /// ```
+    /// use spotdraft_kit::sanitize::RedactionKind;
+    /// assert_eq!(RedactionKind::from_name("url"), Some(RedactionKind::Url));
+    /// assert_eq!(RedactionKind::from_name("ssn"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<RedactionKind> {
+        [
+            RedactionKind::Name,
+            RedactionKind::Email,
+            RedactionKind::Title,
+            RedactionKind::Url,
+            RedactionKind::Secret,
+            RedactionKind::Text,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
+
     /// The stable lowercase name, also the placeholder prefix.
     ///
     /// ```

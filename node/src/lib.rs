@@ -19,6 +19,11 @@ mod api_calls;
 mod errors;
 mod fields;
 mod keys;
+pub mod playbook;
+// The JSON conversions of the playbook planners, shared with the WASM
+// package so the two cannot drift.
+#[path = "../../wasm/src/playbook_calls.rs"]
+mod playbook_calls;
 // The JS shape of core results, shared with the WASM package.
 #[path = "../../wasm/src/shape.rs"]
 mod shape;

@@ -23,6 +23,11 @@ test('api-client.js is the shared SpotDraft API client, byte for byte', () => {
     'api-client.js differs from js/api-client.js: run `node scripts/sync-types.js`, never edit the copy');
 });
 
+test('playbook.js is the shared playbook, byte for byte', () => {
+  assert.equal(readFileSync(join(pkg, 'playbook.js'), 'utf8'), readFileSync(join(pkg, '..', 'js', 'playbook.js'), 'utf8'),
+    'playbook.js differs from js/playbook.js: run `node scripts/sync-types.js`, never edit the copy');
+});
+
 test('front.js is the shared front layer, byte for byte', () => {
   assert.equal(readFileSync(join(pkg, 'front.js'), 'utf8'), readFileSync(join(pkg, '..', 'js', 'front.js'), 'utf8'),
     'front.js differs from js/front.js: run `node scripts/sync-types.js`, never edit the copy');
@@ -34,7 +39,9 @@ test('runtime exports are exactly the names the contract declares', async () => 
   const cjs = createRequire(import.meta.url)('../index.js');
   assert.deepEqual(Object.keys(cjs).sort(), declared);
   const { EXPORTS } = createRequire(import.meta.url)('../front.js');
-  assert.deepEqual([...EXPORTS].sort(), declared, 'front.js EXPORTS is the one export list');
+  const { PLAYBOOK_EXPORTS } = createRequire(import.meta.url)('../playbook.js');
+  assert.deepEqual([...EXPORTS, ...PLAYBOOK_EXPORTS].sort(), declared,
+    'front.js EXPORTS and playbook.js PLAYBOOK_EXPORTS are the one export list');
   const esm = await import('../index.mjs');
   assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), declared);
   for (const name of declared) assert.equal(esm[name], cjs[name], name);

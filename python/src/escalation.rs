@@ -6,19 +6,10 @@ use pyo3::types::PyDict;
 use serde_json::Value;
 use spotdraft_kit::escalation::{self as core, EscalationContext};
 use spotdraft_kit::sanitize::{RedactionKind, Sanitizer as CoreSanitizer};
-use spotdraft_kit::KeyEncoding;
 
 use crate::api::{from_json, pairs, to_json};
-use crate::errors::{invalid_argument, IntoPyResult};
-
-const KINDS: [RedactionKind; 6] = [
-    RedactionKind::Name,
-    RedactionKind::Email,
-    RedactionKind::Title,
-    RedactionKind::Url,
-    RedactionKind::Secret,
-    RedactionKind::Text,
-];
+use crate::errors::{invalid_argument, type_name};
+use crate::verifier::Verifier;
 
 /// Replaces personal data and secrets in JSON values with stable
 /// placeholders; `redactions` lists what was replaced (paths, not values).
@@ -51,12 +42,9 @@ impl Sanitizer {
     /// Replaces one text value of `kind` (`name`, `email`, `title`, `url`,
     /// `secret`, `text`) at `path`; returns its placeholder.
     fn redact(&mut self, py: Python<'_>, path: &str, kind: &str, value: &str) -> PyResult<String> {
-        let kind = KINDS
-            .into_iter()
-            .find(|k| k.as_str() == kind)
-            .ok_or_else(|| {
-                invalid_argument(py, "kind must be name, email, title, url, secret or text")
-            })?;
+        let kind = RedactionKind::from_name(kind).ok_or_else(|| {
+            invalid_argument(py, "kind must be name, email, title, url, secret or text")
+        })?;
         Ok(self.inner.redact(path, kind, value))
     }
 
@@ -105,18 +93,17 @@ fn optional_json(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
 }
 
 /// The escalation bundle of a webhook delivery (a dict): raw body,
-/// headers, the receiver's log records and, when `keys` are given, the
-/// signature check re-run with them.
+/// headers, the receiver's log records and, when a `verifier` is given, the
+/// signature check re-run with it.
 #[pyfunction]
-#[pyo3(signature = (body, headers, log_records = None, *, keys = None, encoding = None,
+#[pyo3(signature = (body, headers, log_records = None, *, verifier = None,
     environment = "", region = None, integration_id = None, occurred_at = None, status = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn delivery_bundle<'py>(
     body: &Bound<'py, PyAny>,
     headers: &Bound<'py, PyAny>,
     log_records: Option<&Bound<'py, PyAny>>,
-    keys: Option<&Bound<'py, PyAny>>,
-    encoding: Option<&Bound<'py, PyAny>>,
+    verifier: Option<&Bound<'py, PyAny>>,
     environment: &str,
     region: Option<String>,
     integration_id: Option<String>,
@@ -131,19 +118,18 @@ pub fn delivery_bundle<'py>(
         Some(Value::Array(items)) => items,
         Some(_) => return Err(invalid_argument(py, "log_records must be a list of dicts")),
     };
-    let verifier = match keys {
-        Some(k) if !k.is_none() => {
-            let encoding = match encoding {
-                Some(name) => crate::keys::encoding(name)?,
-                None => KeyEncoding::default(),
-            };
-            let keys = crate::keys::all(k, encoding)?;
-            Some(spotdraft_kit::Verifier::new(keys).into_py_result(py)?)
-        }
+    let verifier = match verifier {
+        Some(v) if !v.is_none() => Some(v.cast::<Verifier>().map_err(|_| {
+            invalid_argument(
+                py,
+                format!("verifier must be a Verifier, not {}", type_name(v)),
+            )
+        })?),
         _ => None,
     };
+    let verifier = verifier.as_ref().map(|v| v.get().core());
     let context = context(environment, region, integration_id, occurred_at, status);
-    let bundle = core::delivery_bundle(&bytes, &headers, &records, verifier.as_ref(), &context);
+    let bundle = core::delivery_bundle(&bytes, &headers, &records, verifier, &context);
     from_json(py, &bundle)
 }
 

@@ -20,6 +20,13 @@ pub struct Verifier {
     key_ids: Vec<Option<String>>,
 }
 
+impl Verifier {
+    /// The core verifier, for the escalation bundles' signature check.
+    pub(crate) fn core(&self) -> &spotdraft_kit::Verifier {
+        &self.inner
+    }
+}
+
 #[pymethods]
 impl Verifier {
     #[new]

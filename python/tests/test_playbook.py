@@ -87,11 +87,12 @@ def test_delivery_bundle_re_runs_the_signature_check_without_the_key() -> None:
     body = b'{"activity":"CONTRACT_SIGNED","contract_id":5,"business_user":{"name":"Kim Lee"}}'
     signature = sk.sign(key, body)
     headers = {"X-SD-WEBHOOK-CONTENT-HASH": signature, "Content-Type": "application/json"}
-    bundle = sk.delivery_bundle(body, headers, keys=[("prod", key)])
+    bundle = sk.delivery_bundle(body, headers, verifier=sk.Verifier([("prod", key)], allow_short_keys=True))
     check = bundle["signature_check"]
     assert (check["result"], check["key_id"], check["body_sha256"]) == ("valid", "prod", sk.body_sha256(body))
     assert key not in json.dumps(bundle) and signature not in json.dumps(bundle)
-    wrong = sk.delivery_bundle(body, headers, keys=["c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvdGhlci1rZXksIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hYw=="])
+    other = sk.Verifier(["c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBvdGhlci1rZXksIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hYw=="])
+    wrong = sk.delivery_bundle(body, headers, verifier=other)
     assert wrong["signature_check"]["result"] == "signature_mismatch"
 
 
@@ -161,6 +162,7 @@ def test_rotation_steps_carry_their_calls_and_records() -> None:
         lambda: sk.plan_delete(["not a record"], "1"),
         lambda: sk.plan_delete([], "1"),
         lambda: sk.delivery_bundle(b"{}", {}, log_records={"a": 1}),
+        lambda: sk.delivery_bundle(b"{}", {}, verifier=["c2VjcmV0LWtleS1mb3ItYnVuZGxlcw=="]),
         lambda: sk.Sanitizer().redact("/x", "ssn", "1"),
         lambda: sk.WebhookRecord.from_created({"title": "no id"}, "uat"),
     ],
@@ -216,5 +218,7 @@ def test_the_readme_example_repairs_the_dropped_deliveries_and_leaks_nothing() -
         example.create_webhook(send, registry, sk.WebhookSpec("crm", spec.url, spec.activities, "uat"))
 
     source = cases("escalation")[0]
-    text = example.escalate(source["body"].encode(), dict(source["headers"]), source["log_records"], "job-1")
+    verifier = sk.Verifier(["c3BvdGRyYWZ0LWtpdCB0ZXN0IGtleSBzZWNyZXQsIDY0IGJ5dGVzIGxpa2UgYSBTcG90RHJhZnQgaG1hY19rZQ=="])
+    text = example.escalate(source["body"].encode(), dict(source["headers"]), source["log_records"], "job-1", verifier)
     assert all(value not in text for value in source["expect"]["absent"])
+    assert json.loads(text)["signature_check"]["result"] == "signature_mismatch"

@@ -5,18 +5,17 @@
 // SPOTDRAFT_KIT_IMPL, as for conformance.test.mjs:
 //
 //   SPOTDRAFT_KIT_IMPL=@spotdraft-kit/wasm node --test tests/js/api.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { kit } from './impl.mjs';
+import { useStub } from './stub.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, '..', 'vectors', 'api');
-const stubPath = join(here, '..', 'stub', 'spotdraft_stub.py');
 const { Api, RetryPolicy, RateLimiter, parseResponse, SpotDraftKitError } = kit;
 
 const cases = (file) => {
@@ -264,38 +263,13 @@ test('Api#parseResponse names the redirect cause; transport errors never leak th
 
 // --- the executor against the stub ------------------------------------------
 
-let stub;
-let base;
-
-before(async () => {
-  stub = spawn('python3', [stubPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolveUrl, reject) => {
-    let out = '';
-    stub.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\r?\n/);
-      if (m) resolveUrl(m[1]);
-    });
-    stub.on('exit', (code) => reject(new Error(`stub exited with ${code}`)));
-    stub.on('error', reject);
-  });
-});
-
-after(() => {
-  stub?.kill();
-});
-
-// The stub reads no body on /__control/reset: sending one would leave it on
-// the kept-alive connection, so reset goes without.
-const control = async (path, body, method = body === undefined ? 'GET' : 'POST') => {
-  const res = await fetch(`${base}/__control/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-  return res.status === 200 ? res.json() : null;
-};
+const stub = useStub();
+const control = (...args) => stub.control(...args);
 const reset = () => control('reset', undefined, 'POST');
 const fault = (path, spec) => control('fault', { path: `/api/v2.1/public/${path}`, ...spec });
 const calls = async (path) => (await control('calls')).filter((c) => path === undefined || c.path === `/api/v2.1/public/${path}`);
 
-const stubApi = (options) => new Api({ baseUrl: `${base}/api/`, clientId: 'stub-client', clientSecret: STUB_SECRET, environment: 'test' },
+const stubApi = (options) => new Api({ baseUrl: `${stub.base}/api/`, clientId: 'stub-client', clientSecret: STUB_SECRET, environment: 'test' },
   { retry: { baseMs: 20, capMs: 200 }, ...options });
 
 const rejection = async (promise) => {

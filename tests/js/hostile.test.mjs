@@ -355,6 +355,61 @@ const OPS = [
     return call(`rateLimiter.acquire(${times.map((t) => t[0]).join(' then ')})`,
       () => times.map(([, t]) => limiter.acquire(t)));
   },
+  // The playbook (js/playbook.js).
+  () => {
+    const [lv, v] = value({ name: 'Kim', email: 'kim@example.com' });
+    const [lp, p] = value('/payload');
+    return call(`sanitizer.sanitize(${lv}, ${lp})`, () => new kit.Sanitizer().sanitize(v, p));
+  },
+  () => {
+    const [lk, k] = value('email');
+    const [lv, v] = value('kim@example.com');
+    return call(`sanitizer.redact('/x', ${lk}, ${lv})`, () => new kit.Sanitizer().redact('/x', k, v));
+  },
+  () => {
+    const [lb, b] = body(BODY);
+    const [lh, h] = shaped.headers();
+    const [lr, r] = value([{ event: 'x' }]);
+    const [lo, o] = chance(50) ? [`{verifier, environment: ${value('uat')[0]}}`, { verifier: goodVerifier, environment: value('uat')[1] }] : value({});
+    return call(`deliveryBundle(${lb}, ${lh}, ${lr}, ${lo})`, () => kit.deliveryBundle(b, h, r, o));
+  },
+  () => {
+    const [lr, r] = value({ method: 'GET', path: '/x?q=1' });
+    const [lq, q] = value(null);
+    const [lo, o] = value({ status: 500 });
+    return call(`apiBundle(${lr}, ${lq}, null, ${lo})`, () => kit.apiBundle(r, q, null, o));
+  },
+  () => {
+    const [lc, c] = value('2026-01-01T00:00:00Z');
+    const [ls, s] = value([[1, '2026-01-01T00:00:00Z']]);
+    const [lm, m] = value('retrigger');
+    const [lp, p] = value({ results: [{ id: 1, last_updated_on: '2026-01-02T00:00:00Z' }] });
+    return call(`new Reconcile(${lc}, now, ${ls}, ${lm}).consumePage(${lp})`, () => {
+      const sweep = new kit.Reconcile(c, '2026-01-03T00:00:00Z', s, m);
+      sweep.firstCall();
+      sweep.consumePage(p);
+      return sweep.finish();
+    });
+  },
+  () => {
+    const record = { id: '4', title: 't', url: 'https://a.example/h', activities: ['CONTRACT_SIGNED'], environment: 'uat' };
+    const [lr, r] = value([record]);
+    const [ls, sp] = value({ ...record, url: 'https://a.example/h2' });
+    const [li, i] = value('4');
+    const which = below(4);
+    const ops = [
+      [`planCreate(${lr}, ${ls})`, () => kit.planCreate(r, sp)],
+      [`planDelete(${lr}, ${li})`, () => kit.planDelete(r, i)],
+      [`sharedUrls(${lr})`, () => kit.sharedUrls(r)],
+      [`Rotation.start(${lr}, ${li}, ${ls}).created(...)`, () => kit.Rotation.start(r, i, sp).created(value({ id: 9 })[1])],
+    ];
+    return call(...ops[which]);
+  },
+  () => {
+    const [lr, r] = value({ id: 7, title: 't', url: 'https://a.example/h' });
+    const [le, e] = value('uat');
+    return call(`recordFromCreated(${lr}, ${le})`, () => kit.recordFromCreated(r, e));
+  },
 ];
 
 // Acceptable failures: a SpotDraftKitError with a documented code; a

@@ -4,6 +4,7 @@
 // SpotDraftKitError and every byte input goes through the one helper.
 import * as raw from './spotdraft_kit_wasm.js';
 import { attachApiFields, createApi } from './api-client.js';
+import { createPlaybook } from './playbook.js';
 import internal, { SpotDraftKitError } from './kit.js';
 
 // Errors from the wasm side are already SpotDraftKitError (the front
@@ -13,7 +14,7 @@ const invalidArgument = internal.invalid;
 internal.decorateApiErrors(attachApiFields);
 
 // The SpotDraft API client: the file shared with @spotdraft-kit/node.
-export const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
+const client = createApi({
   RawApi: raw.RawApi,
   RawRetryPolicy: raw.RawRetryPolicy,
   RawRateLimiter: raw.RawRateLimiter,
@@ -30,4 +31,37 @@ export const { Api, RetryPolicy, RateLimiter, parseResponse } = createApi({
   bytesOf: internal.bytesOf,
   reading: internal.reading,
   isKitError: (e) => e instanceof SpotDraftKitError,
+});
+export const { Api, RetryPolicy, RateLimiter, parseResponse } = client;
+
+// The playbook (reconcile, the webhook registry, escalation bundles): the
+// file shared with @spotdraft-kit/node. Here, not in kit.js, so the
+// verifier-only entries hold none of it.
+export const {
+  Sanitizer,
+  deliveryBundle,
+  apiBundle,
+  Reconcile,
+  recordFromCreated,
+  planCreate,
+  planDelete,
+  sharedUrls,
+  Rotation,
+  BUNDLE_FORMAT,
+  CONTRACTS_LIST_OPERATION,
+  RE_TRIGGER_OPERATION,
+  RECONCILE_PAGE_LIMIT,
+  RE_TRIGGER_BATCH_SIZE,
+  MAX_RECONCILE_PAGES,
+  RECONCILED_ACTIVITY,
+  WEBHOOK_CREATE_OPERATION,
+  WEBHOOK_DELETE_OPERATION,
+} = createPlaybook({
+  native: raw,
+  invalid: invalidArgument,
+  reading: internal.reading,
+  bytesOf: internal.bytesOf,
+  nativeVerifierOf: internal.nativeVerifierOf,
+  headerPairs: client.headerPairs,
+  json: client.json,
 });

@@ -169,9 +169,9 @@ assemble() {
   rm -rf "$stage"
   mkdir -p "$out" "$stage"
   cp "$gen/$crate.js" "$here"/js/*.js "$here"/js/*.mjs "$stage/"
-  # The front layer and the SpotDraft API client: the files
+  # The front layer, the SpotDraft API client and the playbook: the files
   # @spotdraft-kit/node runs.
-  cp "$root/js/front.js" "$root/js/api-client.js" "$stage/"
+  cp "$root/js/front.js" "$root/js/api-client.js" "$root/js/playbook.js" "$stage/"
   if [ "$flavour" = verify ]; then
     sed -i "/from '.\/api.js'/d" "$stage/workerd.js" "$stage/browser.js" "$stage/entry-node-cjs.mjs"
   fi

@@ -8,9 +8,13 @@
 #    hostile values, seeded (SPOTDRAFT_KIT_SEED replays a run);
 #  - the argument-shape table (tests/js/shapes.test.mjs), which the Node
 #    addon passes identically;
+#  - the playbook suite (tests/js/playbook.test.mjs): its vectors, then
+#    reconcile, re-trigger, the webhook registry and escalation bundles
+#    against the stub server;
 #  - the package's own tests (wasm/test): API details, error paths, the
 #    .wasm's imports, TypeScript types, workerd via miniflare, npm pack;
-#  - the Cloudflare Worker example's and quickstart's tests (examples/).
+#  - the Cloudflare Worker example's, quickstart's and reconcile cron's
+#    tests (examples/).
 # One `node --test` run, so the runner prints one summary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,6 +28,8 @@ exec node --test --test-concurrency=1 \
   tests/js/api.test.mjs \
   tests/js/hostile.test.mjs \
   tests/js/shapes.test.mjs \
+  tests/js/playbook.test.mjs \
   wasm/test/*.test.mjs \
   examples/cloudflare-worker/test/*.test.mjs \
-  examples/quickstart/worker/test/*.test.mjs
+  examples/quickstart/worker/test/*.test.mjs \
+  examples/playbook/worker/test/*.test.mjs

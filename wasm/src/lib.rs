@@ -10,7 +10,8 @@
 //! ([`shape`], [`fields`]).
 //!
 //! Built without the default `api` feature, the module holds no SpotDraft
-//! API layer: the verifier-only module a Worker that only receives loads.
+//! API layer and no playbook planners: the verifier-only module a
+//! Worker that only receives loads.
 //!
 //! Nothing here may panic: the module is built with `panic = "abort"`, so a
 //! panic would trap and could leave the instance unusable.
@@ -23,6 +24,10 @@ pub mod errors;
 pub mod exports;
 pub mod fields;
 pub mod keys;
+#[cfg(feature = "api")]
+pub mod playbook;
+#[cfg(feature = "api")]
+pub mod playbook_calls;
 pub mod shape;
 pub mod verifier;
 

@@ -14,6 +14,14 @@ pub struct RawVerifier {
     inner: Verifier,
 }
 
+impl RawVerifier {
+    /// The core verifier, for the playbook's escalation bundles.
+    #[cfg(feature = "api")]
+    pub(crate) fn core(&self) -> &Verifier {
+        &self.inner
+    }
+}
+
 #[wasm_bindgen(js_class = NativeVerifier)]
 impl RawVerifier {
     /// Builds a verifier from the keys in `keys` (which is left empty).

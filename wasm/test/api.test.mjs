@@ -255,11 +255,13 @@ test('the .wasm imports nothing but wasm-bindgen glue (no env imports)', () => {
 });
 
 // The full module carries the whole API table (111 operations with their
-// body schemas; 201 KiB measured, as zlib -9 counts). A Worker that only verifies loads the
+// body schemas) and the playbook planners (sanitiser, escalation bundles,
+// reconcile, webhook registry and rotation): 232 KiB measured, 191 KiB
+// without the playbook, as zlib -9 counts. A Worker that only verifies loads the
 // verifier-only module instead, whose budget is in verify.test.mjs.
-test('the .wasm stays inside the 210 KiB gzipped budget', () => {
+test('the .wasm stays inside the 240 KiB gzipped budget', () => {
   const gz = gzipSync(readFileSync(join(dist, 'spotdraft_kit_wasm_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 210 * 1024, `${gz} bytes gzipped`);
+  assert.ok(gz < 240 * 1024, `${gz} bytes gzipped`);
 });
 
 test('no Node globals in the code that runs in workerd and browsers', () => {

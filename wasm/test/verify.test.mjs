@@ -33,15 +33,27 @@ test('verifier-only module and what a verify-only Worker loads stay inside their
   assert.ok(loaded < full * 0.75, `verify-only ${loaded} bytes against ${full} for the full package`);
 });
 
-test('the verify entry exports the webhook API only, and bundles no API code', async () => {
+// The names of the API layer and the playbook, which the full entries add.
+const API_NAMES = ['Api', 'RetryPolicy', 'RateLimiter', 'parseResponse'];
+const PLAYBOOK_NAMES = ['Sanitizer', 'deliveryBundle', 'apiBundle', 'Reconcile', 'recordFromCreated', 'planCreate',
+  'planDelete', 'sharedUrls', 'Rotation', 'BUNDLE_FORMAT', 'CONTRACTS_LIST_OPERATION', 'RE_TRIGGER_OPERATION',
+  'RECONCILE_PAGE_LIMIT', 'RE_TRIGGER_BATCH_SIZE', 'MAX_RECONCILE_PAGES', 'RECONCILED_ACTIVITY',
+  'WEBHOOK_CREATE_OPERATION', 'WEBHOOK_DELETE_OPERATION'];
+
+test('the verify entry exports the webhook API only, and bundles no API or playbook code', async () => {
   const kit = await import(join(verifyDir, 'node.mjs'));
   const full = await import(join(here, '..', 'dist', 'node.mjs'));
   const names = Object.keys(kit).filter((k) => k !== 'default').sort();
-  assert.deepEqual(names, Object.keys(full).filter((k) => !['Api', 'RetryPolicy', 'RateLimiter', 'parseResponse'].includes(k)).sort());
+  for (const name of PLAYBOOK_NAMES) assert.ok(name in full, name);
+  const extra = new Set([...API_NAMES, ...PLAYBOOK_NAMES]);
+  assert.deepEqual(names, Object.keys(full).filter((k) => !extra.has(k)).sort());
   for (const file of ['workerd.js', 'browser.js', 'index.cjs']) {
     const text = readFileSync(join(verifyDir, file), 'utf8');
     assert.ok(!/RawApi|apiOperations|createApi/.test(text), `${file} holds API code`);
+    assert.ok(!/RawReconcile|playbook[A-Z]|createPlaybook/.test(text), `${file} holds playbook code`);
   }
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(verifyDir, 'spotdraft_kit_wasm_bg.wasm'))));
+  assert.deepEqual(exported.map((e) => e.name).filter((n) => /playbook|rawreconcile|rawrotation|rawsanitizer/i.test(n)), []);
 });
 
 test('the verify entry passes the argument-shape table and the conformance vectors', () => {

@@ -19,7 +19,7 @@ use crate::clock::now_ms;
 use crate::commands::api::{api_failure, config};
 use crate::commands::outln;
 use crate::errors::{CliError, CliResult};
-use crate::serve::REQUEST_TARGET;
+use crate::serve::{target_fields, REQUEST_QUERY_SHA256, REQUEST_TARGET};
 use crate::store::{self, Filter, Store};
 
 /// Runs one registry command.
@@ -197,17 +197,18 @@ fn rotate(
 const ROTATE_POLL_MS: u64 = 250;
 
 /// Whether the store holds a delivery received since `since_ms` whose
-/// request target (path and query, kept by `sdkit serve`) is `url`'s.
+/// request target (path and query hash, kept by `sdkit serve`) is `url`'s.
 fn delivered_through(store: &mut dyn Store, url: &str, since_ms: i64) -> CliResult<bool> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let target = rest.find('/').map_or("/", |i| &rest[i..]);
+    let (path, query) = target_fields(rest.find('/').map_or("/", |i| &rest[i..]));
     let recent = Filter {
         since_ms: Some(since_ms),
         ..Filter::default()
     };
     Ok(store.list(&recent)?.iter().any(|d| {
-        serde_json::from_str::<serde_json::Value>(&d.headers)
-            .is_ok_and(|h| h[REQUEST_TARGET] == target)
+        serde_json::from_str::<serde_json::Value>(&d.headers).is_ok_and(|h| {
+            h[REQUEST_TARGET] == path.as_str() && h[REQUEST_QUERY_SHA256] == json!(query)
+        })
     }))
 }
 

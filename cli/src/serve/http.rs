@@ -70,8 +70,24 @@ const KEPT_HEADERS: [&str; 7] = [
     "x-sd-content-hash",
 ];
 
-/// The name under which a delivery's request target is kept with its headers.
+/// The name under which a delivery's request path is kept with its headers.
 pub const REQUEST_TARGET: &str = ":path";
+/// The name under which the SHA-256 of a delivery's query string is kept
+/// (when it has one): a webhook URL's query can carry a token, so the query
+/// itself is never stored.
+pub const REQUEST_QUERY_SHA256: &str = ":query-sha256";
+
+/// A request target (`/path?query`) as a delivery keeps it: the path, and
+/// the SHA-256 (hex) of the query when there is one (see the unit test).
+pub fn target_fields(target: &str) -> (String, Option<String>) {
+    match target.split_once('?') {
+        Some((path, query)) => (
+            path.to_owned(),
+            Some(spotdraft_kit::body_sha256(query.as_bytes())),
+        ),
+        None => (target.to_owned(), None),
+    }
+}
 
 type Resp = Response<Full<Bytes>>;
 
@@ -217,10 +233,15 @@ async fn handle(state: Arc<State>, req: Request<Incoming>) -> Result<Resp, Infal
         Err(err) => return Ok(rejected(&err, started)),
     };
     let mut kept = Map::new();
-    // The request target (path and query), so `sdkit webhooks rotate` can
-    // tell which registered webhook URL a delivery came through.
+    // The request target (the path, and a hash of any query), so `sdkit
+    // webhooks rotate` can tell which registered webhook URL a delivery came
+    // through.
     if let Some(target) = parts.uri.path_and_query() {
-        kept.insert(REQUEST_TARGET.to_owned(), target.as_str().into());
+        let (path, query) = target_fields(target.as_str());
+        kept.insert(REQUEST_TARGET.to_owned(), path.into());
+        if let Some(hash) = query {
+            kept.insert(REQUEST_QUERY_SHA256.to_owned(), hash.into());
+        }
     }
     for name in KEPT_HEADERS {
         if let Some(v) = parts.headers.get(name).and_then(|v| v.to_str().ok()) {
@@ -372,5 +393,25 @@ pub async fn serve(listener: TcpListener, state: Arc<State>, limits: Limits) {
                 .field("after_s", limits.shutdown_timeout.as_secs())
                 .emit();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_fields;
+
+    #[test]
+    fn a_request_target_keeps_its_path_and_only_a_hash_of_its_query() {
+        assert_eq!(target_fields("/hooks/a"), ("/hooks/a".to_owned(), None));
+        let (path, query) = target_fields("/hooks/a?token=s3cret");
+        assert_eq!(path, "/hooks/a");
+        let hash = query.unwrap();
+        assert_eq!(hash, spotdraft_kit::body_sha256(b"token=s3cret"));
+        assert!(!hash.contains("s3cret"));
+        assert_ne!(target_fields("/hooks/a?token=other").1, Some(hash));
+        assert_eq!(
+            target_fields("/h?").1,
+            Some(spotdraft_kit::body_sha256(b""))
+        );
     }
 }

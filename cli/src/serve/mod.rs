@@ -16,7 +16,7 @@
 
 mod http;
 mod reconcile;
-pub use http::REQUEST_TARGET;
+pub use http::{target_fields, REQUEST_QUERY_SHA256, REQUEST_TARGET};
 mod ingest;
 mod process;
 mod worker;

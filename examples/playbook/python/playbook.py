@@ -40,9 +40,10 @@ def create_webhook(send: Send, registry: list[sk.WebhookRecord], spec: sk.Webhoo
 
 
 # snippet-start: escalate
-def escalate(raw_body: bytes, headers: dict[str, str], log_records: list[dict[str, Any]], job_id: str) -> str:
+def escalate(raw_body: bytes, headers: dict[str, str], log_records: list[dict[str, Any]], job_id: str,
+             verifier: sk.Verifier) -> str:
     """The minimal failing example for SpotDraft support, with no personal data."""
-    bundle = sk.delivery_bundle(raw_body, headers, log_records, environment="production",
-                                region="us", integration_id=job_id, status=500)
+    bundle = sk.delivery_bundle(raw_body, headers, log_records, verifier=verifier,  # re-runs the signature check
+                                environment="production", region="us", integration_id=job_id, status=500)
     return json.dumps(bundle, indent=2)  # bundle["redacted"] lists what was replaced
 # snippet-end: escalate
