@@ -141,8 +141,34 @@ impl<'b> Scanner<'b> {
     }
 
     /// Skips the string bytes that need no attention: everything but a
-    /// quote, a backslash and a control character.
+    /// quote, a backslash and a control character; eight at a time.
     fn string_run(&mut self) {
+        const ONES: u64 = u64::MAX / 255;
+        let rest = self.b.get(self.i..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
+        for chunk in &mut chunks {
+            let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let v = u64::from_le_bytes(bytes);
+            let quote = v ^ (ONES * u64::from(b'"'));
+            let backslash = v ^ (ONES * u64::from(b'\\'));
+            // The high bit of each byte that is below 0x20, a quote or a
+            // backslash (exact for the lowest such byte).
+            let hits = (v.wrapping_sub(ONES * 0x20) & !v
+                | quote.wrapping_sub(ONES) & !quote
+                | backslash.wrapping_sub(ONES) & !backslash)
+                & (ONES << 7);
+            if hits != 0 {
+                self.i += (hits.trailing_zeros() / 8) as usize;
+                return self.string_tail();
+            }
+            self.i += 8;
+        }
+        self.string_tail();
+    }
+
+    fn string_tail(&mut self) {
         let rest = self.b.get(self.i..).unwrap_or_default();
         self.i += rest
             .iter()
@@ -150,17 +176,29 @@ impl<'b> Scanner<'b> {
             .unwrap_or(rest.len());
     }
 
-    /// A string, after its opening quote. Decoded into `scratch` when it
-    /// has escapes and `decode` is set (or the body is not all UTF-8, where
-    /// the check needs the decoded bytes); `Ok(None)` when it had escapes.
+    /// A string, after its opening quote: its span when it has no escapes
+    /// (checked to be UTF-8 if the body is not all UTF-8), else `None`.
+    #[inline]
     fn string(&mut self, decode: bool) -> Step<Option<(usize, usize)>> {
-        let decode = decode || !self.utf8;
         let start = self.i;
+        self.string_run();
+        if self.peek() == Some(b'"') && self.utf8 {
+            self.i += 1;
+            return Ok(Some((start, self.i - 1)));
+        }
+        self.string_slow(start, decode)
+    }
+
+    /// The rest of a string that has escapes or is not known to be UTF-8.
+    /// With escapes, decoded into `scratch` when `decode` is set (or the
+    /// body is not all UTF-8, where the check needs the decoded bytes).
+    #[inline(never)]
+    fn string_slow(&mut self, start: usize, decode: bool) -> Step<Option<(usize, usize)>> {
+        let decode = decode || !self.utf8;
         let mut escaped = false;
         self.scratch.clear();
         let mut run = start;
         loop {
-            self.string_run();
             match self.peek() {
                 None => return Err(self.error(JsonErrorKind::Eof)),
                 Some(b'"') => break,
@@ -178,6 +216,7 @@ impl<'b> Scanner<'b> {
                     return Err(self.error(JsonErrorKind::Syntax));
                 }
             }
+            self.string_run();
         }
         let end = self.i;
         self.i += 1;
