@@ -401,9 +401,9 @@ impl Event {
     /// ```
     pub fn payload(&self) -> &Map<String, Value> {
         self.payload.get_or_init(|| {
-            // The bytes were validated as a JSON object with the same
-            // nesting limit, so this parse cannot fail.
-            match serde_json::from_slice(&self.source) {
+            // The bytes were read as a JSON object by the same grammar, so
+            // this parse cannot fail.
+            match event_scan::parse_value(&self.source) {
                 Ok(Value::Object(map)) => map,
                 _ => Map::new(),
             }

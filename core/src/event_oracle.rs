@@ -46,21 +46,24 @@ pub(crate) fn read(body: &[u8]) -> Result<TopLevel, JsonError> {
     let top = de
         .deserialize_any(TopVisitor(ctx))
         .and_then(|top| de.end().map(|()| top));
-    top.map_err(|e| {
-        use serde_json::error::Category as C;
-        let kind = match e.classify() {
-            _ if e.to_string().contains("recursion limit") => JsonErrorKind::Nesting,
-            C::Eof => JsonErrorKind::Eof,
-            // A slice reader has no I/O and these visitors take any value:
-            // every other error is a syntax error.
-            C::Syntax | C::Data | C::Io => JsonErrorKind::Syntax,
-        };
-        JsonError {
-            kind,
-            line: e.line(),
-            column: e.column(),
-        }
-    })
+    top.map_err(|e| json_error(&e))
+}
+
+/// A serde_json error as the reader reports it.
+pub(crate) fn json_error(e: &serde_json::Error) -> JsonError {
+    use serde_json::error::Category as C;
+    let kind = match e.classify() {
+        _ if e.to_string().contains("recursion limit") => JsonErrorKind::Nesting,
+        C::Eof => JsonErrorKind::Eof,
+        // A slice reader has no I/O and these visitors take any value:
+        // every other error is a syntax error.
+        C::Syntax | C::Data | C::Io => JsonErrorKind::Syntax,
+    };
+    JsonError {
+        kind,
+        line: e.line(),
+        column: e.column(),
+    }
 }
 
 /// Reads `body` with both readers: `Err` with both answers if they
