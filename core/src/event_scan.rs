@@ -339,6 +339,7 @@ impl<'b> Scanner<'b> {
     }
 
     /// A kept string value (after its opening quote).
+    #[inline(always)]
     fn text_value(&mut self) -> Step<Text> {
         Ok(match self.string(true)? {
             Some((start, end)) => Text::Span(start, end),
@@ -386,7 +387,31 @@ impl<'b> Scanner<'b> {
     /// A number, at its first byte (`-` or a digit). `keep`: its value is
     /// wanted, else it is only validated (an infinite value is an error
     /// either way).
+    #[inline(always)]
     fn number(&mut self, keep: bool) -> Step<Num> {
+        // The common case inline: a short non-negative integer.
+        let rest = self.b.get(self.i..).unwrap_or_default();
+        let digits = rest
+            .iter()
+            .take(19)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (1..19).contains(&digits)
+            && (digits == 1 || rest[0] != b'0')
+            && !matches!(rest.get(digits), Some(b'0'..=b'9' | b'.' | b'e' | b'E'))
+        {
+            let n = rest[..digits]
+                .iter()
+                .fold(0i64, |n, &c| n * 10 + i64::from(c - b'0'));
+            self.i += digits;
+            return Ok(Num::Int(n));
+        }
+        self.any_number(keep)
+    }
+
+    /// Any number (see [`Scanner::number`]).
+    #[inline(never)]
+    fn any_number(&mut self, keep: bool) -> Step<Num> {
         let start = self.i;
         let negative = self.peek() == Some(b'-');
         if negative {
