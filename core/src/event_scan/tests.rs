@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::event_fields::{ActivityData, Fields};
 use crate::event_oracle;
 
 /// The two readers give the same answer, errors included; the answer.
