@@ -18,7 +18,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
-targets=(signature_header open parse_event key_decoding api_path parse_response api_limits)
+targets=(signature_header open parse_event event_reader key_decoding api_path parse_response api_limits)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 total=0

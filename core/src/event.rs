@@ -13,7 +13,8 @@ use serde_json::{Map, Value};
 
 use crate::activity::{Activity, Category};
 use crate::error::{Error, ErrorCode, Result};
-use crate::event_fields::{self, Fields, RawPerson, Scalar, Text, TopLevel};
+use crate::event_fields::{Fields, RawPerson, Scalar, Text, TopLevel};
+use crate::event_scan::{self, JsonError, JsonErrorKind};
 // The typed parts live in a leaf module the reader shares; they are named
 // here, where they have always been.
 pub use crate::event_parts::{Counterparty, EmailEvent, Person};
@@ -91,24 +92,12 @@ impl Event {
     /// assert_eq!(Event::parse(deep.as_bytes()).unwrap_err().code(), ErrorCode::InvalidJson);
     /// ```
     pub fn parse(body: &[u8]) -> Result<Event> {
-        // The fast scanner reads what SpotDraft sends; anything it does not
-        // take on goes to the serde_json reader, which has the final word.
-        let top = match scan(body) {
-            Some(fields) => Ok(TopLevel::Object(Box::new(fields))),
-            None => event_fields::read(body),
-        };
-        let top = top.map_err(|e| {
-            let why = if e.to_string().contains("recursion limit") {
-                "nested more than 128 levels deep".to_owned()
-            } else {
-                // serde_json's messages name a position and a category,
-                // never the body's content.
-                format!(
-                    "{} at line {} column {}",
-                    describe(&e),
-                    e.line(),
-                    e.column()
-                )
+        let top = event_scan::read(body).map_err(|e| {
+            let why = match e.kind {
+                JsonErrorKind::Nesting => "nested more than 128 levels deep".to_owned(),
+                // A position and a category, never the body's content.
+                JsonErrorKind::Eof => at("unexpected end of input", e),
+                JsonErrorKind::Syntax => at("syntax error", e),
             };
             Error::new(
                 ErrorCode::InvalidJson,
@@ -412,9 +401,9 @@ impl Event {
     /// ```
     pub fn payload(&self) -> &Map<String, Value> {
         self.payload.get_or_init(|| {
-            // The bytes were validated as a JSON object with the same
-            // nesting limit, so this parse cannot fail.
-            match serde_json::from_slice(&self.source) {
+            // The bytes were read as a JSON object by the same grammar, so
+            // this parse cannot fail.
+            match event_scan::parse_value(&self.source) {
                 Ok(Value::Object(map)) => map,
                 _ => Map::new(),
             }
@@ -475,23 +464,6 @@ pub(crate) fn kind(value: &Value) -> &'static str {
     }
 }
 
-fn describe(e: &serde_json::Error) -> &'static str {
-    use serde_json::error::Category as C;
-    match e.classify() {
-        C::Eof => "unexpected end of input",
-        C::Syntax => "syntax error",
-        C::Data => "invalid data",
-        C::Io => "read error",
-    }
-}
-
-/// The fast byte scanner where it is compiled in (see `lib.rs`), else nothing.
-#[cfg(not(target_arch = "wasm32"))]
-fn scan(body: &[u8]) -> Option<Fields> {
-    crate::event_scan::read(body)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn scan(_body: &[u8]) -> Option<Fields> {
-    None
+fn at(what: &str, e: JsonError) -> String {
+    format!("{what} at line {} column {}", e.line, e.column)
 }

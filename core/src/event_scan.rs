@@ -1,62 +1,186 @@
-//! The fast path of the event reader: a byte scanner for the payloads
-//! SpotDraft actually sends, which reads the same [`Fields`] as the
-//! serde_json reader in `event_fields` without going through serde.
+//! The event reader: one pass over the payload bytes that validates the
+//! whole payload as JSON (RFC 8259, with serde_json's rules where the RFC
+//! leaves a choice) and keeps only the [`Fields`] the typed accessors and
+//! the dedupe key need, without building a tree or copying strings: a
+//! string without escapes is kept as a span of the payload, a string with
+//! escapes is decoded.
 //!
-//! It accepts only a strict subset of JSON that serde_json certainly
-//! accepts too, and gives up (`None`) on anything else, leaving the payload
-//! to the serde_json reader, which then accepts it or reports the error:
-//! a top level that is not an object, an escape in a key or in a string
-//! that is kept, a `\u` escape of a surrogate, a number that is kept but is
-//! not a plain integer of at most 18 digits, a skipped number that is not
-//! finite as an `f64`, nesting deeper than [`MAX_DEPTH`], or any syntax
-//! error. So the two readers never disagree: the fast one either gives the
-//! serde_json reader's answer or none at all (a property test checks this).
+//! It reads every input exactly as serde_json's `from_slice` would, errors
+//! included (kind, line and column): numbers of every JSON form (an integer
+//! that fits an `i64` is kept as one, any other number as serde_json's text
+//! of its value; a number that is infinite as an `f64` is an error),
+//! `\u` escapes with surrogate pairs (a lone surrogate is an error),
+//! invalid UTF-8 inside strings, nesting refused at 128 levels, trailing
+//! bytes. Leniency rule: a field with an unexpected type reads as absent;
+//! it never fails the parse. Duplicate keys: the last one wins. The
+//! serde_json reader of the earlier releases is kept as the test oracle
+//! (`event_oracle`); the property tests and a fuzz target check that the
+//! two never disagree.
 
-use crate::event_fields::{
-    ActivityData, Fields, RawCounterparty, RawEmail, RawPerson, Scalar, Text,
-};
+use std::borrow::Cow;
 
-/// Deeper nesting is left to serde_json (its limit is 128).
-const MAX_DEPTH: usize = 100;
+mod fields;
+mod value;
+pub(crate) use value::parse_value;
 
-/// Reads a payload's fields, or `None` to leave it to the serde reader.
-pub(crate) fn read(body: &[u8]) -> Option<Fields> {
-    // Invalid UTF-8 anywhere is an error for serde_json too (a syntax
-    // error outside strings, invalid unicode inside).
-    std::str::from_utf8(body).ok()?;
-    let mut s = Scanner {
-        b: body,
-        i: 0,
-        depth: 0,
-    };
-    s.ws();
-    let fields = s.top()?;
-    s.ws();
-    (s.i == body.len()).then_some(fields)
+use crate::event_fields::{Scalar, Text, TopLevel};
+
+/// serde_json's nesting limit: the 128th level of arrays and objects is
+/// refused.
+const DEPTH_LIMIT: usize = 128;
+
+/// What kind of JSON error a payload has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonErrorKind {
+    /// The bytes end inside a value.
+    Eof,
+    /// Any other syntax error, including a number out of range.
+    Syntax,
+    /// Nesting deeper than the limit.
+    Nesting,
+}
+
+/// A JSON error with serde_json's position for it (1-based line, column of
+/// the byte before the position, as serde_json counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct JsonError {
+    pub kind: JsonErrorKind,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where an error was found: a byte index, and how many columns back the
+/// message points (invalid UTF-8 is reported at its first bad byte).
+struct Fail {
+    kind: JsonErrorKind,
+    at: usize,
+    back: usize,
+}
+
+type Step<T> = Result<T, Fail>;
+
+/// Reads a payload's fields in one pass.
+pub(crate) fn read(body: &[u8]) -> Result<TopLevel, JsonError> {
+    let mut s = Scanner::new(body);
+    s.top().map_err(|f| position(body, f))
+}
+
+/// serde_json's line and column of a byte index.
+fn position(body: &[u8], f: Fail) -> JsonError {
+    let at = f.at.min(body.len());
+    let before = body.get(..at).unwrap_or_default();
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |n| n + 1);
+    JsonError {
+        kind: f.kind,
+        line: 1 + before.iter().filter(|&&c| c == b'\n').count(),
+        column: (at - line_start).saturating_sub(f.back),
+    }
 }
 
 struct Scanner<'b> {
     b: &'b [u8],
     i: usize,
     depth: usize,
+    utf8: bool,
+    scratch: Vec<u8>,
 }
 
 impl<'b> Scanner<'b> {
+    fn new(b: &'b [u8]) -> Scanner<'b> {
+        Scanner {
+            b,
+            i: 0,
+            depth: 0,
+            // Valid UTF-8 throughout (the common case) spares checking each
+            // string; else each string is checked where serde_json checks it.
+            utf8: std::str::from_utf8(b).is_ok(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// After the top-level value: only whitespace.
+    fn end(&mut self) -> Step<()> {
+        match self.ws() {
+            Some(_) => Err(self.peek_error(JsonErrorKind::Syntax)),
+            None => Ok(()),
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
-    fn ws(&mut self) {
-        let rest = self.b.get(self.i..).unwrap_or_default();
-        self.i += rest
-            .iter()
-            .position(|c| !matches!(c, b' ' | b'\n' | b'\r' | b'\t'))
-            .unwrap_or(rest.len());
+    /// An error about the byte just consumed (serde_json's `error`).
+    #[cold]
+    fn error(&self, kind: JsonErrorKind) -> Fail {
+        Fail {
+            kind,
+            at: self.i,
+            back: 0,
+        }
+    }
+
+    /// An error about the byte not yet consumed (serde_json's `peek_error`).
+    #[cold]
+    fn peek_error(&self, kind: JsonErrorKind) -> Fail {
+        Fail {
+            kind,
+            at: self.i + 1,
+            back: 0,
+        }
+    }
+
+    /// A value's first byte, after whitespace; the error for end of input.
+    fn value_start(&mut self) -> Step<u8> {
+        match self.ws() {
+            Some(c) => Ok(c),
+            None => Err(self.peek_error(JsonErrorKind::Eof)),
+        }
+    }
+
+    /// Skips whitespace; the next byte, if any.
+    fn ws(&mut self) -> Option<u8> {
+        while let Some(c) = self.peek() {
+            if !matches!(c, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(c);
+            }
+            self.i += 1;
+        }
+        None
     }
 
     /// Skips the string bytes that need no attention: everything but a
-    /// quote, a backslash and a control character.
+    /// quote, a backslash and a control character; eight at a time.
     fn string_run(&mut self) {
+        const ONES: u64 = u64::MAX / 255;
+        let rest = self.b.get(self.i..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
+        for chunk in &mut chunks {
+            let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let v = u64::from_le_bytes(bytes);
+            let quote = v ^ (ONES * u64::from(b'"'));
+            let backslash = v ^ (ONES * u64::from(b'\\'));
+            // The high bit of each byte that is below 0x20, a quote or a
+            // backslash (exact for the lowest such byte).
+            let hits = (v.wrapping_sub(ONES * 0x20) & !v
+                | quote.wrapping_sub(ONES) & !quote
+                | backslash.wrapping_sub(ONES) & !backslash)
+                & (ONES << 7);
+            if hits != 0 {
+                self.i += (hits.trailing_zeros() / 8) as usize;
+                return self.string_tail();
+            }
+            self.i += 8;
+        }
+        self.string_tail();
+    }
+
+    fn string_tail(&mut self) {
         let rest = self.b.get(self.i..).unwrap_or_default();
         self.i += rest
             .iter()
@@ -64,52 +188,189 @@ impl<'b> Scanner<'b> {
             .unwrap_or(rest.len());
     }
 
-    fn eat(&mut self, byte: u8) -> Option<()> {
-        self.ws();
-        (self.peek()? == byte).then(|| self.i += 1)
-    }
-
-    /// A string without escapes: its span, quotes excluded.
-    fn plain_string(&mut self) -> Option<(usize, usize)> {
-        self.eat(b'"')?;
+    /// A string, after its opening quote: its span when it has no escapes
+    /// (checked to be UTF-8 if the body is not all UTF-8), else `None`.
+    #[inline]
+    fn string(&mut self, decode: bool) -> Step<Option<(usize, usize)>> {
         let start = self.i;
         self.string_run();
-        if self.peek()? != b'"' {
-            return None;
+        if self.peek() == Some(b'"') && self.utf8 {
+            self.i += 1;
+            return Ok(Some((start, self.i - 1)));
+        }
+        self.string_slow(start, decode)
+    }
+
+    /// The rest of a string that has escapes or is not known to be UTF-8.
+    /// With escapes, decoded into `scratch` when `decode` is set (or the
+    /// body is not all UTF-8, where the check needs the decoded bytes).
+    #[inline(never)]
+    fn string_slow(&mut self, start: usize, decode: bool) -> Step<Option<(usize, usize)>> {
+        let decode = decode || !self.utf8;
+        let mut escaped = false;
+        self.scratch.clear();
+        let mut run = start;
+        loop {
+            match self.peek() {
+                None => return Err(self.error(JsonErrorKind::Eof)),
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    if decode {
+                        self.scratch.extend_from_slice(&self.b[run..self.i]);
+                    }
+                    escaped = true;
+                    self.i += 1;
+                    self.escape(decode)?;
+                    run = self.i;
+                }
+                Some(_) => {
+                    self.i += 1;
+                    return Err(self.error(JsonErrorKind::Syntax));
+                }
+            }
+            self.string_run();
         }
         let end = self.i;
         self.i += 1;
-        Some((start, end))
-    }
-
-    fn skip_string(&mut self) -> Option<()> {
-        self.eat(b'"')?;
-        loop {
-            self.string_run();
-            match self.peek()? {
-                b'"' => break,
-                b'\\' => {
-                    self.i += 1;
-                    match self.peek()? {
-                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.i += 1,
-                        b'u' => {
-                            let hex = self.b.get(self.i + 1..self.i + 5)?;
-                            let hex = std::str::from_utf8(hex).ok()?;
-                            let unit = u16::from_str_radix(hex, 16).ok()?;
-                            // Surrogates must pair up: left to serde_json.
-                            if (0xD800..=0xDFFF).contains(&unit) || hex.starts_with('+') {
-                                return None;
-                            }
-                            self.i += 5;
-                        }
-                        _ => return None,
-                    }
-                }
-                _ => return None,
+        if !escaped {
+            if !self.utf8 {
+                self.check_utf8(&self.b[start..end])?;
+            }
+            return Ok(Some((start, end)));
+        }
+        if decode {
+            self.scratch.extend_from_slice(&self.b[run..end]);
+            if !self.utf8 {
+                self.check_utf8(&self.scratch)?;
             }
         }
+        Ok(None)
+    }
+
+    /// serde_json reports invalid UTF-8 at the string's end, pointing back
+    /// at the first bad byte.
+    fn check_utf8(&self, bytes: &[u8]) -> Step<()> {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(Fail {
+                kind: JsonErrorKind::Syntax,
+                at: self.i,
+                back: bytes.len() - e.valid_up_to(),
+            }),
+        }
+    }
+
+    /// One escape, after its backslash.
+    fn escape(&mut self, decode: bool) -> Step<()> {
+        let Some(c) = self.peek() else {
+            return Err(self.error(JsonErrorKind::Eof));
+        };
         self.i += 1;
-        Some(())
+        let byte = match c {
+            b'"' | b'\\' | b'/' => c,
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => return self.unicode_escape(decode),
+            _ => return Err(self.error(JsonErrorKind::Syntax)),
+        };
+        if decode {
+            self.scratch.push(byte);
+        }
+        Ok(())
+    }
+
+    /// `\uXXXX`, after the `u`: a surrogate must be a leading one followed
+    /// by `\u` and a trailing one.
+    fn unicode_escape(&mut self, decode: bool) -> Step<()> {
+        let n = self.hex4()?;
+        let code = match n {
+            0xDC00..=0xDFFF => return Err(self.error(JsonErrorKind::Syntax)),
+            0xD800..=0xDBFF => {
+                for want in [b'\\', b'u'] {
+                    let Some(c) = self.peek() else {
+                        return Err(self.error(JsonErrorKind::Eof));
+                    };
+                    self.i += 1;
+                    if c != want {
+                        return Err(self.error(JsonErrorKind::Syntax));
+                    }
+                }
+                let n2 = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&n2) {
+                    return Err(self.error(JsonErrorKind::Syntax));
+                }
+                0x1_0000 + ((u32::from(n) - 0xD800) << 10 | (u32::from(n2) - 0xDC00))
+            }
+            _ => u32::from(n),
+        };
+        if decode {
+            if let Some(ch) = char::from_u32(code) {
+                let mut buf = [0; 4];
+                self.scratch
+                    .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Step<u16> {
+        let Some(digits) = self.b.get(self.i..self.i + 4) else {
+            self.i = self.b.len();
+            return Err(self.error(JsonErrorKind::Eof));
+        };
+        self.i += 4;
+        let mut n = 0u16;
+        for &c in digits {
+            let d = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                b'A'..=b'F' => c - b'A' + 10,
+                _ => return Err(self.error(JsonErrorKind::Syntax)),
+            };
+            n = n << 4 | u16::from(d);
+        }
+        Ok(n)
+    }
+
+    /// A kept string value (after its opening quote).
+    #[inline(always)]
+    fn text_value(&mut self) -> Step<Text> {
+        Ok(match self.string(true)? {
+            Some((start, end)) => Text::Span(start, end),
+            None => Text::Owned(String::from_utf8_lossy(&self.scratch).into()),
+        })
+    }
+
+    /// An object key (after its opening quote), decoded.
+    fn key(&mut self) -> Step<Cow<'b, [u8]>> {
+        let b = self.b;
+        Ok(match self.string(true)? {
+            Some((start, end)) => Cow::Borrowed(&b[start..end]),
+            None => Cow::Owned(self.scratch.clone()),
+        })
+    }
+
+    /// `true`, `false` or `null`, at its first byte.
+    fn literal(&mut self, first: u8) -> Step<()> {
+        self.i += 1;
+        let rest: &[u8] = match first {
+            b't' => b"rue",
+            b'f' => b"alse",
+            _ => b"ull",
+        };
+        for &want in rest {
+            let Some(c) = self.peek() else {
+                return Err(self.error(JsonErrorKind::Eof));
+            };
+            self.i += 1;
+            if c != want {
+                return Err(self.error(JsonErrorKind::Syntax));
+            }
+        }
+        Ok(())
     }
 
     fn digits(&mut self) -> usize {
@@ -120,419 +381,307 @@ impl<'b> Scanner<'b> {
         self.i - start
     }
 
-    /// A JSON number: its value when it is a plain integer of at most 18
-    /// digits, `Err(())` for any other valid, finite number.
-    fn number(&mut self) -> Option<Result<i64, ()>> {
-        self.ws();
+    /// A number, at its first byte (`-` or a digit). `keep`: its value is
+    /// wanted, else it is only validated (an infinite value is an error
+    /// either way).
+    #[inline(always)]
+    fn number(&mut self, keep: bool) -> Step<Num> {
+        // The common case inline: a short non-negative integer.
+        let rest = self.b.get(self.i..).unwrap_or_default();
+        let digits = rest
+            .iter()
+            .take(19)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (1..19).contains(&digits)
+            && (digits == 1 || rest[0] != b'0')
+            && !matches!(rest.get(digits), Some(b'0'..=b'9' | b'.' | b'e' | b'E'))
+        {
+            let n = rest[..digits]
+                .iter()
+                .fold(0i64, |n, &c| n * 10 + i64::from(c - b'0'));
+            self.i += digits;
+            return Ok(Num::Int(n));
+        }
+        self.any_number(keep)
+    }
+
+    /// Any number (see [`Scanner::number`]).
+    #[inline(never)]
+    fn any_number(&mut self, keep: bool) -> Step<Num> {
         let start = self.i;
-        if self.peek() == Some(b'-') {
+        let negative = self.peek() == Some(b'-');
+        if negative {
             self.i += 1;
         }
         let int_start = self.i;
-        let int_digits = self.digits();
-        if int_digits == 0 || (int_digits > 1 && self.b[int_start] == b'0') {
-            return None;
+        match self.peek() {
+            None => return Err(self.error(JsonErrorKind::Eof)),
+            Some(b'0') => {
+                self.i += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.peek_error(JsonErrorKind::Syntax));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            Some(_) => {
+                self.i += 1;
+                return Err(self.error(JsonErrorKind::Syntax));
+            }
         }
-        // `-0` is a float to serde_json.
-        let mut plain = int_digits <= 18 && &self.b[start..self.i] != b"-0";
+        let int_end = self.i;
+        let mut float = false;
         if self.peek() == Some(b'.') {
             self.i += 1;
             if self.digits() == 0 {
-                return None;
+                let kind = match self.peek() {
+                    Some(_) => JsonErrorKind::Syntax,
+                    None => JsonErrorKind::Eof,
+                };
+                return Err(self.peek_error(kind));
             }
-            plain = false;
+            float = true;
         }
+        let mantissa_end = self.i;
         if let Some(b'e' | b'E') = self.peek() {
             self.i += 1;
-            if let Some(b'+' | b'-') = self.peek() {
+            self.exponent(int_start, mantissa_end)?;
+            float = true;
+        }
+        if !float {
+            if let Some(n) = integer(&self.b[int_start..int_end], negative) {
+                return Ok(n);
+            }
+        }
+        // serde_json parses every other number as the nearest f64
+        // (correctly rounded) and refuses an infinite one.
+        let long = int_end - int_start > 300;
+        if !keep && !float && !long {
+            return Ok(Num::Unread);
+        }
+        let value = std::str::from_utf8(&self.b[start..self.i])
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(f64::INFINITY);
+        if value.is_infinite() {
+            return Err(self.error(JsonErrorKind::Syntax));
+        }
+        Ok(Num::Float(value))
+    }
+
+    /// An exponent, after its `e`. serde_json gives up on an exponent past
+    /// `i32::MAX` at the digit that overflows: out of range unless the
+    /// value is zero either way.
+    fn exponent(&mut self, int_start: usize, mantissa_end: usize) -> Step<()> {
+        let positive = match self.peek() {
+            Some(b'-') => {
                 self.i += 1;
+                false
             }
-            if self.digits() == 0 {
-                return None;
+            Some(b'+') => {
+                self.i += 1;
+                true
             }
-            plain = false;
-        }
-        let text = std::str::from_utf8(&self.b[start..self.i]).ok()?;
-        if plain {
-            return text.parse::<i64>().ok().map(Ok);
-        }
-        text.parse::<f64>().ok()?.is_finite().then_some(Err(()))
-    }
-
-    fn literal(&mut self, word: &[u8]) -> Option<()> {
-        self.ws();
-        let end = self.i + word.len();
-        (self.b.get(self.i..end)? == word).then(|| self.i = end)
-    }
-
-    fn skip_value(&mut self) -> Option<()> {
-        self.ws();
-        match self.peek()? {
-            b'{' => self.object(|s, _| s.skip_value()),
-            b'[' => self.array(|s| s.skip_value()),
-            b'"' => self.skip_string(),
-            b't' => self.literal(b"true"),
-            b'f' => self.literal(b"false"),
-            b'n' => self.literal(b"null"),
-            _ => self.number().map(|_| ()),
-        }
-    }
-
-    /// An object; `each` reads (or skips) the value of every key.
-    fn object(&mut self, mut each: impl FnMut(&mut Self, &'b [u8]) -> Option<()>) -> Option<()> {
-        self.eat(b'{')?;
-        self.enter()?;
-        self.ws();
-        if self.peek()? == b'}' {
-            self.i += 1;
-        } else {
-            loop {
-                let (start, end) = self.plain_string()?;
-                self.eat(b':')?;
-                let b = self.b;
-                each(self, &b[start..end])?;
-                self.ws();
-                match self.peek()? {
-                    b',' => self.i += 1,
-                    b'}' => {
-                        self.i += 1;
-                        break;
-                    }
-                    _ => return None,
+            _ => true,
+        };
+        match self.peek() {
+            None => return Err(self.error(JsonErrorKind::Eof)),
+            Some(c) => {
+                self.i += 1;
+                if !c.is_ascii_digit() {
+                    return Err(self.error(JsonErrorKind::Syntax));
                 }
             }
         }
-        self.depth -= 1;
-        Some(())
-    }
-
-    fn array(&mut self, mut each: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
-        self.eat(b'[')?;
-        self.enter()?;
-        self.ws();
-        if self.peek()? == b']' {
+        let mut exp = i32::from(self.b[self.i - 1] - b'0');
+        while let Some(c @ b'0'..=b'9') = self.peek() {
             self.i += 1;
-        } else {
-            loop {
-                each(self)?;
-                self.ws();
-                match self.peek()? {
-                    b',' => self.i += 1,
-                    b']' => {
-                        self.i += 1;
-                        break;
+            let digit = i32::from(c - b'0');
+            match exp.checked_mul(10).and_then(|e| e.checked_add(digit)) {
+                Some(e) => exp = e,
+                None => {
+                    let zero = self.b[int_start..mantissa_end]
+                        .iter()
+                        .all(|&c| matches!(c, b'0' | b'.'));
+                    if !zero && positive {
+                        return Err(self.error(JsonErrorKind::Syntax));
                     }
-                    _ => return None,
+                    self.digits();
+                    return Ok(());
                 }
             }
         }
-        self.depth -= 1;
-        Some(())
+        Ok(())
     }
 
-    fn enter(&mut self) -> Option<()> {
+    /// Entering an array or object (at its bracket).
+    fn enter(&mut self) -> Step<()> {
         self.depth += 1;
-        (self.depth <= MAX_DEPTH).then_some(())
+        if self.depth >= DEPTH_LIMIT {
+            return Err(self.peek_error(JsonErrorKind::Nesting));
+        }
+        self.i += 1;
+        Ok(())
     }
 
-    /// A value read as the serde reader's `Scalar`.
-    fn scalar(&mut self) -> Option<Scalar> {
-        self.ws();
-        Some(match self.peek()? {
+    /// An object, at its `{`; `each` reads (or skips) the value of every
+    /// key, after its colon.
+    fn object(&mut self, mut each: impl FnMut(&mut Self, &[u8]) -> Step<()>) -> Step<()> {
+        self.enter()?;
+        let mut first = true;
+        loop {
+            let c = match self.ws() {
+                Some(c) => c,
+                None => return Err(self.peek_error(JsonErrorKind::Eof)),
+            };
+            if c == b'}' {
+                break;
+            }
+            if first {
+                first = false;
+                if c != b'"' {
+                    return Err(self.peek_error(JsonErrorKind::Syntax));
+                }
+            } else if c == b',' {
+                self.i += 1;
+                match self.ws() {
+                    Some(b'"') => {}
+                    Some(_) => return Err(self.peek_error(JsonErrorKind::Syntax)),
+                    None => return Err(self.peek_error(JsonErrorKind::Eof)),
+                }
+            } else {
+                return Err(self.peek_error(JsonErrorKind::Syntax));
+            }
+            self.i += 1;
+            let key = self.key()?;
+            match self.ws() {
+                Some(b':') => self.i += 1,
+                Some(_) => return Err(self.peek_error(JsonErrorKind::Syntax)),
+                None => return Err(self.peek_error(JsonErrorKind::Eof)),
+            }
+            each(self, &key)?;
+        }
+        self.i += 1;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// An array, at its `[`; `each` reads (or skips) every element.
+    fn array(&mut self, mut each: impl FnMut(&mut Self) -> Step<()>) -> Step<()> {
+        self.enter()?;
+        let mut first = true;
+        loop {
+            let c = match self.ws() {
+                Some(c) => c,
+                None => return Err(self.peek_error(JsonErrorKind::Eof)),
+            };
+            if c == b']' {
+                break;
+            }
+            if first {
+                first = false;
+            } else if c == b',' {
+                self.i += 1;
+                match self.ws() {
+                    Some(b']') => return Err(self.peek_error(JsonErrorKind::Syntax)),
+                    Some(_) => {}
+                    None => return Err(self.peek_error(JsonErrorKind::Eof)),
+                }
+            } else {
+                return Err(self.peek_error(JsonErrorKind::Syntax));
+            }
+            each(self)?;
+        }
+        self.i += 1;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Any value, read as a [`Scalar`] (`keep`) or only validated; its
+    /// JSON kind is what a container or literal reads as.
+    fn value(&mut self, keep: bool) -> Step<Scalar> {
+        Ok(match self.value_start()? {
             b'"' => {
-                let (start, end) = self.plain_string()?;
-                Scalar::Str(Text::Span(start, end))
+                self.i += 1;
+                if keep {
+                    Scalar::Str(self.text_value()?)
+                } else {
+                    self.string(false)?;
+                    Scalar::Other("string")
+                }
             }
             b'{' => {
-                self.skip_value()?;
+                self.object(|s, _| s.skip())?;
                 Scalar::Other("object")
             }
             b'[' => {
-                self.skip_value()?;
+                self.array(Self::skip)?;
                 Scalar::Other("array")
             }
-            b't' | b'f' => {
-                self.skip_value()?;
+            c @ (b't' | b'f') => {
+                self.literal(c)?;
                 Scalar::Other("boolean")
             }
             b'n' => {
-                self.literal(b"null")?;
+                self.literal(b'n')?;
                 Scalar::Other("null")
             }
-            _ => Scalar::Int(self.number()?.ok()?),
+            b'-' | b'0'..=b'9' => match self.number(keep)? {
+                Num::Int(i) => Scalar::Int(i),
+                Num::Big(n) => Scalar::OtherNumber(n.to_string()),
+                Num::Float(f) => serde_json::Number::from_f64(f)
+                    .map_or(Scalar::Other("number"), |n| {
+                        Scalar::OtherNumber(n.to_string())
+                    }),
+                Num::Unread => Scalar::Absent,
+            },
+            _ => return Err(self.peek_error(JsonErrorKind::Syntax)),
         })
     }
 
-    fn text(&mut self) -> Option<Option<Text>> {
+    fn skip(&mut self) -> Step<()> {
+        self.value(false).map(drop)
+    }
+
+    fn scalar(&mut self) -> Step<Scalar> {
+        self.value(true)
+    }
+
+    fn text(&mut self) -> Step<Option<Text>> {
         self.scalar().map(Scalar::into_text)
     }
+}
 
-    fn is_object(&mut self) -> bool {
-        self.ws();
-        self.peek() == Some(b'{')
+/// A number as serde_json reads it.
+enum Num {
+    /// An integer that fits an `i64`.
+    Int(i64),
+    /// A positive integer past `i64::MAX` that fits a `u64`.
+    Big(u64),
+    /// Any other number: its nearest `f64`.
+    Float(f64),
+    /// Validated, not read (a skipped number).
+    Unread,
+}
+
+/// A plain integer's value as serde_json reads it: `-0` and anything
+/// below `i64::MIN` or past `u64::MAX` are floats (`None`).
+fn integer(digits: &[u8], negative: bool) -> Option<Num> {
+    let mut n = 0u64;
+    for &c in digits {
+        n = n.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
     }
-
-    /// `Some` for an object, `None` (skipped) for anything else.
-    fn object_or_skip<T: Default>(
-        &mut self,
-        mut each: impl FnMut(&mut Self, &mut T, &'b [u8]) -> Option<()>,
-    ) -> Option<Option<T>> {
-        if !self.is_object() {
-            self.skip_value()?;
-            return Some(None);
-        }
-        let mut out = T::default();
-        self.object(|s, key| each(s, &mut out, key))?;
-        Some(Some(out))
+    if !negative {
+        return Some(i64::try_from(n).map_or(Num::Big(n), Num::Int));
     }
-
-    fn person(&mut self) -> Option<Option<RawPerson>> {
-        self.object_or_skip(|s, p: &mut RawPerson, key| {
-            match key {
-                b"name" => p.name = s.scalar()?,
-                b"email" => p.email = s.scalar()?,
-                _ => s.skip_value()?,
-            }
-            Some(())
-        })
-    }
-
-    fn email(&mut self) -> Option<Option<RawEmail>> {
-        self.object_or_skip(|s, e: &mut RawEmail, key| {
-            match key {
-                b"recipient_email" => e.recipient = s.scalar()?,
-                b"email_mode" => e.mode = s.scalar()?,
-                b"occured_at" => e.occured_at = s.scalar()?,
-                _ => s.skip_value()?,
-            }
-            Some(())
-        })
-    }
-
-    fn activity_data(&mut self) -> Option<ActivityData> {
-        let data = self.object_or_skip(|s, a: &mut ActivityData, key| {
-            match key {
-                b"timestamp" => a.timestamp = s.scalar()?,
-                b"performed_by" => a.performed_by = s.person()?,
-                b"email_event_data" => a.email = s.email()?,
-                b"signatory" => a.signatory = s.person()?,
-                _ => s.skip_value()?,
-            }
-            Some(())
-        })?;
-        Some(data.unwrap_or_default())
-    }
-
-    fn external_id(&mut self) -> Option<Scalar> {
-        let id = self.object_or_skip(|s, id: &mut Scalar, key| {
-            match key {
-                b"id" => *id = s.scalar()?,
-                _ => s.skip_value()?,
-            }
-            Some(())
-        })?;
-        Some(id.unwrap_or_default())
-    }
-
-    fn counterparty(&mut self) -> Option<Option<RawCounterparty>> {
-        self.object_or_skip(|s, c: &mut RawCounterparty, key| {
-            match key {
-                b"type" => c.kind = s.text()?,
-                b"organization_name" => c.organization_name = s.text()?,
-                b"poc_name" => c.poc_name = s.text()?,
-                b"poc_email" => c.poc_email = s.text()?,
-                b"counterparty_id" => c.counterparty_id = s.scalar()?.as_i64(),
-                _ => s.skip_value()?,
-            }
-            Some(())
-        })
-    }
-
-    fn counterparties(&mut self) -> Option<Vec<RawCounterparty>> {
-        self.ws();
-        let mut out = Vec::new();
-        if self.peek()? != b'[' {
-            self.skip_value()?;
-            return Some(out);
-        }
-        self.array(|s| {
-            out.extend(s.counterparty()?);
-            Some(())
-        })?;
-        Some(out)
-    }
-
-    fn top(&mut self) -> Option<Fields> {
-        let mut f = Fields::default();
-        self.object(|s, key| {
-            match key {
-                b"activity" => f.activity = s.scalar()?,
-                b"contract_id" => f.contract_id = s.scalar()?,
-                b"contract_title" => f.contract_title = s.text()?,
-                b"contract_status" => f.contract_status = s.text()?,
-                b"contract_kind" => f.contract_kind = s.text()?,
-                b"contract_type" => f.contract_type = s.text()?,
-                b"contract_type_name" => f.contract_type_name = s.text()?,
-                b"contract_type_id" => f.contract_type_id = s.scalar()?.as_i64(),
-                b"created_at" => f.created_at = s.text()?,
-                b"business_user" => f.business_user = s.person()?,
-                b"legal_user" => f.legal_user = s.person()?,
-                b"external_metadata" => f.external_id = s.external_id()?,
-                b"counterparties" => f.counterparties = s.counterparties()?,
-                b"activity_data" => f.activity_data = s.activity_data()?,
-                _ => s.skip_value()?,
-            }
-            Some(())
-        })?;
-        Some(f)
+    match n {
+        0 => None,
+        n if n <= 1 << 63 => Some(Num::Int((n as i64).wrapping_neg())),
+        _ => None,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-    use serde_json::{json, Value};
-
-    use super::*;
-    use crate::event_fields::{self, TopLevel};
-
-    /// The serde_json reader's fields, or `None` when it rejects the bytes.
-    fn by_serde(body: &[u8]) -> Option<Fields> {
-        match event_fields::read(body) {
-            Ok(TopLevel::Object(f)) => Some(*f),
-            _ => None,
-        }
-    }
-
-    fn agree(body: &[u8]) {
-        if let Some(fast) = read(body) {
-            assert_eq!(
-                Some(fast),
-                by_serde(body),
-                "{}",
-                String::from_utf8_lossy(body)
-            );
-        }
-    }
-
-    #[test]
-    fn takes_the_realistic_shape_and_agrees() {
-        let person = json!({"name": "Ada", "email": "ADA@example.com", "x": [1, {"y": null}]});
-        let event = json!({
-            "activity": "SIGNING_EMAIL_OPENED", "contract_id": 42, "contract_title": "MSA",
-            "contract_status": "SIGN", "contract_kind": "TEMPLATE_CONTRACT", "contract_type": "MSA",
-            "contract_type_name": "Master", "contract_type_id": 7, "created_at": "2026-01-01",
-            "business_user": person, "legal_user": "nobody", "external_metadata": {"id": 991},
-            "counterparties": [{"type": "Organization", "organization_name": "Acme",
-                "poc_name": "Cy", "poc_email": "cy@acme.test", "counterparty_id": 5}, 3],
-            "activity_data": {"timestamp": "2026-11-02T10:00:00Z", "performed_by": person,
-                "signatory": person, "email_event_data": {"recipient_email": "a@b.io",
-                "email_mode": "to", "occured_at": "O"}, "n": -1.5e3, "s": "t\u{e9}\"\\/\u{1}"},
-        });
-        for body in [
-            serde_json::to_vec(&event).unwrap(),
-            serde_json::to_vec_pretty(&event).unwrap(),
-        ] {
-            let fast = read(&body).expect("the fast path takes a SpotDraft-shaped payload");
-            assert_eq!(Some(fast), by_serde(&body));
-        }
-    }
-
-    #[test]
-    fn leaves_the_odd_cases_to_serde() {
-        for body in [
-            &br#"[1]"#[..],
-            br#"{"activity":"A\u0041"}"#,
-            br#"{"activ\u0069ty":"A"}"#,
-            br#"{"contract_id":1.0}"#,
-            br#"{"contract_id":-0}"#,
-            br#"{"contract_id":12345678901234567890}"#,
-            br#"{"x":"\ud800"}"#,
-            br#"{"x":1e400}"#,
-            br#"{"x":"\u+123"}"#,
-            br#"{"a":1,}"#,
-            b"{\"a\":\"\x01\"}",
-            br#"{"a":01}"#,
-            br#"{"a":1} x"#,
-        ] {
-            assert_eq!(read(body), None, "{}", String::from_utf8_lossy(body));
-        }
-        let deep = format!(
-            "{{\"a\":{}{}}}",
-            "[".repeat(MAX_DEPTH),
-            "]".repeat(MAX_DEPTH)
-        );
-        assert_eq!(read(deep.as_bytes()), None);
-    }
-
-    fn any_json() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<i64>().prop_map(Value::from),
-            any::<u64>().prop_map(Value::from),
-            any::<f64>().prop_map(Value::from),
-            "[a-z@. \"\\\\\u{1}\u{e9}-]{0,8}".prop_map(Value::String),
-            prop::sample::select(vec!["activity", "email", "name", "id", "timestamp"])
-                .prop_map(|s| Value::String(s.to_owned())),
-        ];
-        leaf.prop_recursive(4, 48, 6, |inner| {
-            let key = prop::sample::select(vec![
-                "activity",
-                "contract_id",
-                "contract_title",
-                "contract_type_id",
-                "business_user",
-                "legal_user",
-                "external_metadata",
-                "id",
-                "counterparties",
-                "type",
-                "poc_email",
-                "counterparty_id",
-                "activity_data",
-                "timestamp",
-                "performed_by",
-                "signatory",
-                "email_event_data",
-                "recipient_email",
-                "occured_at",
-                "email_mode",
-                "name",
-                "email",
-                "other",
-            ]);
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-                prop::collection::vec((key, inner), 0..6).prop_map(|kv| Value::Object(
-                    kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-                )),
-            ]
-        })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
-        #[test]
-        fn never_disagrees_with_serde(value in any_json(), pretty in any::<bool>(),
-                                      edit in any::<Option<(usize, u8, bool)>>()) {
-            let mut body = if pretty {
-                serde_json::to_vec_pretty(&value).unwrap()
-            } else {
-                serde_json::to_vec(&value).unwrap()
-            };
-            if let Some((at, byte, insert)) = edit {
-                let at = at % (body.len() + 1);
-                if insert || at == body.len() {
-                    body.insert(at, byte);
-                } else {
-                    body[at] = byte;
-                }
-            }
-            agree(&body);
-            // Also as a top-level object, where the fields are read.
-            let wrapped = [b"{\"activity_data\":".as_slice(), &body, b",\"counterparties\":", &body, b"}"].concat();
-            agree(&wrapped);
-        }
-    }
-}
+mod tests;

@@ -94,7 +94,7 @@ fn replace_crlf(body: &[u8]) -> Vec<u8> {
 
 /// The common ways a framework writes parsed JSON back out.
 fn reserialized(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
-    let Ok(value) = serde_json::from_slice::<Value>(body) else {
+    let Ok(value) = crate::event_scan::parse_value(body) else {
         return Vec::new();
     };
     let sorted = sort_keys(&value);
