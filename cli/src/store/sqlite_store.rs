@@ -290,19 +290,16 @@ impl Store for SqliteStore {
         // IMMEDIATE: the select and the update are one write transaction,
         // so two workers never claim one row. `+id`: find due rows through
         // the small due index and sort them, rather than walk the whole
-        // queue in id order.
+        // queue in id order. The limit is written into the statement: SQLite
+        // re-prepares a statement on every new binding of a LIMIT parameter.
         self.update_and_load(
             &format!(
                 "UPDATE sdkit_queue SET status = 'running', attempts = attempts + 1, \
                  next_attempt_ms = ?2 WHERE id IN (SELECT id FROM sdkit_queue \
                  WHERE status IN ('pending', 'running') AND next_attempt_ms <= ?1 \
-                 ORDER BY +id LIMIT ?3) RETURNING {QUEUE_RETURNING}"
+                 ORDER BY +id LIMIT {limit}) RETURNING {QUEUE_RETURNING}"
             ),
-            params![
-                now_ms,
-                now_ms + lease_ms,
-                i64::try_from(limit).unwrap_or(64)
-            ],
+            params![now_ms, now_ms + lease_ms],
             with_body,
         )
     }
@@ -312,10 +309,10 @@ impl Store for SqliteStore {
             &format!(
                 "UPDATE sdkit_queue SET status = 'processed', attempts = attempts + 1, \
                  processed_at_ms = ?1, last_error = NULL WHERE id IN (SELECT id FROM \
-                 sdkit_queue WHERE status IN ('pending', 'running') \
-                 AND next_attempt_ms <= ?1 ORDER BY +id LIMIT ?2) RETURNING {QUEUE_RETURNING}"
+                 sdkit_queue WHERE status IN ('pending', 'running') AND next_attempt_ms <= ?1 \
+                 ORDER BY +id LIMIT {limit}) RETURNING {QUEUE_RETURNING}"
             ),
-            params![now_ms, i64::try_from(limit).unwrap_or(64)],
+            params![now_ms],
             false,
         )
     }
