@@ -53,8 +53,19 @@ impl Line {
 
     /// Writes the line to stdout (one `write` call, so lines never interleave).
     pub fn emit(self) {
-        let mut text = Value::Object(self.fields).to_string();
-        text.push('\n');
+        Line::emit_all([self]);
+    }
+
+    /// Writes lines to stdout in one `write` call (a worker's batch).
+    pub fn emit_all(lines: impl IntoIterator<Item = Line>) {
+        let mut text = String::new();
+        for line in lines {
+            text.push_str(&Value::Object(line.fields).to_string());
+            text.push('\n');
+        }
+        if text.is_empty() {
+            return;
+        }
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
