@@ -195,6 +195,20 @@ pub trait Store: Send {
     /// Whether the store answers (`/healthz`); reconnects when it can.
     fn ping(&mut self) -> CliResult<()>;
 
+    /// Leaves log upkeep to [`Store::upkeep`] on another connection, so
+    /// that commits on this one never wait for it. SQLite: no automatic WAL
+    /// checkpoint on this connection. PostgreSQL: nothing to do.
+    fn defer_upkeep(&mut self) -> CliResult<()> {
+        Ok(())
+    }
+
+    /// Background upkeep, run every so often by `sdkit serve`. SQLite: a
+    /// passive WAL checkpoint (copies committed pages into the database
+    /// file; commits are already durable in the WAL). PostgreSQL: nothing.
+    fn upkeep(&mut self) -> CliResult<()> {
+        Ok(())
+    }
+
     /// Deliveries matching `filter`, oldest first, without bodies.
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>>;
 

@@ -348,6 +348,30 @@ impl Store for SqliteStore {
             .map_err(db_err)
     }
 
+    fn defer_upkeep(&mut self) -> CliResult<()> {
+        // By default the connection whose commit fills the WAL past 1,000
+        // pages checkpoints it inside that commit: the ingest thread, with
+        // every waiting delivery behind it.
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .map_err(db_err)
+    }
+
+    fn upkeep(&mut self) -> CliResult<()> {
+        // PASSIVE never waits for readers or writers. The first copies the
+        // bulk of the WAL while writers go on; the second, with this
+        // process's writers held off, copies the few frames committed
+        // meanwhile, so the WAL is wholly copied and the next write starts
+        // it again from the top (else it grows for as long as writes go on).
+        let checkpoint = |conn: &Connection| {
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                .map_err(db_err)
+        };
+        checkpoint(&self.conn)?;
+        let _lock = write_lock();
+        checkpoint(&self.conn)
+    }
+
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>> {
         let mut sql = format!("SELECT {COLUMNS} FROM {JOINED} WHERE 1=1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -558,6 +582,63 @@ mod tests {
         let b = store.claim(2_800, 5, 500, false).unwrap();
         assert_eq!((b.len(), b[0].attempts), (1, 3));
         drop(store);
+        std::fs::remove_file(path).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod upkeep_tests {
+    use super::*;
+
+    fn batch(from: usize, n: usize) -> Vec<NewDelivery> {
+        (from..from + n)
+            .map(|i| NewDelivery {
+                dedupe_key: format!("k{i}"),
+                received_at_ms: 1_000,
+                activity: "CONTRACT_EXECUTED".into(),
+                contract_id: None,
+                external_id: None,
+                occurred_at: None,
+                body_sha256: "00".into(),
+                key_index: 0,
+                key_id: None,
+                headers: "{}".into(),
+                body: vec![b'x'; 2048],
+            })
+            .collect()
+    }
+
+    /// Frames in the WAL (the probe checkpoints too, which is harmless here).
+    fn wal_frames(path: &std::path::Path) -> i64 {
+        Connection::open(path)
+            .unwrap()
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(1))
+            .unwrap()
+    }
+
+    #[test]
+    fn deferred_upkeep_leaves_commits_alone_and_upkeep_lets_the_wal_start_again() {
+        let path = std::env::temp_dir().join(format!("sdkit-upkeep-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let open = || SqliteStore::open(path.to_str().unwrap(), super::super::Durability::Fsync);
+        let (mut writer, mut upkeep) = (open().unwrap(), open().unwrap());
+        writer.defer_upkeep().unwrap();
+        for i in 0..15 {
+            writer.insert_batch(&batch(i * 100, 100)).unwrap();
+        }
+        // No checkpoint ran inside those commits (by default one would
+        // have, past 1,000 pages, and the WAL would have started again).
+        assert!(wal_frames(&path) > 1_500);
+        // The probe copied it all: the WAL starts again and grows anew.
+        for i in 15..27 {
+            writer.insert_batch(&batch(i * 100, 100)).unwrap();
+        }
+        upkeep.upkeep().unwrap();
+        // All copied by upkeep: the next commit writes the WAL from the top.
+        writer.insert_batch(&batch(2_700, 1)).unwrap();
+        assert!(wal_frames(&path) < 50);
+        assert_eq!(writer.list(&Filter::default()).unwrap().len(), 2_701);
+        drop((writer, upkeep));
         std::fs::remove_file(path).unwrap();
     }
 }
