@@ -524,7 +524,8 @@ fn record_outcome(tx: &rusqlite::Transaction<'_>, r: &Recorded, now_ms: i64) -> 
 mod tests {
     use super::*;
 
-    fn delivery(key: &str) -> NewDelivery {
+    /// A delivery under `key`, received at 1,000, with a 2-byte body.
+    pub(super) fn delivery(key: &str) -> NewDelivery {
         NewDelivery {
             dedupe_key: key.into(),
             received_at_ms: 1_000,
@@ -593,17 +594,8 @@ mod upkeep_tests {
     fn batch(from: usize, n: usize) -> Vec<NewDelivery> {
         (from..from + n)
             .map(|i| NewDelivery {
-                dedupe_key: format!("k{i}"),
-                received_at_ms: 1_000,
-                activity: "CONTRACT_EXECUTED".into(),
-                contract_id: None,
-                external_id: None,
-                occurred_at: None,
-                body_sha256: "00".into(),
-                key_index: 0,
-                key_id: None,
-                headers: "{}".into(),
                 body: vec![b'x'; 2048],
+                ..super::tests::delivery(&format!("k{i}"))
             })
             .collect()
     }
@@ -721,17 +713,8 @@ mod migration_tests {
         assert_eq!(claimed[0].body.as_deref(), Some(&b"{3}"[..]));
         // Old events still dedupe; new ones follow the old ids.
         let new = NewDelivery {
-            dedupe_key: "new".into(),
             received_at_ms: 2_000,
-            activity: "CONTRACT_EXECUTED".into(),
-            contract_id: None,
-            external_id: None,
-            occurred_at: None,
-            body_sha256: "ee".into(),
-            key_index: 0,
-            key_id: None,
-            headers: "{}".into(),
-            body: b"{}".to_vec(),
+            ..super::tests::delivery("new")
         };
         let mut old = new.clone();
         old.dedupe_key = "done".into();
