@@ -202,12 +202,16 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         .map(|_| store::open_with(&url, store::Durability::Deferred))
         .collect::<CliResult<Vec<_>>>()?;
     let mut health_store = store::open(&url)?;
-    // Log upkeep (SQLite's WAL checkpoints) runs on a connection of its
-    // own, never inside an ingest commit that deliveries wait for.
-    let upkeep_store = store::open(&url)?;
-    for s in writer_stores.iter_mut().chain(worker_stores.iter_mut()) {
-        s.defer_upkeep()?;
-    }
+    // SQLite's WAL checkpoints run on a connection of their own, never
+    // inside an ingest commit that deliveries wait for.
+    let upkeep_store = if sqlite {
+        for s in writer_stores.iter_mut().chain(worker_stores.iter_mut()) {
+            s.defer_upkeep()?;
+        }
+        Some(store::open(&url)?)
+    } else {
+        None
+    };
     if sqlite {
         // This process alone serves the file: claims left behind are a
         // crash's, and run again now (counted as new attempts).
@@ -262,10 +266,10 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         let (health, stop) = (health.clone(), stop.clone());
         std::thread::spawn(move || watch_store(health_store, &health, &stop))
     };
-    let upkeep_thread = {
+    let upkeep_thread = upkeep_store.map(|store| {
         let stop = stop.clone();
-        std::thread::spawn(move || keep_up(upkeep_store, &stop))
-    };
+        std::thread::spawn(move || keep_up(store, &stop))
+    });
 
     Line::new("info", "listening")
         .field("addr", addr.to_string())
@@ -315,7 +319,9 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         let _ = t.join();
     }
     let _ = health_thread.join();
-    let _ = upkeep_thread.join();
+    if let Some(t) = upkeep_thread {
+        let _ = t.join();
+    }
     if let Some(t) = reconcile_thread {
         let _ = t.join();
     }
