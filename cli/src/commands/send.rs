@@ -17,7 +17,7 @@ use spotdraft_kit::{
     SIGNATURE_HEADER,
 };
 
-use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::cli::SendArgs;
@@ -341,7 +341,7 @@ fn deliver(plan: &[Planned], args: &SendArgs) -> CliResult<(Vec<Outcome>, Durati
         .to
         .parse()
         .map_err(|e| CliError::usage(format!("--to {:?}: {e}", args.to)))?;
-    let resolved = Resolved::lookup(&uri)?;
+    let resolved = Resolved::lookup(&uri);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..plan.len()).map(|_| None).collect());
@@ -416,40 +416,50 @@ fn deliver(plan: &[Planned], args: &SendArgs) -> CliResult<(Vec<Outcome>, Durati
 /// The receiver's addresses, looked up once before sending: the default
 /// resolver looks the host up again for every request, on a thread of its
 /// own when a timeout is set, which cost more CPU than the request itself.
+/// Any other host (a proxy from the environment), or a receiver that did
+/// not resolve up front, goes to the default resolver as before.
 #[derive(Clone, Debug)]
-struct Resolved(Vec<SocketAddr>);
+struct Resolved {
+    host: String,
+    port: u16,
+    addrs: Vec<SocketAddr>,
+}
+
+fn host_port(uri: &ureq::http::Uri) -> (String, u16) {
+    let host = uri.host().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let default = if uri.scheme_str() == Some("https") {
+        443
+    } else {
+        80
+    };
+    (host.to_owned(), uri.port_u16().unwrap_or(default))
+}
 
 impl Resolved {
-    fn lookup(uri: &ureq::http::Uri) -> CliResult<Self> {
-        let host = uri.host().unwrap_or_default();
-        let host = host.trim_start_matches('[').trim_end_matches(']');
-        let port = uri
-            .port_u16()
-            .unwrap_or(if uri.scheme_str() == Some("https") {
-                443
-            } else {
-                80
-            });
-        let addrs: Vec<SocketAddr> = (host, port)
+    fn lookup(uri: &ureq::http::Uri) -> Self {
+        let (host, port) = host_port(uri);
+        let addrs = (host.as_str(), port)
             .to_socket_addrs()
-            .map_err(|e| CliError::usage(format!("cannot resolve {host}: {e}")))?
-            .collect();
-        if addrs.is_empty() {
-            return Err(CliError::usage(format!("{host} has no address")));
-        }
-        Ok(Resolved(addrs))
+            .map(Iterator::collect)
+            .unwrap_or_default();
+        Resolved { host, port, addrs }
     }
 }
 
 impl Resolver for Resolved {
     fn resolve(
         &self,
-        _uri: &ureq::http::Uri,
-        _config: &ureq::config::Config,
-        _timeout: NextTimeout,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
     ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let (host, port) = host_port(uri);
+        if self.addrs.is_empty() || host != self.host || port != self.port {
+            return DefaultResolver::default().resolve(uri, config, timeout);
+        }
         let mut out = self.empty();
-        for addr in &self.0 {
+        for addr in &self.addrs {
             if out.try_push(*addr).is_err() {
                 break;
             }
