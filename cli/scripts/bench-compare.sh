@@ -5,6 +5,8 @@
 # p50/p99 latency, and CPU time per delivery of the server and the sender
 # (from /proc and time(1), so less sensitive to other load than wall time).
 #   bench-compare.sh BEFORE_SDKIT AFTER_SDKIT [ROUNDS] [EVENTS] [CONCURRENCY]
+# BENCH_SENDER=own: each side sends with its own binary's `sdkit send`, to
+# compare whole systems (receiver and sender) rather than receivers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 A="$1"; B="$2"; ROUNDS="${3:-3}"; EVENTS="${4:-10000}"; CONC="${5:-64}"
@@ -14,17 +16,19 @@ trap 'rm -rf "$WORK"' EXIT
 HZ="$(getconf CLK_TCK)"
 
 one() {  # label, server binary
+  local sender="$B"
+  [ "${BENCH_SENDER:-}" = own ] && sender="$2"
   rm -f "$WORK"/db* "$WORK/addr"
   "$2" serve --key "@$WORK/k" --listen 127.0.0.1:0 --addr-file "$WORK/addr" \
     --store "sqlite:$WORK/db" >"$WORK/serve.log" 2>&1 &
   local pid=$!
   for _ in $(seq 100); do [ -s "$WORK/addr" ] && break; sleep 0.05; done
   local url="http://$(cat "$WORK/addr")/webhooks/spotdraft"
-  "$B" send --to "$url" --key "@$WORK/k" --events 500 --body-bytes 2048 --concurrency 8 \
+  "$sender" send --to "$url" --key "@$WORK/k" --events 500 --body-bytes 2048 --concurrency 8 \
     --seed 1 --quiet examples/payloads/*.json >/dev/null  # warm-up
   local t0 t1
   t0="$(awk '{print $14+$15}' "/proc/$pid/stat")"
-  /usr/bin/time -f "%U %S" -o "$WORK/send.time" "$B" send --to "$url" --key "@$WORK/k" \
+  /usr/bin/time -f "%U %S" -o "$WORK/send.time" "$sender" send --to "$url" --key "@$WORK/k" \
     --events "$EVENTS" --body-bytes 2048 --concurrency "$CONC" --seed "$RANDOM" --json --quiet \
     examples/payloads/*.json >"$WORK/send.json"
   sleep 0.5
@@ -43,7 +47,9 @@ print("%-7s %8d deliv/s  p50 %6.2f ms  p99 %7.2f ms  non-202 %d  CPU/delivery: s
 PY
 }
 
-echo "2 KiB deliveries, $EVENTS per run, concurrency $CONC, SQLite WAL with fsync, $(nproc) cores"
+senders="the second binary's sdkit send for both"
+[ "${BENCH_SENDER:-}" = own ] && senders="each binary's own sdkit send"
+echo "2 KiB deliveries, $EVENTS per run, concurrency $CONC, SQLite WAL with fsync, $(nproc) cores, $senders"
 for _ in $(seq "$ROUNDS"); do
   one before "$A"
   one after "$B"

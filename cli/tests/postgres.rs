@@ -399,3 +399,72 @@ fn the_webhook_registry_and_the_reconcile_checkpoint_live_in_postgres() {
     let next: Value = serde_json::from_str(stdout(&next).trim()).unwrap();
     assert_eq!(next["checkpoint"], first["next_checkpoint"]);
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: run through cli/scripts/test.sh"]
+fn a_store_from_before_the_queue_table_opens_and_keeps_its_events() {
+    let url = std::env::var("SDKIT_TEST_POSTGRES_URL").expect("SDKIT_TEST_POSTGRES_URL");
+    // A database of its own: the other tests share the default one.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    for sql in [
+        "DROP DATABASE IF EXISTS sdkit_migration",
+        "CREATE DATABASE sdkit_migration",
+    ] {
+        admin.batch_execute(sql).unwrap();
+    }
+    let (base, _) = url.rsplit_once('/').unwrap();
+    let old_url = format!("{base}/sdkit_migration");
+    let mut old = postgres::Client::connect(&old_url, postgres::NoTls).unwrap();
+    // The one-table schema of stores created before the queue table.
+    old.batch_execute(
+        "CREATE TABLE sdkit_deliveries (
+            id BIGSERIAL PRIMARY KEY, dedupe_key TEXT NOT NULL UNIQUE,
+            received_at_ms BIGINT NOT NULL, activity TEXT NOT NULL, contract_id BIGINT,
+            external_id TEXT, occurred_at TEXT, body_sha256 TEXT NOT NULL,
+            key_index BIGINT NOT NULL, key_id TEXT, headers TEXT NOT NULL, body BYTEA NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending', attempts BIGINT NOT NULL DEFAULT 0,
+            next_attempt_ms BIGINT NOT NULL, processed_at_ms BIGINT, last_error TEXT);
+        CREATE INDEX sdkit_deliveries_due ON sdkit_deliveries (status, next_attempt_ms);
+        CREATE INDEX sdkit_deliveries_received ON sdkit_deliveries (received_at_ms);
+        INSERT INTO sdkit_deliveries (dedupe_key, received_at_ms, activity, contract_id,
+            body_sha256, key_index, headers, body, status, attempts, next_attempt_ms,
+            processed_at_ms, last_error) VALUES
+            ('done', 10, 'CONTRACT_EXECUTED', 7, 'aa', 0, '{}', '{}', 'processed', 1, 10, 20, NULL),
+            ('gave-up', 12, 'CONTRACT_SIGNED', 9, 'cc', 0, '{}', '{}', 'failed', 5, 12, NULL, 'exit 2');",
+    )
+    .unwrap();
+    drop(old);
+    for _ in 0..2 {
+        // The first open migrates; the second finds nothing left to do.
+        let rows = stored(&old_url);
+        let summary: Vec<(String, i64)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["status"].as_str().unwrap().to_owned(),
+                    r["attempts"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [("processed".to_owned(), 1), ("failed".to_owned(), 5)],
+            "{rows:?}"
+        );
+        assert_eq!(rows[1]["last_error"], "exit 2");
+    }
+    let mut check = postgres::Client::connect(&old_url, postgres::NoTls).unwrap();
+    let left: i64 = check
+        .query_one(
+            "SELECT count(*) FROM information_schema.columns \
+             WHERE table_name = 'sdkit_deliveries' AND column_name = 'status'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0, "the queue columns moved to sdkit_queue");
+    drop(check);
+    admin
+        .batch_execute("DROP DATABASE sdkit_migration WITH (FORCE)")
+        .unwrap();
+}

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Write as _};
+use std::net::{SocketAddr, ToSocketAddrs as _};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -15,6 +16,9 @@ use spotdraft_kit::{
     body_sha256, dedupe_key, parse_event, sign, HmacKey, KeyEncoding, LEGACY_SIGNATURE_HEADER,
     SIGNATURE_HEADER,
 };
+
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::cli::SendArgs;
 use crate::clock::{format_ms, now_ms};
@@ -96,14 +100,6 @@ pub fn run(args: &SendArgs) -> CliResult<i32> {
         None => fastrand::Rng::new(),
     };
     let plan = build_plan(&key, events, args, &mut rng);
-    let keys: Vec<Option<String>> = plan
-        .iter()
-        .map(|p| {
-            parse_event(&p.body)
-                .ok()
-                .map(|e| dedupe_key(&e, &body_sha256(&p.body)))
-        })
-        .collect();
     if let Some(dir) = &args.save_rejected {
         std::fs::create_dir_all(dir)
             .map_err(|e| CliError::usage(format!("cannot create {}: {e}", dir.display())))?;
@@ -114,7 +110,7 @@ pub fn run(args: &SendArgs) -> CliResult<i32> {
     let results = results.0;
 
     if let Some(path) = &args.report {
-        write_report(path, &plan, &keys, &results)?;
+        write_report(path, &plan, &results)?;
     }
     if let Some(dir) = &args.save_rejected {
         save_rejected(dir, &plan, &results)?;
@@ -341,6 +337,11 @@ fn deliver(plan: &[Planned], args: &SendArgs) -> CliResult<(Vec<Outcome>, Durati
     } else {
         SIGNATURE_HEADER
     };
+    let uri: ureq::http::Uri = args
+        .to
+        .parse()
+        .map_err(|e| CliError::usage(format!("--to {:?}: {e}", args.to)))?;
+    let resolved = Resolved::lookup(&uri);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..plan.len()).map(|_| None).collect());
@@ -349,12 +350,13 @@ fn deliver(plan: &[Planned], args: &SendArgs) -> CliResult<(Vec<Outcome>, Durati
     std::thread::scope(|scope| {
         for _ in 0..args.concurrency {
             scope.spawn(|| {
-                let agent: ureq::Agent = ureq::Agent::config_builder()
+                let config = ureq::Agent::config_builder()
                     .http_status_as_error(false)
                     .timeout_global(Some(Duration::from_secs(args.timeout)))
                     .user_agent("sdkit-send")
-                    .build()
-                    .into();
+                    .build();
+                let agent =
+                    ureq::Agent::with_parts(config, DefaultConnector::new(), resolved.clone());
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(p) = plan.get(i) else { break };
@@ -363,7 +365,7 @@ fn deliver(plan: &[Planned], args: &SendArgs) -> CliResult<(Vec<Outcome>, Durati
                     }
                     let t0 = Instant::now();
                     let sent = agent
-                        .post(&args.to)
+                        .post(uri.clone())
                         .header("content-type", "application/json")
                         .header(header, &p.signature)
                         .send(p.body.as_slice());
@@ -411,6 +413,61 @@ fn deliver(plan: &[Planned], args: &SendArgs) -> CliResult<(Vec<Outcome>, Durati
     Ok((results, elapsed))
 }
 
+/// The receiver's addresses, looked up once before sending: the default
+/// resolver looks the host up again for every request, on a thread of its
+/// own when a timeout is set, which cost more CPU than the request itself.
+/// Any other host (a proxy from the environment), or a receiver that did
+/// not resolve up front, goes to the default resolver as before.
+#[derive(Clone, Debug)]
+struct Resolved {
+    host: String,
+    port: u16,
+    addrs: Vec<SocketAddr>,
+}
+
+fn host_port(uri: &ureq::http::Uri) -> (String, u16) {
+    let host = uri.host().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let default = if uri.scheme_str() == Some("https") {
+        443
+    } else {
+        80
+    };
+    (host.to_owned(), uri.port_u16().unwrap_or(default))
+}
+
+impl Resolved {
+    fn lookup(uri: &ureq::http::Uri) -> Self {
+        let (host, port) = host_port(uri);
+        let addrs = (host.as_str(), port)
+            .to_socket_addrs()
+            .map(Iterator::collect)
+            .unwrap_or_default();
+        Resolved { host, port, addrs }
+    }
+}
+
+impl Resolver for Resolved {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let (host, port) = host_port(uri);
+        if self.addrs.is_empty() || host != self.host || port != self.port {
+            return DefaultResolver::default().resolve(uri, config, timeout);
+        }
+        let mut out = self.empty();
+        for addr in &self.addrs {
+            if out.try_push(*addr).is_err() {
+                break;
+            }
+        }
+        Ok(out)
+    }
+}
+
 fn progress(done: &AtomicUsize, total: usize, started: &Instant) {
     let tty = std::io::stderr().is_terminal();
     let mut last = usize::MAX;
@@ -438,14 +495,12 @@ fn progress(done: &AtomicUsize, total: usize, started: &Instant) {
     }
 }
 
-fn write_report(
-    path: &Path,
-    plan: &[Planned],
-    keys: &[Option<String>],
-    results: &[Outcome],
-) -> CliResult<()> {
+fn write_report(path: &Path, plan: &[Planned], results: &[Outcome]) -> CliResult<()> {
     let mut out = String::new();
-    for (seq, ((p, key), r)) in plan.iter().zip(keys).zip(results).enumerate() {
+    for (seq, (p, r)) in plan.iter().zip(results).enumerate() {
+        let key = parse_event(&p.body)
+            .ok()
+            .map(|e| dedupe_key(&e, &body_sha256(&p.body)));
         let line = json!({
             "seq": seq,
             "kind": p.kind.as_str(),

@@ -11,6 +11,8 @@
 //! the store with a lease (the attempt committed before the handler runs),
 //! so work survives restarts and crashes and is run at least once. A
 //! health thread pings the store; `/healthz` answers 503 while it is down.
+//! An upkeep thread checkpoints SQLite's WAL, so that no ingest commit
+//! (and no delivery waiting on it) does.
 //!
 //! [`Verifier::open`]: spotdraft_kit::Verifier::open
 
@@ -123,6 +125,15 @@ fn watch_store(mut store: Box<dyn store::Store>, health: &Health, stop: &AtomicB
     }
 }
 
+/// Runs the store's upkeep every 100 ms until `stop` (a failure is the
+/// health thread's to report; the next round tries again).
+fn keep_up(mut store: Box<dyn store::Store>, stop: &AtomicBool) {
+    while !stop.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(100));
+        let _ = store.upkeep();
+    }
+}
+
 /// Start-up warnings and refusals about where secrets come from.
 fn check_secrets(args: &ServeArgs) -> CliResult<()> {
     for spec in &args.keys.keys {
@@ -182,15 +193,25 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         usize::from(args.workers)
     };
     // Every connection is opened before listening: a bad store fails fast.
-    let writer_stores = (0..writers)
+    let mut writer_stores = (0..writers)
         .map(|_| store::open(&url))
         .collect::<CliResult<Vec<_>>>()?;
     // Claims and outcomes need no fsync of their own: a lost one is one
     // more attempt, and the next acknowledged delivery's commit syncs them.
-    let worker_stores = (0..workers)
+    let mut worker_stores = (0..workers)
         .map(|_| store::open_with(&url, store::Durability::Deferred))
         .collect::<CliResult<Vec<_>>>()?;
     let mut health_store = store::open(&url)?;
+    // SQLite's WAL checkpoints run on a connection of their own, never
+    // inside an ingest commit that deliveries wait for.
+    let upkeep_store = if sqlite {
+        for s in writer_stores.iter_mut().chain(worker_stores.iter_mut()) {
+            s.defer_upkeep()?;
+        }
+        Some(store::open(&url)?)
+    } else {
+        None
+    };
     if sqlite {
         // This process alone serves the file: claims left behind are a
         // crash's, and run again now (counted as new attempts).
@@ -245,6 +266,10 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         let (health, stop) = (health.clone(), stop.clone());
         std::thread::spawn(move || watch_store(health_store, &health, &stop))
     };
+    let upkeep_thread = upkeep_store.map(|store| {
+        let stop = stop.clone();
+        std::thread::spawn(move || keep_up(store, &stop))
+    });
 
     Line::new("info", "listening")
         .field("addr", addr.to_string())
@@ -294,6 +319,9 @@ pub fn run(args: &ServeArgs) -> CliResult<i32> {
         let _ = t.join();
     }
     let _ = health_thread.join();
+    if let Some(t) = upkeep_thread {
+        let _ = t.join();
+    }
     if let Some(t) = reconcile_thread {
         let _ = t.join();
     }

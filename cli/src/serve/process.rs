@@ -134,6 +134,19 @@ impl Processor {
     /// Processes one claimed delivery (its `attempts` is this attempt's
     /// number) and logs the result.
     pub fn handle(&self, d: &StoredDelivery) -> Outcome {
+        let (outcome, line) = self.run(d);
+        line.emit();
+        outcome
+    }
+
+    /// Logs deliveries the claiming statement already settled (the default
+    /// handler, [`Processor::settles_inline`]): one write for the batch.
+    pub fn log_settled(&self, settled: &[StoredDelivery]) {
+        Line::emit_all(settled.iter().map(|d| self.run(d).1));
+    }
+
+    /// Runs the handler on one delivery: its outcome and the line to log.
+    fn run(&self, d: &StoredDelivery) -> (Outcome, Line) {
         let attempt = d.attempts;
         let started = Instant::now();
         let result = match &self.action {
@@ -173,8 +186,7 @@ impl Processor {
             Outcome::Failed { error } => line = line.field("error", error.clone()),
             Outcome::Processed => {}
         }
-        line.emit();
-        outcome
+        (outcome, line)
     }
 
     fn backoff_ms(&self, attempt: i64) -> i64 {

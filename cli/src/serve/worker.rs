@@ -52,9 +52,7 @@ pub fn run(
             wake.notify();
         }
         if processor.settles_inline() {
-            for d in &due {
-                processor.handle(d);
-            }
+            processor.log_settled(&due);
             continue;
         }
         let outcomes: Vec<Recorded> = due

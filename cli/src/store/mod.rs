@@ -1,10 +1,18 @@
-//! The delivery store: one table, `sdkit_deliveries`, with the same schema
-//! in SQLite (the embedded default) and PostgreSQL (several receivers).
+//! The delivery store: two tables with the same schema in SQLite (the
+//! embedded default) and PostgreSQL (several receivers).
 //!
-//! Deduplication is the table's unique `dedupe_key` with
-//! `INSERT ... ON CONFLICT DO NOTHING`: every event is stored once.
+//! `sdkit_deliveries` holds each event as received (metadata, headers and
+//! the raw body), written once at ingest and never updated. The worker
+//! queue lives in `sdkit_queue`, a narrow row per delivery under the same
+//! id: status, attempts, lease, outcome. Claims and outcomes rewrite only
+//! these small rows, never the row that holds the body. Stores created
+//! before the split are migrated when opened (see [`QUEUE_COLUMNS`]).
 //!
-//! The worker queue is the `status` column, with leased claims. A worker
+//! Deduplication is the unique `dedupe_key` of `sdkit_deliveries` with
+//! `INSERT ... ON CONFLICT DO NOTHING`: every event is stored once, and
+//! its queue row is written in the same transaction.
+//!
+//! The queue uses leased claims. A worker
 //! claims due rows in a transaction of their own that sets `running`,
 //! counts the attempt (`attempts + 1`) and sets `next_attempt_ms` to the end
 //! of the lease, and commits *before* the handler starts. The outcome is
@@ -187,6 +195,20 @@ pub trait Store: Send {
     /// Whether the store answers (`/healthz`); reconnects when it can.
     fn ping(&mut self) -> CliResult<()>;
 
+    /// Leaves log upkeep to [`Store::upkeep`] on another connection, so
+    /// that commits on this one never wait for it. SQLite: no automatic WAL
+    /// checkpoint on this connection. PostgreSQL: nothing to do.
+    fn defer_upkeep(&mut self) -> CliResult<()> {
+        Ok(())
+    }
+
+    /// Background upkeep, run every so often by `sdkit serve`. SQLite: a
+    /// passive WAL checkpoint (copies committed pages into the database
+    /// file; commits are already durable in the WAL). PostgreSQL: nothing.
+    fn upkeep(&mut self) -> CliResult<()> {
+        Ok(())
+    }
+
     /// Deliveries matching `filter`, oldest first, without bodies.
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>>;
 
@@ -268,6 +290,24 @@ CREATE TABLE IF NOT EXISTS sdkit_checkpoints (
     value TEXT NOT NULL
 );
 ";
+
+/// The columns that moved from `sdkit_deliveries` to `sdkit_queue`: a store
+/// whose `sdkit_deliveries` still has them predates the split, and opening
+/// it copies them into `sdkit_queue` and drops them (in one transaction).
+pub(crate) const QUEUE_COLUMNS: [&str; 5] = [
+    "status",
+    "attempts",
+    "next_attempt_ms",
+    "processed_at_ms",
+    "last_error",
+];
+
+/// Copies the queue columns of a store that predates the split into
+/// `sdkit_queue` (the same in both backends).
+pub(crate) const MIGRATE_QUEUE_SQL: &str = "INSERT INTO sdkit_queue \
+     (id, status, attempts, next_attempt_ms, processed_at_ms, last_error) \
+     SELECT id, status, attempts, next_attempt_ms, processed_at_ms, last_error \
+     FROM sdkit_deliveries";
 
 /// The query behind [`Store::seen_per_contract`], the same in both backends.
 const SEEN_SQL: &str = "SELECT contract_id, occurred_at FROM sdkit_deliveries \
@@ -407,10 +447,20 @@ impl SingleInstanceGuard {
 }
 
 /// The columns every query selects, in [`StoredDelivery`] order (without
-/// the body).
-pub(crate) const COLUMNS: &str = "id, dedupe_key, received_at_ms, activity, contract_id, \
-     external_id, occurred_at, body_sha256, key_index, key_id, headers, status, attempts, \
-     next_attempt_ms, processed_at_ms, last_error";
+/// the body), from [`JOINED`].
+pub(crate) const COLUMNS: &str = "d.id, d.dedupe_key, d.received_at_ms, d.activity, \
+     d.contract_id, d.external_id, d.occurred_at, d.body_sha256, d.key_index, d.key_id, \
+     d.headers, q.status, q.attempts, q.next_attempt_ms, q.processed_at_ms, q.last_error";
+
+/// A delivery with its queue row.
+pub(crate) const JOINED: &str = "sdkit_deliveries d JOIN sdkit_queue q ON q.id = d.id";
+
+/// The statement behind [`Store::requeue`]. `$n` parameters suit both
+/// backends as long as they first appear in order (SQLite numbers them so).
+pub(crate) const REQUEUE_SQL: &str = "WITH target AS \
+     (SELECT id FROM sdkit_deliveries WHERE dedupe_key = $1) \
+     UPDATE sdkit_queue SET status = 'pending', next_attempt_ms = $2 \
+     WHERE id IN (SELECT id FROM target)";
 
 #[cfg(test)]
 mod tests {

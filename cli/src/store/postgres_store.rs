@@ -10,13 +10,15 @@ use postgres::{Client, Config, NoTls, Row};
 
 use super::{
     activities_json, webhook_record, Filter, Inserted, NewDelivery, Outcome, Recorded, Store,
-    StoredDelivery, ADD_WEBHOOK_SQL, CHECKPOINT_SCHEMA, COLUMNS, REGISTRY_SCHEMA,
-    REMOVE_WEBHOOK_SQL, SEEN_SQL, SET_CHECKPOINT_SQL, WEBHOOKS_SQL,
+    StoredDelivery, ADD_WEBHOOK_SQL, CHECKPOINT_SCHEMA, COLUMNS, JOINED, MIGRATE_QUEUE_SQL,
+    QUEUE_COLUMNS, REGISTRY_SCHEMA, REMOVE_WEBHOOK_SQL, REQUEUE_SQL, SEEN_SQL, SET_CHECKPOINT_SQL,
+    WEBHOOKS_SQL,
 };
 use spotdraft_kit::webhook_registry::WebhookRecord;
 
 use crate::errors::{CliError, CliResult};
 
+/// The events as received: written once, never updated.
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS sdkit_deliveries (
     id              BIGSERIAL PRIMARY KEY,
@@ -30,16 +32,25 @@ CREATE TABLE IF NOT EXISTS sdkit_deliveries (
     key_index       BIGINT  NOT NULL,
     key_id          TEXT,
     headers         TEXT    NOT NULL,
-    body            BYTEA   NOT NULL,
+    body            BYTEA   NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sdkit_deliveries_received ON sdkit_deliveries (received_at_ms);
+CREATE TABLE IF NOT EXISTS sdkit_queue (
+    id              BIGINT  PRIMARY KEY,
     status          TEXT    NOT NULL DEFAULT 'pending',
     attempts        BIGINT  NOT NULL DEFAULT 0,
     next_attempt_ms BIGINT  NOT NULL,
     processed_at_ms BIGINT,
     last_error      TEXT
 );
-CREATE INDEX IF NOT EXISTS sdkit_deliveries_due ON sdkit_deliveries (status, next_attempt_ms);
-CREATE INDEX IF NOT EXISTS sdkit_deliveries_received ON sdkit_deliveries (received_at_ms);
+CREATE INDEX IF NOT EXISTS sdkit_queue_due ON sdkit_queue (next_attempt_ms)
+    WHERE status IN ('pending', 'running');
 ";
+
+/// Whether `sdkit_deliveries` still holds the queue columns.
+const PREDATES_QUEUE_SQL: &str = "SELECT count(*) FROM information_schema.columns \
+     WHERE table_schema = current_schema() AND table_name = 'sdkit_deliveries' \
+     AND column_name = 'status'";
 
 /// First and longest wait between reconnection tries.
 const BACKOFF_MIN: Duration = Duration::from_millis(100);
@@ -90,6 +101,24 @@ impl PostgresStore {
         tx.execute("SELECT pg_advisory_xact_lock(7317001)", &[])
             .map_err(db_err)?;
         tx.batch_execute(SCHEMA).map_err(db_err)?;
+        let old: i64 = tx
+            .query_one(PREDATES_QUEUE_SQL, &[])
+            .map_err(db_err)?
+            .get(0);
+        if old > 0 {
+            // A store from before the queue had a table of its own: move the
+            // queue columns there (the old due index goes with them).
+            tx.execute(MIGRATE_QUEUE_SQL, &[]).map_err(db_err)?;
+            let drops: Vec<String> = QUEUE_COLUMNS
+                .iter()
+                .map(|c| format!("DROP COLUMN {c}"))
+                .collect();
+            tx.batch_execute(&format!(
+                "ALTER TABLE sdkit_deliveries {}",
+                drops.join(", ")
+            ))
+            .map_err(db_err)?;
+        }
         tx.batch_execute(CHECKPOINT_SCHEMA).map_err(db_err)?;
         tx.batch_execute(REGISTRY_SCHEMA).map_err(db_err)?;
         tx.commit().map_err(db_err)?;
@@ -165,6 +194,28 @@ fn row_to_delivery(row: &Row) -> StoredDelivery {
     }
 }
 
+/// A claiming statement: `set` applied to up to `limit` due queue rows
+/// (locked rows skipped), returning each with its delivery and `body`.
+fn claim_sql(set: &str, limit: &str, body: &str) -> String {
+    format!(
+        "WITH q AS (UPDATE sdkit_queue SET {set} WHERE id IN (SELECT id FROM sdkit_queue \
+         WHERE status IN ('pending', 'running') AND next_attempt_ms <= $1 ORDER BY id \
+         LIMIT {limit} FOR UPDATE SKIP LOCKED) RETURNING *) \
+         SELECT {COLUMNS}, {body} FROM q JOIN sdkit_deliveries d ON d.id = q.id ORDER BY d.id"
+    )
+}
+
+/// Claimed rows with their bodies (NULL when not loaded).
+fn loaded(rows: &[Row]) -> Vec<StoredDelivery> {
+    rows.iter()
+        .map(|row| {
+            let mut d = row_to_delivery(row);
+            d.body = row.get(16);
+            d
+        })
+        .collect()
+}
+
 impl Store for PostgresStore {
     fn insert_batch(&mut self, batch: &[NewDelivery]) -> CliResult<Vec<Inserted>> {
         // Insert in dedupe-key order: two instances inserting overlapping
@@ -175,11 +226,12 @@ impl Store for PostgresStore {
         let mut tx = self.conn()?.transaction().map_err(db_err)?;
         let stmt = tx
             .prepare(
-                "INSERT INTO sdkit_deliveries (dedupe_key, received_at_ms, activity, \
+                "WITH d AS (INSERT INTO sdkit_deliveries (dedupe_key, received_at_ms, activity, \
                  contract_id, external_id, occurred_at, body_sha256, key_index, key_id, \
-                 headers, body, next_attempt_ms) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $2) \
-                 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+                 headers, body) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id) \
+                 INSERT INTO sdkit_queue (id, next_attempt_ms) SELECT id, $2 FROM d RETURNING id",
             )
             .map_err(db_err)?;
         for i in order {
@@ -215,22 +267,17 @@ impl Store for PostgresStore {
         lease_ms: i64,
         with_body: bool,
     ) -> CliResult<Vec<StoredDelivery>> {
-        let body = if with_body {
-            "body"
-        } else {
-            "NULL::bytea AS body"
-        };
+        let body = if with_body { "d.body" } else { "NULL::bytea" };
         // SKIP LOCKED: instances claiming at the same time take different
         // rows. The claim commits at once; the row is not locked while the
         // handler runs, the lease keeps others off it.
         let rows = self
             .conn()?
             .query(
-                &format!(
-                    "UPDATE sdkit_deliveries SET status = 'running', attempts = attempts + 1, \
-                     next_attempt_ms = $2 WHERE id IN (SELECT id FROM sdkit_deliveries \
-                     WHERE status IN ('pending', 'running') AND next_attempt_ms <= $1 \
-                     ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING {COLUMNS}, {body}"
+                &claim_sql(
+                    "status = 'running', attempts = attempts + 1, next_attempt_ms = $2",
+                    "$3",
+                    body,
                 ),
                 &[
                     &now_ms,
@@ -239,35 +286,23 @@ impl Store for PostgresStore {
                 ],
             )
             .map_err(db_err)?;
-        let mut due: Vec<StoredDelivery> = rows
-            .iter()
-            .map(|row| {
-                let mut d = row_to_delivery(row);
-                d.body = row.get(16);
-                d
-            })
-            .collect();
-        due.sort_by_key(|d| d.id);
-        Ok(due)
+        Ok(loaded(&rows))
     }
 
     fn settle_due(&mut self, now_ms: i64, limit: usize) -> CliResult<Vec<StoredDelivery>> {
         let rows = self
             .conn()?
             .query(
-                &format!(
-                    "UPDATE sdkit_deliveries SET status = 'processed', attempts = attempts + 1, \
-                     processed_at_ms = $1, last_error = NULL WHERE id IN (SELECT id FROM \
-                     sdkit_deliveries WHERE status IN ('pending', 'running') \
-                     AND next_attempt_ms <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) \
-                     RETURNING {COLUMNS}"
+                &claim_sql(
+                    "status = 'processed', attempts = attempts + 1, processed_at_ms = $1, \
+                     last_error = NULL",
+                    "$2",
+                    "NULL::bytea",
                 ),
                 &[&now_ms, &i64::try_from(limit).unwrap_or(64)],
             )
             .map_err(db_err)?;
-        let mut done: Vec<StoredDelivery> = rows.iter().map(row_to_delivery).collect();
-        done.sort_by_key(|d| d.id);
-        Ok(done)
+        Ok(loaded(&rows))
     }
 
     fn record(&mut self, outcomes: &[Recorded], now_ms: i64) -> CliResult<usize> {
@@ -278,22 +313,20 @@ impl Store for PostgresStore {
             written += match &r.outcome {
                 Outcome::Processed => tx.execute(
                     &format!(
-                        "UPDATE sdkit_deliveries SET status = 'processed', processed_at_ms = $3, \
+                        "UPDATE sdkit_queue SET status = 'processed', processed_at_ms = $3, \
                          last_error = NULL {CURRENT}"
                     ),
                     &[&r.id, &r.attempt, &now_ms],
                 ),
                 Outcome::Retry { delay_ms, error } => tx.execute(
                     &format!(
-                        "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = $3, \
+                        "UPDATE sdkit_queue SET status = 'pending', next_attempt_ms = $3, \
                          last_error = $4 {CURRENT}"
                     ),
                     &[&r.id, &r.attempt, &(now_ms + delay_ms), error],
                 ),
                 Outcome::Failed { error } => tx.execute(
-                    &format!(
-                        "UPDATE sdkit_deliveries SET status = 'failed', last_error = $3 {CURRENT}"
-                    ),
+                    &format!("UPDATE sdkit_queue SET status = 'failed', last_error = $3 {CURRENT}"),
                     &[&r.id, &r.attempt, error],
                 ),
             }
@@ -314,25 +347,25 @@ impl Store for PostgresStore {
     }
 
     fn list(&mut self, filter: &Filter) -> CliResult<Vec<StoredDelivery>> {
-        let mut sql = format!("SELECT {COLUMNS} FROM sdkit_deliveries WHERE true");
+        let mut sql = format!("SELECT {COLUMNS} FROM {JOINED} WHERE true");
         let mut args: Vec<Box<dyn ToSql + Sync>> = Vec::new();
         if let Some(since) = filter.since_ms {
             args.push(Box::new(since));
-            sql.push_str(&format!(" AND received_at_ms >= ${}", args.len()));
+            sql.push_str(&format!(" AND d.received_at_ms >= ${}", args.len()));
         }
         if let Some(activity) = &filter.activity {
             args.push(Box::new(activity.clone()));
-            sql.push_str(&format!(" AND activity = ${}", args.len()));
+            sql.push_str(&format!(" AND d.activity = ${}", args.len()));
         }
         if let Some(contract) = filter.contract_id {
             args.push(Box::new(contract));
-            sql.push_str(&format!(" AND contract_id = ${}", args.len()));
+            sql.push_str(&format!(" AND d.contract_id = ${}", args.len()));
         }
         if let Some(status) = &filter.status {
             args.push(Box::new(status.clone()));
-            sql.push_str(&format!(" AND status = ${}", args.len()));
+            sql.push_str(&format!(" AND q.status = ${}", args.len()));
         }
-        sql.push_str(" ORDER BY id DESC");
+        sql.push_str(" ORDER BY d.id DESC");
         if filter.limit > 0 {
             sql.push_str(&format!(" LIMIT {}", filter.limit));
         }
@@ -347,7 +380,7 @@ impl Store for PostgresStore {
         let row = self
             .conn()?
             .query_opt(
-                &format!("SELECT {COLUMNS}, body FROM sdkit_deliveries WHERE dedupe_key = $1"),
+                &format!("SELECT {COLUMNS}, d.body FROM {JOINED} WHERE d.dedupe_key = $1"),
                 &[&dedupe_key],
             )
             .map_err(db_err)?;
@@ -361,11 +394,7 @@ impl Store for PostgresStore {
     fn requeue(&mut self, dedupe_key: &str, now_ms: i64) -> CliResult<bool> {
         let n = self
             .conn()?
-            .execute(
-                "UPDATE sdkit_deliveries SET status = 'pending', next_attempt_ms = $2 \
-                 WHERE dedupe_key = $1",
-                &[&dedupe_key, &now_ms],
-            )
+            .execute(REQUEUE_SQL, &[&dedupe_key, &now_ms])
             .map_err(db_err)?;
         Ok(n > 0)
     }
