@@ -265,63 +265,89 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     return { maxBodyBytes, encoding, allowShortKeys };
   }
 
-  // Replaces a lazy accessor by the value assigned to it.
+  // Shadows a lazy accessor with the value assigned to it.
   const assign = (target, name, value) =>
     Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
 
+  // The event's fields in the contract's order (spotdraft-kit.d.ts), for
+  // JSON.stringify.
+  const EVENT_KEYS = Object.freeze([
+    'activity', 'known', 'category', 'contractId', 'contractTitle', 'contractStatus', 'contractKind',
+    'contractType', 'contractTypeId', 'occurredAt', 'performedBy', 'externalId', 'externalMetadata',
+    'counterparties', 'businessUser', 'legalUser', 'payload',
+  ]);
+
   // The event: typed scalars from a native flat field array (from `at`, in
-  // shape.rs's order), the rest on first read, as own enumerable
-  // properties (JSON.stringify and spreading see them). `bytes` is a
-  // private copy of the verified body (later changes to the caller's
-  // buffer change nothing). `payload` is the host's JSON.parse of it;
-  // `externalMetadata` is the payload's `external_metadata` object (null
-  // when absent or not an object, as core's accessor), read from that parse
-  // instead of making core build a payload tree; people and counterparties
-  // are computed natively from the same bytes when first read.
-  function eventOf(f, at, bytes) {
-    let details;
-    let payload;
-    const detail = (i) => {
-      if (details === undefined) details = native.eventDetails(bytes);
-      return JSON.parse(details[i]);
-    };
-    let people;
-    const person = (i) => {
-      if (people === undefined) people = detail(0);
-      return people[i];
-    };
-    const parsed = () => {
-      if (payload === undefined) payload = JSON.parse(decoder.decode(bytes));
-      return payload;
-    };
-    return {
-      activity: f[at],
-      known: f[at + 1],
-      category: f[at + 2],
-      contractId: f[at + 3],
-      contractTitle: f[at + 4],
-      contractStatus: f[at + 5],
-      contractKind: f[at + 6],
-      contractType: f[at + 7],
-      contractTypeId: f[at + 8],
-      occurredAt: f[at + 9],
-      get performedBy() { return person(0); },
-      set performedBy(value) { assign(this, 'performedBy', value); },
-      externalId: f[at + 10],
-      get externalMetadata() {
-        const value = parsed().external_metadata;
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
-      },
-      set externalMetadata(value) { assign(this, 'externalMetadata', value); },
-      get counterparties() { return assign(this, 'counterparties', detail(1)).counterparties; },
-      set counterparties(value) { assign(this, 'counterparties', value); },
-      get businessUser() { return person(1); },
-      set businessUser(value) { assign(this, 'businessUser', value); },
-      get legalUser() { return person(2); },
-      set legalUser(value) { assign(this, 'legalUser', value); },
-      get payload() { return parsed(); },
-      set payload(value) { payload = value; },
-    };
+  // shape.rs's order) as own properties, the rest computed on first read
+  // by the class's accessors. One class instance per event: defining
+  // accessors on each object cost more than the native call it follows.
+  // JSON.stringify sees every field in the contract's order (`toJSON`).
+  // `bytes` is a private copy of the verified body (later changes to the
+  // caller's buffer change nothing). `payload` is the host's JSON.parse of
+  // it; `externalMetadata` is the payload's `external_metadata` object
+  // (null when absent or not an object, as core's accessor), read from that
+  // parse instead of making core build a payload tree; people and
+  // counterparties are computed natively from the same bytes when first
+  // read. Assigning to a lazy field replaces it, as for a plain object.
+  class Event {
+    #bytes;
+    #details;
+    #people;
+    #payload;
+
+    constructor(f, at, bytes) {
+      this.activity = f[at];
+      this.known = f[at + 1];
+      this.category = f[at + 2];
+      this.contractId = f[at + 3];
+      this.contractTitle = f[at + 4];
+      this.contractStatus = f[at + 5];
+      this.contractKind = f[at + 6];
+      this.contractType = f[at + 7];
+      this.contractTypeId = f[at + 8];
+      this.occurredAt = f[at + 9];
+      this.externalId = f[at + 10];
+      this.#bytes = bytes;
+    }
+
+    #detail(i) {
+      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes);
+      return JSON.parse(this.#details[i]);
+    }
+
+    #person(i) {
+      if (this.#people === undefined) this.#people = this.#detail(0);
+      return this.#people[i];
+    }
+
+    #parsed() {
+      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes));
+      return this.#payload;
+    }
+
+    get performedBy() { return this.#person(0); }
+    set performedBy(value) { assign(this, 'performedBy', value); }
+    get externalMetadata() {
+      const value = this.#parsed().external_metadata;
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+    }
+    set externalMetadata(value) { assign(this, 'externalMetadata', value); }
+    get counterparties() { return assign(this, 'counterparties', this.#detail(1)).counterparties; }
+    set counterparties(value) { assign(this, 'counterparties', value); }
+    get businessUser() { return this.#person(1); }
+    set businessUser(value) { assign(this, 'businessUser', value); }
+    get legalUser() { return this.#person(2); }
+    set legalUser(value) { assign(this, 'legalUser', value); }
+    get payload() { return this.#parsed(); }
+    set payload(value) { this.#payload = value; }
+
+    /** Every field, in the contract's order, then any added by the caller. */
+    toJSON() {
+      const out = {};
+      for (const key of EVENT_KEYS) out[key] = this[key];
+      for (const key of Object.keys(this)) if (!Object.hasOwn(out, key)) out[key] = this[key];
+      return out;
+    }
   }
 
   // Where the event starts in a delivery's field array (shape.rs).
@@ -332,7 +358,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     #record;
 
     constructor(f, bytes) {
-      this.event = eventOf(f, DELIVERY_FIELDS, bytes);
+      this.event = new Event(f, DELIVERY_FIELDS, bytes);
       this.dedupeKey = f[0];
       this.bodySha256 = f[5];
       this.bodyLength = f[1];
@@ -466,7 +492,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   /** Parses a body without verifying it. */
   function parseEvent(body) {
     const bytes = bodyOf(body);
-    return eventOf(native.parseEvent(bytes), 0, copyOf(bytes));
+    return new Event(native.parseEvent(bytes), 0, copyOf(bytes));
   }
 
   /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */

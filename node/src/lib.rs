@@ -26,13 +26,12 @@ mod task;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Uint8ArraySlice};
+use napi::bindgen_prelude::{Array, AsyncTask, Uint8ArraySlice};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
 
 use crate::errors::IntoJs;
-use crate::fields::Field;
 use crate::keys::Keyring;
 
 /// A body as the front layer passes it: bytes, borrowed.
@@ -127,10 +126,15 @@ impl Verifier {
 
     /// The full pipeline; the delivery's flat field array.
     #[napi]
-    pub fn open(&self, env: Env, headers: Vec<String>, body: Body<'_>) -> napi::Result<Vec<Field>> {
+    pub fn open<'env>(
+        &self,
+        env: &'env Env,
+        headers: Vec<String>,
+        body: Body<'_>,
+    ) -> napi::Result<Array<'env>> {
         let pairs = header_pairs(&headers);
-        let delivery = self.inner.open(&pairs, &body).into_js(&env)?;
-        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
+        let delivery = self.inner.open(&pairs, &body).into_js(env)?;
+        fields::to_array(env, &shape::delivery_fields(&delivery))
     }
 
     /// `open` on the libuv thread pool; the body is copied once.
@@ -146,9 +150,9 @@ impl Verifier {
 
 /// Parses a body into the event's flat field array.
 #[napi(js_name = "parseEvent")]
-pub fn parse_event(env: Env, body: Body<'_>) -> napi::Result<Vec<Field>> {
-    let event = spotdraft_kit::parse_event(&body).into_js(&env)?;
-    Ok(fields::to_js(&shape::event_fields(&event)))
+pub fn parse_event<'env>(env: &'env Env, body: Body<'_>) -> napi::Result<Array<'env>> {
+    let event = spotdraft_kit::parse_event(&body).into_js(env)?;
+    fields::to_array(env, &shape::event_fields(&event))
 }
 
 /// `[people, counterparties]` of the event in a body, as JSON texts.

@@ -182,10 +182,21 @@ test('headers: IncomingHttpHeaders, Headers, Map, pairs, mixed case, legacy', ()
   assert.equal(codeOf(() => v.open({ [H]: [SIG, sign(OTHER, BODY)] }, BODY)).code, 'malformed_signature');
 });
 
-test('events are plain objects; payload parsed on demand and JSON-serialisable', () => {
+test('events: typed fields, payload parsed on demand, every field JSON-serialised in order', () => {
   const v = new Verifier(KEY);
   const d = v.open({ [H]: SIG }, BODY);
-  assert.equal(Object.getPrototypeOf(d.event), Object.prototype);
+  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(d.event))), [
+    'activity', 'known', 'category', 'contractId', 'contractTitle', 'contractStatus', 'contractKind',
+    'contractType', 'contractTypeId', 'occurredAt', 'performedBy', 'externalId', 'externalMetadata',
+    'counterparties', 'businessUser', 'legalUser', 'payload',
+  ]);
+  // Assigning to a lazy field replaces it, and JSON sees the new value.
+  const copy = v.open({ [H]: SIG }, BODY).event;
+  copy.performedBy = null;
+  copy.note = 'added';
+  const json = JSON.parse(JSON.stringify(copy));
+  assert.equal(json.performedBy, null);
+  assert.equal(json.note, 'added');
   assert.equal(d.event.activity, 'CONTRACT_SIGNED');
   assert.equal(d.event.category, 'signature');
   assert.equal(d.event.known, true);
