@@ -23,13 +23,16 @@
 //                            .size, .maxBodyBytes, .checkBodyLength(n),
 //                            .verify(bytes, sig), .isValid(bytes, sig),
 //                            .open(pairs, bytes) -> delivery fields,
+//                            .logRecord(bytes, keyIndex, signatureHeader) -> log record JSON
+//                            (of a delivery `open` gave, built on first read),
 //                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
 //   parseEvent(bytes)        -> event fields
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
 //   sign(ring, bytes), diagnose(bytes, sig, ring) (JSON text), bodySha256(bytes)
 //
 // Results are flat arrays of scalars in the order of wasm/src/shape.rs (no
-// native object per call, no JSON text but the log record's).
+// native object per call, no JSON text; a delivery's log record crosses as
+// JSON text when first read).
 //
 // Bodies and key bytes always cross as Uint8Array; header pairs as a flat
 // [name, value, ...] array of strings.
@@ -269,6 +272,16 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   const assign = (target, name, value) =>
     Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
 
+  // `target`'s fields named in `keys` (the contract's order), then its other
+  // own enumerable ones: what JSON.stringify writes for a class instance
+  // whose lazy fields are accessors.
+  function ordered(target, keys) {
+    const out = {};
+    for (const key of keys) out[key] = target[key];
+    for (const key of Object.keys(target)) if (!Object.hasOwn(out, key)) out[key] = target[key];
+    return out;
+  }
+
   // The event's fields in the contract's order (spotdraft-kit.d.ts), for
   // JSON.stringify.
   const EVENT_KEYS = Object.freeze([
@@ -293,6 +306,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     #bytes;
     #details;
     #people;
+    #counterparties;
     #payload;
 
     constructor(f, at, bytes) {
@@ -332,7 +346,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
     }
     set externalMetadata(value) { assign(this, 'externalMetadata', value); }
-    get counterparties() { return assign(this, 'counterparties', this.#detail(1)).counterparties; }
+    get counterparties() {
+      if (this.#counterparties === undefined) this.#counterparties = this.#detail(1);
+      return this.#counterparties;
+    }
     set counterparties(value) { assign(this, 'counterparties', value); }
     get businessUser() { return this.#person(1); }
     set businessUser(value) { assign(this, 'businessUser', value); }
@@ -343,34 +360,61 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** Every field, in the contract's order, then any added by the caller. */
     toJSON() {
-      const out = {};
-      for (const key of EVENT_KEYS) out[key] = this[key];
-      for (const key of Object.keys(this)) if (!Object.hasOwn(out, key)) out[key] = this[key];
-      return out;
+      return ordered(this, EVENT_KEYS);
     }
   }
 
   // Where the event starts in a delivery's field array (shape.rs).
-  const DELIVERY_FIELDS = 7;
+  const DELIVERY_FIELDS = 5;
+  const DELIVERY_KEYS = Object.freeze(['event', 'dedupeKey', 'bodySha256', 'bodyLength', 'keyIndex', 'keyId', 'signatureHeader']);
 
-  /** A verified delivery: the event, its dedupe key and what to log. */
+  /**
+   * A verified delivery: the event, its dedupe key and what to log. The
+   * body's SHA-256 and the log record are computed natively on first read,
+   * from the private copy of the verified bytes, with the values `open`
+   * would have given then (a receiver that never logs never hashes the body
+   * twice); JSON.stringify sees every field (`toJSON`).
+   */
   class Delivery {
+    #verifier;
+    #bytes;
+    #keyIndex;
+    #header;
+    #sha256;
     #record;
 
-    constructor(f, bytes) {
+    constructor(f, bytes, verifier) {
       this.event = new Event(f, DELIVERY_FIELDS, bytes);
       this.dedupeKey = f[0];
-      this.bodySha256 = f[5];
       this.bodyLength = f[1];
       this.keyIndex = f[2];
       this.keyId = f[3];
       this.signatureHeader = f[4];
-      this.#record = f[6];
+      this.#verifier = verifier;
+      this.#bytes = bytes;
+      this.#keyIndex = f[2];
+      this.#header = f[4];
+    }
+
+    /** Lowercase hex SHA-256 of the verified body. */
+    get bodySha256() {
+      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes);
+      return this.#sha256;
+    }
+
+    set bodySha256(value) {
+      assign(this, 'bodySha256', value);
     }
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
+      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#keyIndex, this.#header);
       return JSON.parse(this.#record);
+    }
+
+    /** Every field, in the contract's order, then any added by the caller. */
+    toJSON() {
+      return ordered(this, DELIVERY_KEYS);
     }
   }
 
@@ -456,7 +500,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     open(headers, body) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes));
+      return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes), this.#native);
     }
 
     /**
@@ -469,10 +513,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
       if (bytes.byteLength < ASYNC_MIN_BYTES || typeof this.#native.openAsync !== 'function') {
-        return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes));
+        return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes), this.#native);
       }
       const copy = copyOf(bytes);
-      return new Delivery(await this.#native.openAsync(pairs, copy), copy);
+      return new Delivery(await this.#native.openAsync(pairs, copy), copy, this.#native);
     }
 
     // For the adapters: the body limit, to stop reading a request early.

@@ -313,6 +313,53 @@ impl Verifier {
         let key_index = self
             .verify_bytes(body, signature)
             .map_err(|e| rejected(e, body, None))?;
+        self.verified_delivery(signature_header, key_index, body)
+    }
+
+    /// The log record of the delivery [`Verifier::open`] returned for
+    /// `body`, verified by key `key_index` through `signature_header`, built
+    /// again from the body: for bindings that keep a delivery as plain
+    /// values and build its record (and so hash the body) only when it is
+    /// read. Nothing is verified here: pass only a body this verifier
+    /// accepted. Errors with [`ErrorCode::InvalidArgument`] for a key index
+    /// the verifier does not have, as `open` would for a body that does not
+    /// parse.
+    ///
+    /// ```
+    /// use spotdraft_kit::{sign, HmacKey, Verifier};
+    /// let key = HmacKey::from_bytes(b"k")?.with_id("prod");
+    /// let body = br#"{"activity":"CONTRACT_SIGNED","contract_id":7}"#;
+    /// let sig = sign(&key, body);
+    /// let v = Verifier::new(vec![key])?;
+    /// let d = v.open(&[("x-sd-webhook-content-hash", sig.as_str())], body)?;
+    /// let again = v.accepted_log_record(d.signature_header(), d.key_index(), body)?;
+    /// assert_eq!(again, d.log_record());
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn accepted_log_record(
+        &self,
+        signature_header: SignatureHeader,
+        key_index: usize,
+        body: &[u8],
+    ) -> Result<LogRecord> {
+        if key_index >= self.len() {
+            return Err(Error::new(
+                ErrorCode::InvalidArgument,
+                "the key index is not one of this verifier's keys",
+            ));
+        }
+        Ok(self
+            .verified_delivery(signature_header, key_index, body)?
+            .log_record())
+    }
+
+    /// The delivery of a verified body: parsed, fingerprinted.
+    fn verified_delivery(
+        &self,
+        signature_header: SignatureHeader,
+        key_index: usize,
+        body: &[u8],
+    ) -> Result<Delivery> {
         let event = Event::parse(body).map_err(|e| rejected(e, body, Some(key_index)))?;
         let body_hash = OnceLock::new();
         // Without a timestamp the key is the body hash: computed now, kept.
@@ -372,6 +419,32 @@ mod tests {
         let err = v.open(&[("a", "b")], b"123").unwrap_err();
         assert_eq!(err.code(), ErrorCode::BodyTooLarge);
         assert!(err.log_record().unwrap().get("body_sha256").is_none());
+    }
+
+    #[test]
+    fn accepted_log_record_is_the_record_open_gave() {
+        let key = HmacKey::from_bytes(b"k").unwrap().with_id("second");
+        let v = Verifier::new(vec![HmacKey::from_bytes(b"other").unwrap(), key.clone()]).unwrap();
+        let bodies: [&[u8]; 3] = [
+            br#"{"activity":"CONTRACT_SIGNED","contract_id":9007199254740993,"external_id":"e-1"}"#,
+            br#"{"activity":"X","activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}"#,
+            br#"{"activity":"A"}"#,
+        ];
+        for body in bodies {
+            let sig = sign(&key, body);
+            for name in ["x-sd-webhook-content-hash", "x-sd-content-hash"] {
+                let d = v.open(&[(name, sig.as_str())], body).unwrap();
+                let again = v
+                    .accepted_log_record(d.signature_header(), d.key_index(), body)
+                    .unwrap();
+                assert_eq!(again, d.log_record());
+            }
+        }
+        let out_of_range =
+            v.accepted_log_record(SignatureHeader::Current, 2, br#"{"activity":"A"}"#);
+        assert_eq!(out_of_range.unwrap_err().code(), ErrorCode::InvalidArgument);
+        let not_json = v.accepted_log_record(SignatureHeader::Current, 0, b"[");
+        assert_eq!(not_json.unwrap_err().code(), ErrorCode::InvalidJson);
     }
 
     #[test]

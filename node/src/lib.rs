@@ -137,6 +137,20 @@ impl Verifier {
         fields::to_array(env, &shape::delivery_fields(&delivery))
     }
 
+    /// The log record (JSON text) of the delivery `open` returned for
+    /// `body`, from its `keyIndex` and `signatureHeader` fields: built when
+    /// the front first reads it.
+    #[napi(js_name = "logRecord")]
+    pub fn log_record(
+        &self,
+        env: Env,
+        body: Body<'_>,
+        key_index: f64,
+        signature_header: String,
+    ) -> napi::Result<String> {
+        shape::accepted_log_record(&self.inner, &signature_header, key_index, &body).into_js(&env)
+    }
+
     /// `open` on the libuv thread pool; the body is copied once.
     #[napi(js_name = "openAsync")]
     pub fn open_async(&self, headers: Vec<String>, body: Body<'_>) -> AsyncTask<task::OpenTask> {

@@ -3,6 +3,7 @@
 // are rejected without a crash, secrets never show, and openAsync equals open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -197,6 +198,18 @@ test('events: typed fields, payload parsed on demand, every field JSON-serialise
   const json = JSON.parse(JSON.stringify(copy));
   assert.equal(json.performedBy, null);
   assert.equal(json.note, 'added');
+  // The delivery's body hash and log record are built on first read, with
+  // the values open gave; JSON sees every delivery field in order.
+  const lazy = v.open({ [H]: SIG }, BODY);
+  const whole = JSON.parse(JSON.stringify(lazy));
+  assert.deepEqual(Object.keys(whole), ['event', 'dedupeKey', 'bodySha256', 'bodyLength', 'keyIndex', 'keyId', 'signatureHeader']);
+  assert.equal(whole.bodySha256, createHash('sha256').update(BODY).digest('hex'));
+  assert.equal(lazy.logRecord().body_sha256, whole.bodySha256);
+  assert.equal(lazy.logRecord().dedupe_key, lazy.dedupeKey);
+  const changed = v.open({ [H]: SIG }, BODY);
+  changed.keyIndex = 7; // a caller's change to a field does not change what is logged
+  changed.signatureHeader = 'legacy';
+  assert.deepEqual(changed.logRecord(), lazy.logRecord());
   assert.equal(d.event.activity, 'CONTRACT_SIGNED');
   assert.equal(d.event.category, 'signature');
   assert.equal(d.event.known, true);

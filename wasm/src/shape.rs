@@ -5,8 +5,8 @@
 //! scalars of a delivery and of its event cross in one flat array
 //! ([`delivery_fields`], [`event_fields`]), in the order `js/front.js`
 //! reads them (a wrapped native object per call cost more in the GC than
-//! the fields it saves). The log record crosses as its JSON text in that
-//! array. The parts a receiver rarely reads (an event's people and
+//! the fields it saves). The log record, and with it the body's SHA-256,
+//! is built on first read ([`accepted_log_record`]), as JSON text. The parts a receiver rarely reads (an event's people and
 //! counterparties) are computed again from the verified bytes when read
 //! ([`event_details`]); a diagnosis crosses as JSON text. The text
 //! is written directly (no intermediate `serde_json::Value` tree), with the
@@ -15,7 +15,9 @@
 use std::borrow::Cow;
 
 use spotdraft_kit::serde_json;
-use spotdraft_kit::{Delivery, Diagnosis, Event, Person};
+use spotdraft_kit::{
+    Delivery, Diagnosis, Error, ErrorCode, Event, Person, SignatureHeader, Verifier,
+};
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -82,11 +84,13 @@ pub fn event_fields(e: &Event) -> [Scalar<'_>; EVENT_FIELDS] {
 }
 
 /// Number of delivery fields before the event's in a flat array.
-pub const DELIVERY_FIELDS: usize = 7;
+pub const DELIVERY_FIELDS: usize = 5;
 
 /// A delivery's scalars: dedupeKey, bodyLength, keyIndex, keyId,
-/// signatureHeader, bodySha256, the log record (JSON text, core's
-/// snake_case fields), then its event's ([`event_fields`]).
+/// signatureHeader, then its event's ([`event_fields`]). The body's SHA-256
+/// and the log record are not computed here: the front asks for them on
+/// first read ([`accepted_log_record`], `bodySha256`), with the values
+/// `open` would have given.
 ///
 /// ```
 /// # use spotdraft_kit_wasm::shape::{delivery_fields, Scalar, DELIVERY_FIELDS, EVENT_FIELDS};
@@ -106,10 +110,47 @@ pub fn delivery_fields(d: &Delivery) -> Vec<Scalar<'_>> {
     out.push(Scalar::Number(Some(d.key_index() as f64)));
     out.push(text(d.key_id()));
     out.push(text(Some(d.signature_header().as_str())));
-    out.push(text(Some(d.body_sha256())));
-    out.push(Scalar::Text(Some(Cow::Owned(d.log_record().to_json()))));
     out.extend(event_fields(d.event()));
     out
+}
+
+/// The log record (JSON text, core's snake_case fields) of the delivery
+/// `verifier` opened from `body`, as the front passes it back on first
+/// read: the key index and `signatureHeader` value of its field array.
+///
+/// ```
+/// # use spotdraft_kit_wasm::shape::accepted_log_record;
+/// let key = spotdraft_kit::HmacKey::from_bytes(b"k").unwrap();
+/// let body = br#"{"activity":"CONTRACT_SIGNED"}"#;
+/// let sig = spotdraft_kit::sign(&key, body);
+/// let verifier = spotdraft_kit::Verifier::new(vec![key]).unwrap();
+/// let d = verifier.open(&[("x-sd-webhook-content-hash", sig.as_str())], body).unwrap();
+/// let json = accepted_log_record(&verifier, "current", 0.0, body).unwrap();
+/// assert_eq!(json, d.log_record().to_json());
+/// assert!(accepted_log_record(&verifier, "other", 0.0, body).is_err());
+/// ```
+pub fn accepted_log_record(
+    verifier: &Verifier,
+    signature_header: &str,
+    key_index: f64,
+    body: &[u8],
+) -> spotdraft_kit::Result<String> {
+    let header = [SignatureHeader::Current, SignatureHeader::Legacy]
+        .into_iter()
+        .find(|h| h.as_str() == signature_header);
+    // A key index the front did not get from `open` is refused by core.
+    let index = if key_index.is_finite() && key_index >= 0.0 {
+        key_index as usize
+    } else {
+        usize::MAX
+    };
+    match header {
+        Some(header) => Ok(verifier.accepted_log_record(header, index, body)?.to_json()),
+        None => Err(Error::new(
+            ErrorCode::InvalidArgument,
+            "the signature header must be \"current\" or \"legacy\"",
+        )),
+    }
 }
 
 /// `[people, counterparties]` of an event, each as JSON text (see

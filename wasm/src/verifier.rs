@@ -84,4 +84,18 @@ impl RawVerifier {
         let delivery = self.inner.open(&pairs, body).map_err(errors::js)?;
         Ok(fields::to_js(&shape::delivery_fields(&delivery)))
     }
+
+    /// The log record (JSON text) of the delivery `open` returned for
+    /// `body`, from its `keyIndex` and `signatureHeader` fields: built when
+    /// the front first reads it.
+    #[wasm_bindgen(js_name = logRecord)]
+    pub fn log_record(
+        &self,
+        body: &[u8],
+        key_index: f64,
+        signature_header: &str,
+    ) -> Result<String, JsValue> {
+        shape::accepted_log_record(&self.inner, signature_header, key_index, body)
+            .map_err(errors::js)
+    }
 }
