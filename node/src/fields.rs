@@ -1,6 +1,6 @@
 //! Flat field arrays (`shape.rs`) as JavaScript arrays.
 
-use napi::bindgen_prelude::{Array, Either4, Null};
+use napi::bindgen_prelude::{Array, Either4, FnArgs, Function, Null, Unknown};
 use napi::Env;
 
 use crate::shape::Scalar;
@@ -35,4 +35,71 @@ pub fn to_array<'env>(env: &'env Env, scalars: &[Scalar<'_>]) -> napi::Result<Ar
         }
     }
     Ok(array)
+}
+
+/// One scalar as a call argument: borrowed text, a number, a flag or null.
+pub type Value<'a> = Either4<&'a str, f64, bool, Null>;
+
+/// A delivery's scalars ([`crate::shape::delivery_fields`]) as the
+/// arguments of one call.
+pub type DeliveryArgs<'a> = FnArgs<(
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+    Value<'a>,
+)>;
+
+/// The front's collector: called with a delivery's scalars, it returns them
+/// as an array. Passing sixteen arguments to one call costs a fraction of
+/// setting sixteen elements of an array from native code (about 1,000
+/// instructions each through `napi_set_element`).
+pub type Collect<'a> = Function<'a, DeliveryArgs<'a>, Unknown<'a>>;
+
+fn value<'a>(scalar: &'a Scalar<'_>) -> Value<'a> {
+    match scalar {
+        Scalar::Text(Some(t)) => Either4::A(t.as_ref()),
+        Scalar::Number(Some(n)) => Either4::B(*n),
+        Scalar::Flag(b) => Either4::C(*b),
+        Scalar::Text(None) | Scalar::Number(None) => Either4::D(Null),
+    }
+}
+
+/// Calls `collect` with a delivery's scalars and returns what it returns.
+pub fn collect_delivery<'a>(
+    collect: &Collect<'a>,
+    scalars: &[Scalar<'_>],
+) -> napi::Result<Unknown<'a>> {
+    let [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p] = scalars else {
+        return Err(napi::Error::from_reason("a delivery has 16 fields"));
+    };
+    collect.call(FnArgs::from((
+        value(a),
+        value(b),
+        value(c),
+        value(d),
+        value(e),
+        value(f),
+        value(g),
+        value(h),
+        value(i),
+        value(j),
+        value(k),
+        value(l),
+        value(m),
+        value(n),
+        value(o),
+        value(p),
+    )))
 }

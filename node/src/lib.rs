@@ -26,7 +26,7 @@ mod task;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Array, AsyncTask, Uint8ArraySlice};
+use napi::bindgen_prelude::{Array, AsyncTask, Uint8ArraySlice, Unknown};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
@@ -124,17 +124,19 @@ impl Verifier {
         self.inner.is_valid(&body, &signature)
     }
 
-    /// The full pipeline; the delivery's flat field array.
+    /// The full pipeline; the delivery's flat field array, as `collect`
+    /// returns it when called with the fields as its arguments.
     #[napi]
     pub fn open<'env>(
         &self,
         env: &'env Env,
         headers: Vec<String>,
         body: Body<'_>,
-    ) -> napi::Result<Array<'env>> {
+        collect: fields::Collect<'env>,
+    ) -> napi::Result<Unknown<'env>> {
         let pairs = header_pairs(&headers);
         let delivery = self.inner.open(&pairs, &body).into_js(env)?;
-        fields::to_array(env, &shape::delivery_fields(&delivery))
+        fields::collect_delivery(&collect, &shape::delivery_fields(&delivery))
     }
 
     /// The log record (JSON text) of the delivery `open` returned for
