@@ -25,8 +25,8 @@
 //                            .open(pairs, bytes, collect) -> delivery fields (an
 //                            implementation may return collect(...fields), which
 //                            for the addon costs less than filling an array),
-//                            .logRecord(bytes, keyIndex, signatureHeader) -> log record JSON
-//                            (of a delivery `open` gave, built on first read),
+//                            .logRecord(bytes, fields) -> log record JSON of the
+//                            delivery `open` gave as `fields` (built on first read),
 //                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
 //   parseEvent(bytes)        -> event fields
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
@@ -375,15 +375,14 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   /**
    * A verified delivery: the event, its dedupe key and what to log. The
    * body's SHA-256 and the log record are computed natively on first read,
-   * from the private copy of the verified bytes, with the values `open`
-   * would have given then (a receiver that never logs never hashes the body
+   * from the private copy of the verified bytes and the native field array,
+   * with the values `open` would have given then (a receiver that never logs never hashes the body
    * twice); JSON.stringify sees every field (`toJSON`).
    */
   class Delivery {
     #verifier;
     #bytes;
-    #keyIndex;
-    #header;
+    #fields;
     #sha256;
     #record;
 
@@ -396,8 +395,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
       this.signatureHeader = f[4];
       this.#verifier = verifier;
       this.#bytes = bytes;
-      this.#keyIndex = f[2];
-      this.#header = f[4];
+      this.#fields = f;
     }
 
     /** Lowercase hex SHA-256 of the verified body. */
@@ -412,7 +410,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
-      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#keyIndex, this.#header);
+      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#fields);
       return JSON.parse(this.#record);
     }
 

@@ -82,7 +82,7 @@ pub mod signature;
 
 pub use activity::{Activity, Category};
 pub use api::ApiErrorDetails;
-pub use delivery::Delivery;
+pub use delivery::{AcceptedParts, Delivery};
 pub use diagnose::{diagnose, Cause, Diagnosis};
 pub use error::{Error, ErrorCode, Result};
 pub use event::{parse_event, Counterparty, EmailEvent, Event, Person};

@@ -140,17 +140,11 @@ impl Verifier {
     }
 
     /// The log record (JSON text) of the delivery `open` returned for
-    /// `body`, from its `keyIndex` and `signatureHeader` fields: built when
-    /// the front first reads it.
+    /// `body`, from its field array: built when the front first reads it.
     #[napi(js_name = "logRecord")]
-    pub fn log_record(
-        &self,
-        env: Env,
-        body: Body<'_>,
-        key_index: f64,
-        signature_header: String,
-    ) -> napi::Result<String> {
-        shape::accepted_log_record(&self.inner, &signature_header, key_index, &body).into_js(&env)
+    pub fn log_record(&self, env: Env, body: Body<'_>, fields: Array<'_>) -> napi::Result<String> {
+        let inputs = fields::record_inputs(&fields)?;
+        shape::accepted_log_record(&self.inner, &inputs, &body).into_js(&env)
     }
 
     /// `open` on the libuv thread pool; the body is copied once.

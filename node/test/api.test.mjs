@@ -206,6 +206,18 @@ test('events: typed fields, payload parsed on demand, every field JSON-serialise
   assert.equal(whole.bodySha256, createHash('sha256').update(BODY).digest('hex'));
   assert.equal(lazy.logRecord().body_sha256, whole.bodySha256);
   assert.equal(lazy.logRecord().dedupe_key, lazy.dedupeKey);
+  // Built from the fields when the contract id is a number, from the body
+  // when it is not (absent, or beyond 2^53): the same record either way.
+  for (const [body, want] of [
+    ['{"activity":"CONTRACT_SIGNED","contract_id":12,"external_metadata":{"id":"crm-9"}}', { contract_id: 12, external_id: 'crm-9' }],
+    ['{"activity":"CONTRACT_SIGNED","contract_id":9007199254740993}', { contract_id: JSON.parse('9007199254740993') }],
+    ['{"activity":"CONTRACT_SIGNED","external_metadata":{"id":7}}', { contract_id: undefined, external_id: '7' }],
+  ]) {
+    const record = v.open({ [H]: sign(KEY, body) }, body).logRecord();
+    for (const [name, value] of Object.entries(want)) assert.equal(record[name], value, body);
+    assert.equal(record.body_sha256, createHash('sha256').update(body).digest('hex'));
+    assert.equal(record.activity, 'CONTRACT_SIGNED');
+  }
   const changed = v.open({ [H]: SIG }, BODY);
   changed.keyIndex = 7; // a caller's change to a field does not change what is logged
   changed.signatureHeader = 'legacy';

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use spotdraft_kit::serde_json;
 use spotdraft_kit::{
-    Delivery, Diagnosis, Error, ErrorCode, Event, Person, SignatureHeader, Verifier,
+    AcceptedParts, Delivery, Diagnosis, Error, ErrorCode, Event, Person, SignatureHeader, Verifier,
 };
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
@@ -114,43 +114,100 @@ pub fn delivery_fields(d: &Delivery) -> Vec<Scalar<'_>> {
     out
 }
 
+/// Where [`RecordInputs`] sit in a delivery's field array.
+pub mod at {
+    use super::DELIVERY_FIELDS;
+    /// dedupeKey.
+    pub const DEDUPE_KEY: usize = 0;
+    /// keyIndex.
+    pub const KEY_INDEX: usize = 2;
+    /// signatureHeader.
+    pub const SIGNATURE_HEADER: usize = 4;
+    /// The event's activity.
+    pub const ACTIVITY: usize = DELIVERY_FIELDS;
+    /// The event's contractId.
+    pub const CONTRACT_ID: usize = DELIVERY_FIELDS + 3;
+    /// The event's externalId.
+    pub const EXTERNAL_ID: usize = DELIVERY_FIELDS + 10;
+}
+
+/// The fields of a delivery's array (see [`at`]) its log record is built
+/// from, as the front passes them back on first read.
+#[derive(Debug, Default)]
+pub struct RecordInputs {
+    /// dedupeKey.
+    pub dedupe_key: String,
+    /// keyIndex.
+    pub key_index: f64,
+    /// signatureHeader (`"current"` or `"legacy"`).
+    pub signature_header: String,
+    /// The event's activity.
+    pub activity: String,
+    /// The event's contractId: null when absent or beyond 2^53.
+    pub contract_id: Option<f64>,
+    /// The event's externalId.
+    pub external_id: Option<String>,
+}
+
 /// The log record (JSON text, core's snake_case fields) of the delivery
-/// `verifier` opened from `body`, as the front passes it back on first
-/// read: the key index and `signatureHeader` value of its field array.
+/// `verifier` opened from `body`, from the fields of its array: built from
+/// those values when the contract id is a number, and from the body parsed
+/// again when it is null (absent, or too large for a JS number to carry
+/// exactly). Either way it is the record `open` would have given.
 ///
 /// ```
-/// # use spotdraft_kit_wasm::shape::accepted_log_record;
+/// # use spotdraft_kit_wasm::shape::{accepted_log_record, RecordInputs};
 /// let key = spotdraft_kit::HmacKey::from_bytes(b"k").unwrap();
-/// let body = br#"{"activity":"CONTRACT_SIGNED"}"#;
-/// let sig = spotdraft_kit::sign(&key, body);
-/// let verifier = spotdraft_kit::Verifier::new(vec![key]).unwrap();
-/// let d = verifier.open(&[("x-sd-webhook-content-hash", sig.as_str())], body).unwrap();
-/// let json = accepted_log_record(&verifier, "current", 0.0, body).unwrap();
-/// assert_eq!(json, d.log_record().to_json());
-/// assert!(accepted_log_record(&verifier, "other", 0.0, body).is_err());
+/// for body in [&br#"{"activity":"A","contract_id":7}"#[..], br#"{"activity":"A","contract_id":9007199254740993}"#] {
+///     let sig = spotdraft_kit::sign(&key, body);
+///     let verifier = spotdraft_kit::Verifier::new(vec![key.clone()]).unwrap();
+///     let d = verifier.open(&[("x-sd-webhook-content-hash", sig.as_str())], body).unwrap();
+///     let inputs = RecordInputs {
+///         dedupe_key: d.dedupe_key().to_owned(),
+///         signature_header: "current".into(),
+///         activity: "A".into(),
+///         contract_id: spotdraft_kit_wasm::shape::exact_number(d.event().contract_id()),
+///         ..RecordInputs::default()
+///     };
+///     assert_eq!(accepted_log_record(&verifier, &inputs, body).unwrap(), d.log_record().to_json());
+/// }
 /// ```
 pub fn accepted_log_record(
     verifier: &Verifier,
-    signature_header: &str,
-    key_index: f64,
+    inputs: &RecordInputs,
     body: &[u8],
 ) -> spotdraft_kit::Result<String> {
-    let header = [SignatureHeader::Current, SignatureHeader::Legacy]
+    let signature_header = [SignatureHeader::Current, SignatureHeader::Legacy]
         .into_iter()
-        .find(|h| h.as_str() == signature_header);
+        .find(|h| h.as_str() == inputs.signature_header)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidArgument,
+                "the signature header must be \"current\" or \"legacy\"",
+            )
+        })?;
     // A key index the front did not get from `open` is refused by core.
-    let index = if key_index.is_finite() && key_index >= 0.0 {
-        key_index as usize
-    } else {
-        usize::MAX
+    let key_index = whole(inputs.key_index).map_or(usize::MAX, |n| n as usize);
+    let record = match inputs.contract_id.map(whole) {
+        Some(Some(id)) => verifier.accepted_log_record_from(
+            &AcceptedParts {
+                activity: &inputs.activity,
+                contract_id: Some(id),
+                external_id: inputs.external_id.as_deref(),
+                dedupe_key: &inputs.dedupe_key,
+                key_index,
+                signature_header,
+            },
+            body,
+        )?,
+        Some(None) | None => verifier.accepted_log_record(signature_header, key_index, body)?,
     };
-    match header {
-        Some(header) => Ok(verifier.accepted_log_record(header, index, body)?.to_json()),
-        None => Err(Error::new(
-            ErrorCode::InvalidArgument,
-            "the signature header must be \"current\" or \"legacy\"",
-        )),
-    }
+    Ok(record.to_json())
+}
+
+/// A non-negative or negative integer a JS number holds exactly, or None.
+fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64).then_some(n as i64)
 }
 
 /// `[people, counterparties]` of an event, each as JSON text (see
