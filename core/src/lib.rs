@@ -77,6 +77,7 @@ mod event_scan;
 pub mod fingerprint;
 pub mod headers;
 mod hex;
+pub mod keyring;
 pub mod log_record;
 pub mod signature;
 
@@ -90,6 +91,7 @@ pub use fingerprint::{body_sha256, dedupe_key};
 pub use headers::{
     find_signature, HeaderSource, SignatureHeader, LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER,
 };
+pub use keyring::Keyring;
 pub use log_record::{LogRecord, LogValue};
 pub use signature::{
     parse_signature, sign, HmacKey, KeyEncoding, KeyPolicy, Verifier, DEFAULT_MAX_BODY_BYTES,
