@@ -22,14 +22,19 @@
 //   new NativeVerifier(ring, maxBodyBytes?)
 //                            .size, .maxBodyBytes, .checkBodyLength(n),
 //                            .verify(bytes, sig), .isValid(bytes, sig),
-//                            .open(pairs, bytes) -> delivery fields,
+//                            .open(pairs, bytes, collect) -> delivery fields (an
+//                            implementation may return collect(...fields), which
+//                            for the addon costs less than filling an array),
+//                            .logRecord(bytes, fields) -> log record JSON of the
+//                            delivery `open` gave as `fields` (built on first read),
 //                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
 //   parseEvent(bytes)        -> event fields
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
 //   sign(ring, bytes), diagnose(bytes, sig, ring) (JSON text), bodySha256(bytes)
 //
 // Results are flat arrays of scalars in the order of wasm/src/shape.rs (no
-// native object per call, no JSON text but the log record's).
+// native object per call, no JSON text; a delivery's log record crosses as
+// JSON text when first read).
 //
 // Bodies and key bytes always cross as Uint8Array; header pairs as a flat
 // [name, value, ...] array of strings.
@@ -82,6 +87,8 @@ const encoder = new TextEncoder();
 // A private copy of the bytes (Buffer#slice would be a view).
 const copyOf = (bytes) => new Uint8Array(bytes);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+// Its arguments as an array: how the addon hands back a delivery's fields.
+const collect = (...fields) => fields;
 
 /**
  * Builds the package's public API over its native module (see above);
@@ -265,86 +272,151 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     return { maxBodyBytes, encoding, allowShortKeys };
   }
 
-  // Replaces a lazy accessor by the value assigned to it.
+  // Shadows a lazy accessor with the value assigned to it.
   const assign = (target, name, value) =>
     Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
 
+  // `target`'s fields named in `keys` (the contract's order), then its other
+  // own enumerable ones: what JSON.stringify writes for a class instance
+  // whose lazy fields are accessors.
+  function ordered(target, keys) {
+    const out = {};
+    for (const key of keys) out[key] = target[key];
+    for (const key of Object.keys(target)) if (!Object.hasOwn(out, key)) out[key] = target[key];
+    return out;
+  }
+
+  // The event's fields in the contract's order (spotdraft-kit.d.ts), for
+  // JSON.stringify.
+  const EVENT_KEYS = Object.freeze([
+    'activity', 'known', 'category', 'contractId', 'contractTitle', 'contractStatus', 'contractKind',
+    'contractType', 'contractTypeId', 'occurredAt', 'performedBy', 'externalId', 'externalMetadata',
+    'counterparties', 'businessUser', 'legalUser', 'payload',
+  ]);
+
   // The event: typed scalars from a native flat field array (from `at`, in
-  // shape.rs's order), the rest on first read, as own enumerable
-  // properties (JSON.stringify and spreading see them). `bytes` is a
-  // private copy of the verified body (later changes to the caller's
-  // buffer change nothing). `payload` is the host's JSON.parse of it;
-  // `externalMetadata` is the payload's `external_metadata` object (null
-  // when absent or not an object, as core's accessor), read from that parse
-  // instead of making core build a payload tree; people and counterparties
-  // are computed natively from the same bytes when first read.
-  function eventOf(f, at, bytes) {
-    let details;
-    let payload;
-    const detail = (i) => {
-      if (details === undefined) details = native.eventDetails(bytes);
-      return JSON.parse(details[i]);
-    };
-    let people;
-    const person = (i) => {
-      if (people === undefined) people = detail(0);
-      return people[i];
-    };
-    const parsed = () => {
-      if (payload === undefined) payload = JSON.parse(decoder.decode(bytes));
-      return payload;
-    };
-    return {
-      activity: f[at],
-      known: f[at + 1],
-      category: f[at + 2],
-      contractId: f[at + 3],
-      contractTitle: f[at + 4],
-      contractStatus: f[at + 5],
-      contractKind: f[at + 6],
-      contractType: f[at + 7],
-      contractTypeId: f[at + 8],
-      occurredAt: f[at + 9],
-      get performedBy() { return person(0); },
-      set performedBy(value) { assign(this, 'performedBy', value); },
-      externalId: f[at + 10],
-      get externalMetadata() {
-        const value = parsed().external_metadata;
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
-      },
-      set externalMetadata(value) { assign(this, 'externalMetadata', value); },
-      get counterparties() { return assign(this, 'counterparties', detail(1)).counterparties; },
-      set counterparties(value) { assign(this, 'counterparties', value); },
-      get businessUser() { return person(1); },
-      set businessUser(value) { assign(this, 'businessUser', value); },
-      get legalUser() { return person(2); },
-      set legalUser(value) { assign(this, 'legalUser', value); },
-      get payload() { return parsed(); },
-      set payload(value) { payload = value; },
-    };
+  // shape.rs's order) as own properties, the rest computed on first read
+  // by the class's accessors. One class instance per event: defining
+  // accessors on each object cost more than the native call it follows.
+  // JSON.stringify sees every field in the contract's order (`toJSON`).
+  // `bytes` is a private copy of the verified body (later changes to the
+  // caller's buffer change nothing). `payload` is the host's JSON.parse of
+  // it; `externalMetadata` is the payload's `external_metadata` object
+  // (null when absent or not an object, as core's accessor), read from that
+  // parse instead of making core build a payload tree; people and
+  // counterparties are computed natively from the same bytes when first
+  // read. Assigning to a lazy field replaces it, as for a plain object.
+  class Event {
+    #bytes;
+    #details;
+    #people;
+    #counterparties;
+    #payload;
+
+    constructor(f, at, bytes) {
+      this.activity = f[at];
+      this.known = f[at + 1];
+      this.category = f[at + 2];
+      this.contractId = f[at + 3];
+      this.contractTitle = f[at + 4];
+      this.contractStatus = f[at + 5];
+      this.contractKind = f[at + 6];
+      this.contractType = f[at + 7];
+      this.contractTypeId = f[at + 8];
+      this.occurredAt = f[at + 9];
+      this.externalId = f[at + 10];
+      this.#bytes = bytes;
+    }
+
+    #detail(i) {
+      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes);
+      return JSON.parse(this.#details[i]);
+    }
+
+    #person(i) {
+      if (this.#people === undefined) this.#people = this.#detail(0);
+      return this.#people[i];
+    }
+
+    #parsed() {
+      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes));
+      return this.#payload;
+    }
+
+    get performedBy() { return this.#person(0); }
+    set performedBy(value) { assign(this, 'performedBy', value); }
+    get externalMetadata() {
+      const value = this.#parsed().external_metadata;
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+    }
+    set externalMetadata(value) { assign(this, 'externalMetadata', value); }
+    get counterparties() {
+      if (this.#counterparties === undefined) this.#counterparties = this.#detail(1);
+      return this.#counterparties;
+    }
+    set counterparties(value) { assign(this, 'counterparties', value); }
+    get businessUser() { return this.#person(1); }
+    set businessUser(value) { assign(this, 'businessUser', value); }
+    get legalUser() { return this.#person(2); }
+    set legalUser(value) { assign(this, 'legalUser', value); }
+    get payload() { return this.#parsed(); }
+    set payload(value) { this.#payload = value; }
+
+    /** Every field, in the contract's order, then any added by the caller. */
+    toJSON() {
+      return ordered(this, EVENT_KEYS);
+    }
   }
 
   // Where the event starts in a delivery's field array (shape.rs).
-  const DELIVERY_FIELDS = 7;
+  const DELIVERY_FIELDS = 5;
+  const DELIVERY_KEYS = Object.freeze(['event', 'dedupeKey', 'bodySha256', 'bodyLength', 'keyIndex', 'keyId', 'signatureHeader']);
 
-  /** A verified delivery: the event, its dedupe key and what to log. */
+  /**
+   * A verified delivery: the event, its dedupe key and what to log. The
+   * body's SHA-256 and the log record are computed natively on first read,
+   * from the private copy of the verified bytes and the native field array,
+   * with the values `open` would have given then (a receiver that never logs never hashes the body
+   * twice); JSON.stringify sees every field (`toJSON`).
+   */
   class Delivery {
+    #verifier;
+    #bytes;
+    #fields;
+    #sha256;
     #record;
 
-    constructor(f, bytes) {
-      this.event = eventOf(f, DELIVERY_FIELDS, bytes);
+    constructor(f, bytes, verifier) {
+      this.event = new Event(f, DELIVERY_FIELDS, bytes);
       this.dedupeKey = f[0];
-      this.bodySha256 = f[5];
       this.bodyLength = f[1];
       this.keyIndex = f[2];
       this.keyId = f[3];
       this.signatureHeader = f[4];
-      this.#record = f[6];
+      this.#verifier = verifier;
+      this.#bytes = bytes;
+      this.#fields = f;
+    }
+
+    /** Lowercase hex SHA-256 of the verified body. */
+    get bodySha256() {
+      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes);
+      return this.#sha256;
+    }
+
+    set bodySha256(value) {
+      assign(this, 'bodySha256', value);
     }
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
+      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#fields);
       return JSON.parse(this.#record);
+    }
+
+    /** Every field, in the contract's order, then any added by the caller. */
+    toJSON() {
+      return ordered(this, DELIVERY_KEYS);
     }
   }
 
@@ -435,7 +507,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     open(headers, body) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes));
+      return new Delivery(this.#native.open(pairs, bytes, collect), copyOf(bytes), this.#native);
     }
 
     /**
@@ -448,10 +520,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
       if (bytes.byteLength < ASYNC_MIN_BYTES || typeof this.#native.openAsync !== 'function') {
-        return new Delivery(this.#native.open(pairs, bytes), copyOf(bytes));
+        return new Delivery(this.#native.open(pairs, bytes, collect), copyOf(bytes), this.#native);
       }
       const copy = copyOf(bytes);
-      return new Delivery(await this.#native.openAsync(pairs, copy), copy);
+      return new Delivery(await this.#native.openAsync(pairs, copy), copy, this.#native);
     }
 
     // For the adapters: the body limit, to stop reading a request early.
@@ -471,7 +543,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   /** Parses a body without verifying it. */
   function parseEvent(body) {
     const bytes = bodyOf(body);
-    return eventOf(native.parseEvent(bytes), 0, copyOf(bytes));
+    return new Event(native.parseEvent(bytes), 0, copyOf(bytes));
   }
 
   /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */

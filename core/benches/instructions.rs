@@ -44,7 +44,8 @@ fn main() {
     let ring_key = ring::hmac::Key::new(ring::hmac::HMAC_SHA512, raw_key);
     let sig = sign(&key, &body);
     let headers = [("x-sd-webhook-content-hash", sig.as_str())];
-    let event = parse_event(&body).unwrap();
+    // The HMAC workloads hash bytes that are not JSON.
+    let event = parse_event(&body).ok();
     for _ in 0..rounds {
         match op.as_str() {
             "verify" => {
@@ -58,7 +59,7 @@ fn main() {
                 );
             }
             "dedupe_key" => {
-                black_box(dedupe_key(black_box(&event), ""));
+                black_box(dedupe_key(black_box(event.as_ref().unwrap()), ""));
             }
             "find_signature" => {
                 black_box(find_signature(black_box(&headers)).unwrap());

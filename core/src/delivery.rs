@@ -158,23 +158,78 @@ impl Delivery {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn log_record(&self) -> LogRecord {
+        let external_id = self.event.external_id();
+        AcceptedParts {
+            activity: self.event.activity().as_str(),
+            contract_id: self.event.contract_id(),
+            external_id: external_id.as_deref(),
+            dedupe_key: self.dedupe_key(),
+            key_index: self.key_index,
+            signature_header: self.signature_header,
+        }
+        .record(self.body_sha256(), self.body_len, self.key_id.as_deref())
+    }
+}
+
+/// What the log record of an accepted delivery says about its event and
+/// its verification, as plain values: what a binding that keeps a
+/// [`Delivery`] as scalars has, to build the record on first read with
+/// [`Verifier::accepted_log_record_from`] (without parsing the body again).
+///
+/// ```
+/// use spotdraft_kit::{sign, AcceptedParts, HmacKey, Verifier};
+/// let key = HmacKey::from_bytes(b"k")?;
+/// let body = br#"{"activity":"CONTRACT_SIGNED","contract_id":7}"#;
+/// let sig = sign(&key, body);
+/// let v = Verifier::new(vec![key])?;
+/// let d = v.open(&[("x-sd-webhook-content-hash", sig.as_str())], body)?;
+/// let parts = AcceptedParts {
+///     activity: d.event().activity().as_str(),
+///     contract_id: d.event().contract_id(),
+///     external_id: None,
+///     dedupe_key: d.dedupe_key(),
+///     key_index: d.key_index(),
+///     signature_header: d.signature_header(),
+/// };
+/// assert_eq!(v.accepted_log_record_from(&parts, body)?, d.log_record());
+/// # Ok::<(), spotdraft_kit::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AcceptedParts<'a> {
+    /// The event's activity ([`Event::activity`]).
+    pub activity: &'a str,
+    /// The event's contract id ([`Event::contract_id`]).
+    pub contract_id: Option<i64>,
+    /// The event's external id ([`Event::external_id`]).
+    pub external_id: Option<&'a str>,
+    /// The delivery's dedupe key ([`Delivery::dedupe_key`]).
+    pub dedupe_key: &'a str,
+    /// The index of the key that matched ([`Delivery::key_index`]).
+    pub key_index: usize,
+    /// The header the signature came in ([`Delivery::signature_header`]).
+    pub signature_header: SignatureHeader,
+}
+
+impl AcceptedParts<'_> {
+    /// The one definition of an accepted delivery's record.
+    fn record(&self, body_sha256: &str, body_len: usize, key_id: Option<&str>) -> LogRecord {
         let mut r = LogRecord::default();
         r.push_str("outcome", "accepted");
-        r.push_str("activity", self.event.activity().as_str());
-        if let Some(id) = self.event.contract_id() {
+        r.push_str("activity", self.activity);
+        if let Some(id) = self.contract_id {
             r.push_int("contract_id", id);
         }
-        if let Some(id) = self.event.external_id() {
+        if let Some(id) = self.external_id {
             r.push_str("external_id", id);
         }
-        r.push_str("dedupe_key", self.dedupe_key());
-        r.push_str("body_sha256", self.body_sha256());
-        r.push_int("body_bytes", len_i64(self.body_len));
+        r.push_str("dedupe_key", self.dedupe_key);
+        r.push_str("body_sha256", body_sha256);
+        r.push_int("body_bytes", len_i64(body_len));
         r.push_str("signature", "valid");
         r.push_str("signature_header", self.signature_header.as_str());
         r.push_int("key_index", len_i64(self.key_index));
-        if let Some(id) = &self.key_id {
-            r.push_str("key_id", id.clone());
+        if let Some(id) = key_id {
+            r.push_str("key_id", id);
         }
         r
     }
@@ -313,6 +368,74 @@ impl Verifier {
         let key_index = self
             .verify_bytes(body, signature)
             .map_err(|e| rejected(e, body, None))?;
+        self.verified_delivery(signature_header, key_index, body)
+    }
+
+    /// The log record of the delivery [`Verifier::open`] returned for
+    /// `body`, verified by key `key_index` through `signature_header`, built
+    /// again from the body: for bindings that keep a delivery as plain
+    /// values and build its record (and so hash the body) only when it is
+    /// read. Nothing is verified here: pass only a body this verifier
+    /// accepted. Errors with [`ErrorCode::InvalidArgument`] for a key index
+    /// the verifier does not have, as `open` would for a body that does not
+    /// parse.
+    ///
+    /// ```
+    /// use spotdraft_kit::{sign, HmacKey, Verifier};
+    /// let key = HmacKey::from_bytes(b"k")?.with_id("prod");
+    /// let body = br#"{"activity":"CONTRACT_SIGNED","contract_id":7}"#;
+    /// let sig = sign(&key, body);
+    /// let v = Verifier::new(vec![key])?;
+    /// let d = v.open(&[("x-sd-webhook-content-hash", sig.as_str())], body)?;
+    /// let again = v.accepted_log_record(d.signature_header(), d.key_index(), body)?;
+    /// assert_eq!(again, d.log_record());
+    /// # Ok::<(), spotdraft_kit::Error>(())
+    /// ```
+    pub fn accepted_log_record(
+        &self,
+        signature_header: SignatureHeader,
+        key_index: usize,
+        body: &[u8],
+    ) -> Result<LogRecord> {
+        self.check_key_index(key_index)?;
+        Ok(self
+            .verified_delivery(signature_header, key_index, body)?
+            .log_record())
+    }
+
+    /// [`Verifier::accepted_log_record`] from the parts of the delivery a
+    /// binding kept, and the verified body (hashed here): no parse. The
+    /// parts must be those of the delivery `open` returned for `body`.
+    /// Errors with [`ErrorCode::InvalidArgument`] for a key index the
+    /// verifier does not have.
+    ///
+    /// See [`AcceptedParts`] for an example.
+    pub fn accepted_log_record_from(
+        &self,
+        parts: &AcceptedParts<'_>,
+        body: &[u8],
+    ) -> Result<LogRecord> {
+        self.check_key_index(parts.key_index)?;
+        Ok(parts.record(&body_sha256(body), body.len(), self.key_id(parts.key_index)))
+    }
+
+    fn check_key_index(&self, key_index: usize) -> Result<()> {
+        if key_index < self.len() {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorCode::InvalidArgument,
+            "the key index is not one of this verifier's keys",
+        ))
+    }
+
+    /// The delivery of a verified body: parsed, fingerprinted.
+    fn verified_delivery(
+        &self,
+        signature_header: SignatureHeader,
+        key_index: usize,
+        body: &[u8],
+    ) -> Result<Delivery> {
         let event = Event::parse(body).map_err(|e| rejected(e, body, Some(key_index)))?;
         let body_hash = OnceLock::new();
         // Without a timestamp the key is the body hash: computed now, kept.
@@ -372,6 +495,52 @@ mod tests {
         let err = v.open(&[("a", "b")], b"123").unwrap_err();
         assert_eq!(err.code(), ErrorCode::BodyTooLarge);
         assert!(err.log_record().unwrap().get("body_sha256").is_none());
+    }
+
+    #[test]
+    fn accepted_log_record_is_the_record_open_gave() {
+        let key = HmacKey::from_bytes(b"k").unwrap().with_id("second");
+        let v = Verifier::new(vec![HmacKey::from_bytes(b"other").unwrap(), key.clone()]).unwrap();
+        let bodies: [&[u8]; 3] = [
+            br#"{"activity":"CONTRACT_SIGNED","contract_id":9007199254740993,"external_id":"e-1"}"#,
+            br#"{"activity":"X","activity_data":{"timestamp":"2026-11-02T10:00:00Z"}}"#,
+            br#"{"activity":"A"}"#,
+        ];
+        for body in bodies {
+            let sig = sign(&key, body);
+            for name in ["x-sd-webhook-content-hash", "x-sd-content-hash"] {
+                let d = v.open(&[(name, sig.as_str())], body).unwrap();
+                let again = v
+                    .accepted_log_record(d.signature_header(), d.key_index(), body)
+                    .unwrap();
+                assert_eq!(again, d.log_record());
+                let external_id = d.event().external_id();
+                let parts = AcceptedParts {
+                    activity: d.event().activity().as_str(),
+                    contract_id: d.event().contract_id(),
+                    external_id: external_id.as_deref(),
+                    dedupe_key: d.dedupe_key(),
+                    key_index: d.key_index(),
+                    signature_header: d.signature_header(),
+                };
+                assert_eq!(v.accepted_log_record_from(&parts, body).unwrap(), again);
+            }
+        }
+        let out_of_range =
+            v.accepted_log_record(SignatureHeader::Current, 2, br#"{"activity":"A"}"#);
+        assert_eq!(out_of_range.unwrap_err().code(), ErrorCode::InvalidArgument);
+        let parts = AcceptedParts {
+            activity: "A",
+            contract_id: None,
+            external_id: None,
+            dedupe_key: "k",
+            key_index: 2,
+            signature_header: SignatureHeader::Current,
+        };
+        let out_of_range = v.accepted_log_record_from(&parts, b"{}");
+        assert_eq!(out_of_range.unwrap_err().code(), ErrorCode::InvalidArgument);
+        let not_json = v.accepted_log_record(SignatureHeader::Current, 0, b"[");
+        assert_eq!(not_json.unwrap_err().code(), ErrorCode::InvalidJson);
     }
 
     #[test]

@@ -77,12 +77,13 @@ mod event_scan;
 pub mod fingerprint;
 pub mod headers;
 mod hex;
+pub mod keyring;
 pub mod log_record;
 pub mod signature;
 
 pub use activity::{Activity, Category};
 pub use api::ApiErrorDetails;
-pub use delivery::Delivery;
+pub use delivery::{AcceptedParts, Delivery};
 pub use diagnose::{diagnose, Cause, Diagnosis};
 pub use error::{Error, ErrorCode, Result};
 pub use event::{parse_event, Counterparty, EmailEvent, Event, Person};
@@ -90,6 +91,7 @@ pub use fingerprint::{body_sha256, dedupe_key};
 pub use headers::{
     find_signature, HeaderSource, SignatureHeader, LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER,
 };
+pub use keyring::Keyring;
 pub use log_record::{LogRecord, LogValue};
 pub use signature::{
     parse_signature, sign, HmacKey, KeyEncoding, KeyPolicy, Verifier, DEFAULT_MAX_BODY_BYTES,

@@ -20,14 +20,16 @@ use crate::error::{Error, ErrorCode, Result};
 
 type HmacSha512 = Hmac<Sha512>;
 
-// A `Verifier`'s precomputed HMAC state (the inner and outer padded-key
-// digests, two SHA-512 cores, plus a block buffer) is as secret as the key.
-// With the `zeroize` features of `hmac` and `sha2`, both cores and the
-// buffer wipe themselves on drop; this fails to compile if a dependency
-// update loses that for the cores.
+// An `HmacKey`'s keyed HMAC state (the inner and outer padded-key digests,
+// two SHA-512 cores, plus a block buffer), built once and cloned per
+// signature, is as secret as the key. With the `zeroize` features of `hmac`
+// and `sha2`, both cores and the buffer wipe themselves on drop, in the
+// cached state and in every clone; this fails to compile if a dependency
+// update loses that.
 const _: fn() = || {
     fn wiped_on_drop<T: zeroize::ZeroizeOnDrop>() {}
     wiped_on_drop::<<Sha512 as hmac::digest::block_api::EagerHash>::Core>();
+    wiped_on_drop::<hmac::digest::block_api::Buffer<hmac::block_api::HmacCore<Sha512>>>();
 };
 
 // Kept at this path for callers that name `signature::SIGNATURE_HEADER`.
@@ -181,6 +183,9 @@ pub struct HmacKey {
     // The text the key was given as: `diagnose` tries it as raw bytes to
     // spot a key that was never decoded.
     text: Option<Zeroizing<String>>,
+    // The keyed HMAC state, built once from `bytes`: each signature clones
+    // it and hashes only the body (keying costs two SHA-512 compressions).
+    mac: HmacSha512,
 }
 
 impl HmacKey {
@@ -233,12 +238,11 @@ impl HmacKey {
         {
             return Err(short_key_error(key.trim_ascii().len(), bytes.len()));
         }
-        Ok(HmacKey {
-            id: None,
+        Ok(HmacKey::keyed(
             encoding,
             bytes,
-            text: Some(Zeroizing::new(key.to_owned())),
-        })
+            Some(Zeroizing::new(key.to_owned())),
+        ))
     }
 
     /// A base64 key (the `hmac_key` SpotDraft returns), under
@@ -262,12 +266,28 @@ impl HmacKey {
         if bytes.is_empty() {
             return Err(Error::new(ErrorCode::InvalidKey, "the HMAC key is empty"));
         }
-        Ok(HmacKey {
+        Ok(HmacKey::keyed(
+            KeyEncoding::Base64,
+            Zeroizing::new(bytes.to_vec()),
+            None,
+        ))
+    }
+
+    fn keyed(
+        encoding: KeyEncoding,
+        bytes: Zeroizing<Vec<u8>>,
+        text: Option<Zeroizing<String>>,
+    ) -> Self {
+        // HMAC accepts keys of any length; this cannot fail.
+        let mac =
+            <HmacSha512 as KeyInit>::new_from_slice(&bytes).unwrap_or_else(|_| unreachable!());
+        HmacKey {
             id: None,
-            encoding: KeyEncoding::Base64,
-            bytes: Zeroizing::new(bytes.to_vec()),
-            text: None,
-        })
+            encoding,
+            bytes,
+            text,
+            mac,
+        }
     }
 
     /// Labels the key (for example the workspace or rotation date), so a
@@ -326,9 +346,9 @@ impl HmacKey {
         self.text.as_ref().map(|t| t.as_str())
     }
 
+    /// A copy of the keyed state, ready for a body.
     fn mac(&self) -> HmacSha512 {
-        // HMAC accepts keys of any length; this cannot fail.
-        <HmacSha512 as KeyInit>::new_from_slice(&self.bytes).unwrap_or_else(|_| unreachable!())
+        self.mac.clone()
     }
 }
 
@@ -472,7 +492,7 @@ impl Verifier {
         let keys = keys
             .into_iter()
             .map(|k| PreparedKey {
-                mac: k.mac(),
+                mac: k.mac,
                 id: k.id,
             })
             .collect();
@@ -672,5 +692,29 @@ mod tests {
         assert!(HmacKey::new("k", KeyEncoding::Utf8).is_ok());
         // Lax base64 that decodes to one byte is refused under the default.
         assert!(HmacKey::from_base64("YQ").is_err());
+    }
+
+    #[test]
+    fn the_cached_keyed_state_signs_as_a_freshly_keyed_hmac() {
+        let fresh = |key: &[u8], body: &[u8]| {
+            let mut mac = <HmacSha512 as KeyInit>::new_from_slice(key).unwrap();
+            mac.update(body);
+            crate::hex::encode(&mac.finalize().into_bytes())
+        };
+        // A key longer than a SHA-512 block is hashed first, a short one padded.
+        for raw in [&b"k"[..], &[7u8; 200][..]] {
+            let key = HmacKey::from_bytes(raw).unwrap();
+            let copy = key.clone();
+            for body in [&b""[..], b"{}", &[0x5a; 3000][..]] {
+                // Signing twice, and with a clone, uses the state unchanged.
+                assert_eq!(sign(&key, body), fresh(raw, body));
+                assert_eq!(sign(&key, body), sign(&copy, body));
+            }
+            let verifier = Verifier::new(vec![key]).unwrap();
+            assert_eq!(verifier.verify(b"{}", &fresh(raw, b"{}")).unwrap(), 0);
+        }
+        let utf8 = HmacKey::new("legacy secret", KeyEncoding::Utf8).unwrap();
+        assert_eq!(sign(&utf8, b"x"), fresh(b"legacy secret", b"x"));
+        assert!(!format!("{utf8:?}").contains("secret\""));
     }
 }

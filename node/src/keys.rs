@@ -3,23 +3,22 @@
 //! module's keyring).
 //!
 //! The front layer accepts a key string, raw bytes or `{id, key, encoding}`,
-//! alone or in an array, and adds each here; decoding and validation are
-//! core's (`HmacKey`).
+//! alone or in an array, and adds each here; collecting, decoding and
+//! validation are core's (`spotdraft_kit::Keyring`).
 
 use napi::bindgen_prelude::Uint8ArraySlice;
 use napi::Env;
 use napi_derive::napi;
-use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy};
+use spotdraft_kit::HmacKey;
 
 use crate::errors::IntoJs;
 
-/// Keys on their way into a verifier. Key bytes are zeroized on drop (core's
-/// `HmacKey`), and nothing here prints them.
+/// Keys on their way into a verifier: core's [`spotdraft_kit::Keyring`].
+/// Key bytes are zeroized on drop, and nothing here prints them.
 #[napi]
 #[derive(Default)]
 pub struct Keyring {
-    keys: Vec<HmacKey>,
-    policy: KeyPolicy,
+    inner: spotdraft_kit::Keyring,
 }
 
 #[napi]
@@ -35,7 +34,7 @@ impl Keyring {
     /// and test keys).
     #[napi(js_name = "allowShortKeys")]
     pub fn allow_short_keys(&mut self) {
-        self.policy = KeyPolicy::AllowShort;
+        self.inner.allow_short_keys();
     }
 
     /// Adds a key given as text, decoded per `encoding` (`"base64"`, the
@@ -48,13 +47,9 @@ impl Keyring {
         encoding: Option<String>,
         id: Option<String>,
     ) -> napi::Result<()> {
-        let encoding = match encoding {
-            Some(name) => KeyEncoding::parse(&name).into_js(&env)?,
-            None => KeyEncoding::default(),
-        };
-        let key = HmacKey::new_with_policy(&key, encoding, self.policy).into_js(&env)?;
-        self.push(key, id);
-        Ok(())
+        self.inner
+            .add_text(&key, encoding.as_deref(), id)
+            .into_js(&env)
     }
 
     /// Adds a key given as raw bytes, optionally labelled.
@@ -65,37 +60,25 @@ impl Keyring {
         key: Uint8ArraySlice<'_>,
         id: Option<String>,
     ) -> napi::Result<()> {
-        let key = HmacKey::from_bytes(&key).into_js(&env)?;
-        self.push(key, id);
-        Ok(())
+        self.inner.add_bytes(&key, id).into_js(&env)
     }
 
     /// Adds every key of a `SPOTDRAFT_HMAC_KEYS` value (`key` or
     /// `label:key,...`), parsed by core as in every runtime.
     #[napi(js_name = "addEnvList")]
     pub fn add_env_list(&mut self, env: Env, list: String) -> napi::Result<()> {
-        let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy(&list, self.policy)
-            .into_js(&env)?;
-        self.keys.extend(keys);
-        Ok(())
+        self.inner.add_env_list(&list).into_js(&env)
     }
 }
 
 impl Keyring {
-    fn push(&mut self, key: HmacKey, id: Option<String>) {
-        self.keys.push(match id {
-            Some(id) => key.with_id(id),
-            None => key,
-        });
-    }
-
     /// The keys collected so far.
     pub fn keys(&self) -> &[HmacKey] {
-        &self.keys
+        self.inner.keys()
     }
 
     /// Moves the keys out, leaving the keyring empty.
     pub fn take(&mut self) -> Vec<HmacKey> {
-        std::mem::take(&mut self.keys)
+        self.inner.take()
     }
 }

@@ -31,13 +31,12 @@ mod task;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Uint8ArraySlice};
+use napi::bindgen_prelude::{Array, AsyncTask, Uint8ArraySlice, Unknown};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
 
 use crate::errors::IntoJs;
-use crate::fields::Field;
 use crate::keys::Keyring;
 
 /// A body as the front layer passes it: bytes, borrowed.
@@ -130,12 +129,27 @@ impl Verifier {
         self.inner.is_valid(&body, &signature)
     }
 
-    /// The full pipeline; the delivery's flat field array.
+    /// The full pipeline; the delivery's flat field array, as `collect`
+    /// returns it when called with the fields as its arguments.
     #[napi]
-    pub fn open(&self, env: Env, headers: Vec<String>, body: Body<'_>) -> napi::Result<Vec<Field>> {
+    pub fn open<'env>(
+        &self,
+        env: &'env Env,
+        headers: Vec<String>,
+        body: Body<'_>,
+        collect: fields::Collect<'env>,
+    ) -> napi::Result<Unknown<'env>> {
         let pairs = header_pairs(&headers);
-        let delivery = self.inner.open(&pairs, &body).into_js(&env)?;
-        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
+        let delivery = self.inner.open(&pairs, &body).into_js(env)?;
+        fields::collect_delivery(&collect, &shape::delivery_fields(&delivery))
+    }
+
+    /// The log record (JSON text) of the delivery `open` returned for
+    /// `body`, from its field array: built when the front first reads it.
+    #[napi(js_name = "logRecord")]
+    pub fn log_record(&self, env: Env, body: Body<'_>, fields: Array<'_>) -> napi::Result<String> {
+        let inputs = fields::record_inputs(&fields)?;
+        shape::accepted_log_record(&self.inner, &inputs, &body).into_js(&env)
     }
 
     /// `open` on the libuv thread pool; the body is copied once.
@@ -151,9 +165,9 @@ impl Verifier {
 
 /// Parses a body into the event's flat field array.
 #[napi(js_name = "parseEvent")]
-pub fn parse_event(env: Env, body: Body<'_>) -> napi::Result<Vec<Field>> {
-    let event = spotdraft_kit::parse_event(&body).into_js(&env)?;
-    Ok(fields::to_js(&shape::event_fields(&event)))
+pub fn parse_event<'env>(env: &'env Env, body: Body<'_>) -> napi::Result<Array<'env>> {
+    let event = spotdraft_kit::parse_event(&body).into_js(env)?;
+    fields::to_array(env, &shape::event_fields(&event))
 }
 
 /// `[people, counterparties]` of the event in a body, as JSON texts.

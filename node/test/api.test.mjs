@@ -3,6 +3,7 @@
 // are rejected without a crash, secrets never show, and openAsync equals open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -182,10 +183,45 @@ test('headers: IncomingHttpHeaders, Headers, Map, pairs, mixed case, legacy', ()
   assert.equal(codeOf(() => v.open({ [H]: [SIG, sign(OTHER, BODY)] }, BODY)).code, 'malformed_signature');
 });
 
-test('events are plain objects; payload parsed on demand and JSON-serialisable', () => {
+test('events: typed fields, payload parsed on demand, every field JSON-serialised in order', () => {
   const v = new Verifier(KEY);
   const d = v.open({ [H]: SIG }, BODY);
-  assert.equal(Object.getPrototypeOf(d.event), Object.prototype);
+  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(d.event))), [
+    'activity', 'known', 'category', 'contractId', 'contractTitle', 'contractStatus', 'contractKind',
+    'contractType', 'contractTypeId', 'occurredAt', 'performedBy', 'externalId', 'externalMetadata',
+    'counterparties', 'businessUser', 'legalUser', 'payload',
+  ]);
+  // Assigning to a lazy field replaces it, and JSON sees the new value.
+  const copy = v.open({ [H]: SIG }, BODY).event;
+  copy.performedBy = null;
+  copy.note = 'added';
+  const json = JSON.parse(JSON.stringify(copy));
+  assert.equal(json.performedBy, null);
+  assert.equal(json.note, 'added');
+  // The delivery's body hash and log record are built on first read, with
+  // the values open gave; JSON sees every delivery field in order.
+  const lazy = v.open({ [H]: SIG }, BODY);
+  const whole = JSON.parse(JSON.stringify(lazy));
+  assert.deepEqual(Object.keys(whole), ['event', 'dedupeKey', 'bodySha256', 'bodyLength', 'keyIndex', 'keyId', 'signatureHeader']);
+  assert.equal(whole.bodySha256, createHash('sha256').update(BODY).digest('hex'));
+  assert.equal(lazy.logRecord().body_sha256, whole.bodySha256);
+  assert.equal(lazy.logRecord().dedupe_key, lazy.dedupeKey);
+  // Built from the fields when the contract id is a number, from the body
+  // when it is not (absent, or beyond 2^53): the same record either way.
+  for (const [body, want] of [
+    ['{"activity":"CONTRACT_SIGNED","contract_id":12,"external_metadata":{"id":"crm-9"}}', { contract_id: 12, external_id: 'crm-9' }],
+    ['{"activity":"CONTRACT_SIGNED","contract_id":9007199254740993}', { contract_id: JSON.parse('9007199254740993') }],
+    ['{"activity":"CONTRACT_SIGNED","external_metadata":{"id":7}}', { contract_id: undefined, external_id: '7' }],
+  ]) {
+    const record = v.open({ [H]: sign(KEY, body) }, body).logRecord();
+    for (const [name, value] of Object.entries(want)) assert.equal(record[name], value, body);
+    assert.equal(record.body_sha256, createHash('sha256').update(body).digest('hex'));
+    assert.equal(record.activity, 'CONTRACT_SIGNED');
+  }
+  const changed = v.open({ [H]: SIG }, BODY);
+  changed.keyIndex = 7; // a caller's change to a field does not change what is logged
+  changed.signatureHeader = 'legacy';
+  assert.deepEqual(changed.logRecord(), lazy.logRecord());
   assert.equal(d.event.activity, 'CONTRACT_SIGNED');
   assert.equal(d.event.category, 'signature');
   assert.equal(d.event.known, true);
@@ -235,7 +271,8 @@ test('openAsync: same result and same errors as open, small and large bodies', a
     const headers = { [H]: sign(KEY, body) };
     const sync = v.open(headers, body);
     const viaPool = await v.openAsync(headers, body);
-    assert.deepEqual({ ...viaPool, event: { ...viaPool.event } }, { ...sync, event: { ...sync.event } });
+    // Every field, the lazy ones included (toJSON reads them all).
+    assert.deepEqual(JSON.parse(JSON.stringify(viaPool)), JSON.parse(JSON.stringify(sync)));
     assert.deepEqual(viaPool.logRecord(), sync.logRecord());
   }
   const tampered = Buffer.from(large.replace('"contract_id":7', '"contract_id":8'));

@@ -5,18 +5,17 @@
 //! alone or in an array, and adds each here; decoding and validation are
 //! core's (`HmacKey`).
 
-use spotdraft_kit::{HmacKey, KeyEncoding, KeyPolicy};
+use spotdraft_kit::HmacKey;
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
 
-/// Keys on their way into a verifier. Key bytes are zeroized on drop (core's
-/// `HmacKey`), and nothing here prints them.
+/// Keys on their way into a verifier: core's [`spotdraft_kit::Keyring`].
+/// Key bytes are zeroized on drop, and nothing here prints them.
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct Keyring {
-    keys: Vec<HmacKey>,
-    policy: KeyPolicy,
+    inner: spotdraft_kit::Keyring,
 }
 
 #[wasm_bindgen]
@@ -32,7 +31,7 @@ impl Keyring {
     /// and test keys).
     #[wasm_bindgen(js_name = allowShortKeys)]
     pub fn allow_short_keys(&mut self) {
-        self.policy = KeyPolicy::AllowShort;
+        self.inner.allow_short_keys();
     }
 
     /// Adds a key given as text, decoded per `encoding` (`"base64"`, the
@@ -44,49 +43,33 @@ impl Keyring {
         encoding: Option<String>,
         id: Option<String>,
     ) -> Result<(), JsValue> {
-        let encoding = match encoding {
-            Some(name) => KeyEncoding::parse(&name).map_err(errors::js)?,
-            None => KeyEncoding::default(),
-        };
-        let key = HmacKey::new_with_policy(key, encoding, self.policy).map_err(errors::js)?;
-        self.push(key, id);
-        Ok(())
+        self.inner
+            .add_text(key, encoding.as_deref(), id)
+            .map_err(errors::js)
     }
 
     /// Adds a key given as raw bytes, optionally labelled.
     #[wasm_bindgen(js_name = addBytes)]
     pub fn add_bytes(&mut self, key: &[u8], id: Option<String>) -> Result<(), JsValue> {
-        let key = HmacKey::from_bytes(key).map_err(errors::js)?;
-        self.push(key, id);
-        Ok(())
+        self.inner.add_bytes(key, id).map_err(errors::js)
     }
 
     /// Adds every key of a `SPOTDRAFT_HMAC_KEYS` value (`key` or
     /// `label:key,...`), parsed by core as in every runtime.
     #[wasm_bindgen(js_name = addEnvList)]
     pub fn add_env_list(&mut self, list: String) -> Result<(), JsValue> {
-        let keys = spotdraft_kit::api::hmac_keys_from_list_with_policy(&list, self.policy)
-            .map_err(errors::js)?;
-        self.keys.extend(keys);
-        Ok(())
+        self.inner.add_env_list(&list).map_err(errors::js)
     }
 }
 
 impl Keyring {
-    fn push(&mut self, key: HmacKey, id: Option<String>) {
-        self.keys.push(match id {
-            Some(id) => key.with_id(id),
-            None => key,
-        });
-    }
-
     /// The keys collected so far.
     pub fn keys(&self) -> &[HmacKey] {
-        &self.keys
+        self.inner.keys()
     }
 
     /// Moves the keys out, leaving the keyring empty.
     pub fn take(&mut self) -> Vec<HmacKey> {
-        std::mem::take(&mut self.keys)
+        self.inner.take()
     }
 }

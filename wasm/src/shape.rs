@@ -5,8 +5,8 @@
 //! scalars of a delivery and of its event cross in one flat array
 //! ([`delivery_fields`], [`event_fields`]), in the order `js/front.js`
 //! reads them (a wrapped native object per call cost more in the GC than
-//! the fields it saves). The log record crosses as its JSON text in that
-//! array. The parts a receiver rarely reads (an event's people and
+//! the fields it saves). The log record, and with it the body's SHA-256,
+//! is built on first read ([`accepted_log_record`]), as JSON text. The parts a receiver rarely reads (an event's people and
 //! counterparties) are computed again from the verified bytes when read
 //! ([`event_details`]); a diagnosis crosses as JSON text. The text
 //! is written directly (no intermediate `serde_json::Value` tree), with the
@@ -15,7 +15,9 @@
 use std::borrow::Cow;
 
 use spotdraft_kit::serde_json;
-use spotdraft_kit::{Delivery, Diagnosis, Event, Person};
+use spotdraft_kit::{
+    AcceptedParts, Delivery, Diagnosis, Error, ErrorCode, Event, Person, SignatureHeader, Verifier,
+};
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -82,11 +84,13 @@ pub fn event_fields(e: &Event) -> [Scalar<'_>; EVENT_FIELDS] {
 }
 
 /// Number of delivery fields before the event's in a flat array.
-pub const DELIVERY_FIELDS: usize = 7;
+pub const DELIVERY_FIELDS: usize = 5;
 
 /// A delivery's scalars: dedupeKey, bodyLength, keyIndex, keyId,
-/// signatureHeader, bodySha256, the log record (JSON text, core's
-/// snake_case fields), then its event's ([`event_fields`]).
+/// signatureHeader, then its event's ([`event_fields`]). The body's SHA-256
+/// and the log record are not computed here: the front asks for them on
+/// first read ([`accepted_log_record`], `bodySha256`), with the values
+/// `open` would have given.
 ///
 /// ```
 /// # use spotdraft_kit_wasm::shape::{delivery_fields, Scalar, DELIVERY_FIELDS, EVENT_FIELDS};
@@ -106,10 +110,104 @@ pub fn delivery_fields(d: &Delivery) -> Vec<Scalar<'_>> {
     out.push(Scalar::Number(Some(d.key_index() as f64)));
     out.push(text(d.key_id()));
     out.push(text(Some(d.signature_header().as_str())));
-    out.push(text(Some(d.body_sha256())));
-    out.push(Scalar::Text(Some(Cow::Owned(d.log_record().to_json()))));
     out.extend(event_fields(d.event()));
     out
+}
+
+/// Where [`RecordInputs`] sit in a delivery's field array.
+pub mod at {
+    use super::DELIVERY_FIELDS;
+    /// dedupeKey.
+    pub const DEDUPE_KEY: usize = 0;
+    /// keyIndex.
+    pub const KEY_INDEX: usize = 2;
+    /// signatureHeader.
+    pub const SIGNATURE_HEADER: usize = 4;
+    /// The event's activity.
+    pub const ACTIVITY: usize = DELIVERY_FIELDS;
+    /// The event's contractId.
+    pub const CONTRACT_ID: usize = DELIVERY_FIELDS + 3;
+    /// The event's externalId.
+    pub const EXTERNAL_ID: usize = DELIVERY_FIELDS + 10;
+}
+
+/// The fields of a delivery's array (see [`at`]) its log record is built
+/// from, as the front passes them back on first read.
+#[derive(Debug, Default)]
+pub struct RecordInputs {
+    /// dedupeKey.
+    pub dedupe_key: String,
+    /// keyIndex.
+    pub key_index: f64,
+    /// signatureHeader (`"current"` or `"legacy"`).
+    pub signature_header: String,
+    /// The event's activity.
+    pub activity: String,
+    /// The event's contractId: null when absent or beyond 2^53.
+    pub contract_id: Option<f64>,
+    /// The event's externalId.
+    pub external_id: Option<String>,
+}
+
+/// The log record (JSON text, core's snake_case fields) of the delivery
+/// `verifier` opened from `body`, from the fields of its array: built from
+/// those values when the contract id is a number, and from the body parsed
+/// again when it is null (absent, or too large for a JS number to carry
+/// exactly). Either way it is the record `open` would have given.
+///
+/// ```
+/// # use spotdraft_kit_wasm::shape::{accepted_log_record, RecordInputs};
+/// let key = spotdraft_kit::HmacKey::from_bytes(b"k").unwrap();
+/// for body in [&br#"{"activity":"A","contract_id":7}"#[..], br#"{"activity":"A","contract_id":9007199254740993}"#] {
+///     let sig = spotdraft_kit::sign(&key, body);
+///     let verifier = spotdraft_kit::Verifier::new(vec![key.clone()]).unwrap();
+///     let d = verifier.open(&[("x-sd-webhook-content-hash", sig.as_str())], body).unwrap();
+///     let inputs = RecordInputs {
+///         dedupe_key: d.dedupe_key().to_owned(),
+///         signature_header: "current".into(),
+///         activity: "A".into(),
+///         contract_id: spotdraft_kit_wasm::shape::exact_number(d.event().contract_id()),
+///         ..RecordInputs::default()
+///     };
+///     assert_eq!(accepted_log_record(&verifier, &inputs, body).unwrap(), d.log_record().to_json());
+/// }
+/// ```
+pub fn accepted_log_record(
+    verifier: &Verifier,
+    inputs: &RecordInputs,
+    body: &[u8],
+) -> spotdraft_kit::Result<String> {
+    let signature_header = [SignatureHeader::Current, SignatureHeader::Legacy]
+        .into_iter()
+        .find(|h| h.as_str() == inputs.signature_header)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidArgument,
+                "the signature header must be \"current\" or \"legacy\"",
+            )
+        })?;
+    // A key index the front did not get from `open` is refused by core.
+    let key_index = whole(inputs.key_index).map_or(usize::MAX, |n| n as usize);
+    let record = match inputs.contract_id.map(whole) {
+        Some(Some(id)) => verifier.accepted_log_record_from(
+            &AcceptedParts {
+                activity: &inputs.activity,
+                contract_id: Some(id),
+                external_id: inputs.external_id.as_deref(),
+                dedupe_key: &inputs.dedupe_key,
+                key_index,
+                signature_header,
+            },
+            body,
+        )?,
+        Some(None) | None => verifier.accepted_log_record(signature_header, key_index, body)?,
+    };
+    Ok(record.to_json())
+}
+
+/// A non-negative or negative integer a JS number holds exactly, or None.
+fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64).then_some(n as i64)
 }
 
 /// `[people, counterparties]` of an event, each as JSON text (see

@@ -169,9 +169,9 @@ test('body size limit: 413 without hashing', () => {
   });
 });
 
-test('events and deliveries are plain data with camelCase fields and payload', () => {
+test('events and deliveries are data with camelCase fields and payload, all of it in their JSON', () => {
   const event = parseEvent(BODY);
-  assert.equal(Object.getPrototypeOf(event), Object.prototype);
+  assert.deepEqual(JSON.parse(JSON.stringify(event)).payload, JSON.parse(BODY));
   assert.equal(event.activity, 'CONTRACT_SIGNED');
   assert.equal(event.category, 'signature');
   assert.equal(event.known, true);
@@ -190,6 +190,7 @@ test('events and deliveries are plain data with camelCase fields and payload', (
   const recordText = JSON.stringify(d.logRecord());
   for (const secret of ['Sam Example', 'sam@example.com', 'Master Services', SIG, KEY]) assert.ok(!recordText.includes(secret));
   assert.deepEqual(JSON.parse(JSON.stringify(d)).dedupeKey, d.dedupeKey);
+  assert.equal(JSON.parse(JSON.stringify(d)).bodySha256, d.logRecord().body_sha256);
 });
 
 test('openAsync resolves like open and rejects with SpotDraftKitError', async () => {

@@ -21,8 +21,11 @@ const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 // Budgets as measured, so growth fails here. The targets (60 KiB for the
 // module, 80 KiB for what a Worker loads) are not met: the core's event
 // reader (serde_json) is most of the module; see BENCHMARKS.md.
-const MODULE_BUDGET = 96 * 1024;
-const WORKER_BUDGET = 106 * 1024;
+// Both grew by about 2 KiB when the log record moved to its own export
+// (built on first read, from the delivery's fields, instead of on every
+// open) and events became one class.
+const MODULE_BUDGET = 98 * 1024;
+const WORKER_BUDGET = 108 * 1024;
 
 test('verifier-only module and what a verify-only Worker loads stay inside their budgets, well under the full module', () => {
   const wasm = gz(join(verifyDir, 'spotdraft_kit_wasm_bg.wasm'));
