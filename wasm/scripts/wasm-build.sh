@@ -177,7 +177,10 @@ assemble() {
       "$stage/workerd.js" "$stage/browser.js" "$stage/entry-node-cjs.mjs"
   fi
   # workerd / Workers: ESM; the .wasm import stays an import (a compiled module).
-  "$esbuild" "$stage/workerd.js" "${common[@]}" --format=esm --platform=neutral \
+  # Minified, with names kept (classes and functions keep their names in
+  # stack traces): a Worker loads this file as it is, and the verify entry's
+  # is 2.7 KB smaller gzipped this way.
+  "$esbuild" "$stage/workerd.js" "${common[@]}" --format=esm --platform=neutral --minify --keep-names \
     --external:./${crate}_bg.wasm --outfile="$out/workerd.js"
   # Browsers, bundlers, Deno: ESM; fetches the .wasm next to itself.
   "$esbuild" "$stage/browser.js" "${common[@]}" --format=esm --platform=neutral \

@@ -19,11 +19,12 @@ const root = join(here, '..', '..');
 const verifyDir = join(here, '..', 'dist', 'verify');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-// Budgets as measured, so growth fails here. The targets (60 KiB for the
-// module, 80 KiB for what a Worker loads) are not met: the core's event
-// reader (serde_json) is most of the module; see BENCHMARKS.md.
-const MODULE_BUDGET = 96 * 1024;
-const WORKER_BUDGET = 106 * 1024;
+// The module's budget is as measured, so growth fails here: its 60 KiB
+// target is not met (the core's reader, signatures and std are most of it;
+// see BENCHMARKS.md). What a verify-only Worker loads is held to its target,
+// 80 KiB, which it meets.
+const MODULE_BUDGET = 76 * 1024;
+const WORKER_BUDGET = 80 * 1024;
 
 test('verifier-only module and what a verify-only Worker loads stay inside their budgets, well under the full module', () => {
   const wasm = gz(join(verifyDir, 'spotdraft_kit_wasm_bg.wasm'));
@@ -52,9 +53,15 @@ test('the verify entry exports the one list without the API layer, the playbook 
   assert.equal(typeof full.diagnose, 'function');
   for (const file of ['workerd.js', 'browser.js', 'index.cjs']) {
     const text = readFileSync(join(verifyDir, file), 'utf8');
+    // The markers survive the workerd entry's minification: the full
+    // entry's file holds each of them.
+    const fullText = readFileSync(join(here, '..', 'dist', file), 'utf8');
+    for (const marker of ['RawApi', 'apiOperations', 'createApi', 'RawReconcile', 'createPlaybook']) {
+      assert.ok(fullText.includes(marker), `full ${file} lacks ${marker}`);
+    }
     assert.ok(!/RawApi|apiOperations|createApi/.test(text), `${file} holds API code`);
     assert.ok(!/RawReconcile|playbook[A-Z]|createPlaybook/.test(text), `${file} holds playbook code`);
-    assert.ok(/^export \{/m.test(text) === (file !== 'index.cjs'), `${file} is an ES module`);
+    assert.ok(/\bexport\s*\{/.test(text) === (file !== 'index.cjs'), `${file} is an ES module`);
   }
   const exported = wasmExports(join(verifyDir, 'spotdraft_kit_wasm_bg.wasm'));
   assert.deepEqual(exported.filter((n) => /playbook|rawreconcile|rawrotation|rawsanitizer|^diagnose$|^api/i.test(n)), []);
