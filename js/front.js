@@ -30,7 +30,8 @@
 //                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
 //   parseEvent(bytes)        -> event fields
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
-//   sign(ring, bytes), diagnose(bytes, sig, ring) (JSON text), bodySha256(bytes)
+//   sign(ring, bytes), bodySha256(bytes)
+//   diagnose(bytes, sig, ring) (JSON text; optional: without it the front has no diagnose)
 //
 // Results are flat arrays of scalars in the order of wasm/src/shape.rs (no
 // native object per call, no JSON text; a delivery's log record crosses as
@@ -587,8 +588,10 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
   return {
     api: {
-      Verifier, SpotDraftKitError, parseEvent, sign, diagnose, bodySha256,
+      Verifier, SpotDraftKitError, parseEvent, sign, bodySha256,
       SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, ERROR_CODES, implementation,
+      // Not where the native side has no diagnosis (the verifier-only wasm module).
+      ...(native.diagnose ? { diagnose } : {}),
     },
     internal,
   };
@@ -604,4 +607,11 @@ const EXPORTS = Object.freeze([
   'Api', 'RetryPolicy', 'RateLimiter', 'parseResponse',
 ]);
 
-module.exports = { createFront, SpotDraftKitError, EXPORTS, kMaxBodyBytes, kInternal };
+/**
+ * The EXPORTS the verifier-only wasm entries (`@spotdraft-kit/wasm/verify`)
+ * leave out, with the playbook's: the diagnosis (their module is built
+ * without it) and the SpotDraft API layer.
+ */
+const VERIFY_OMITS = Object.freeze(['diagnose', 'Api', 'RetryPolicy', 'RateLimiter', 'parseResponse']);
+
+module.exports = { createFront, SpotDraftKitError, EXPORTS, VERIFY_OMITS, kMaxBodyBytes, kInternal };

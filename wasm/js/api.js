@@ -5,11 +5,12 @@
 import * as raw from './spotdraft_kit_wasm.js';
 import { attachApiFields, createApi } from './api-client.js';
 import { createPlaybook } from './playbook.js';
-import internal, { SpotDraftKitError } from './kit.js';
+import front, { SpotDraftKitError } from './kit.js';
 
 // Errors from the wasm side are already SpotDraftKitError (the front
 // registers the factory that builds them).
 const lift = (e) => e;
+const { internal } = front;
 const invalidArgument = internal.invalid;
 internal.decorateApiErrors(attachApiFields);
 

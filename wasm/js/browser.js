@@ -2,4 +2,5 @@
 import './init-browser.js';
 
 export * from './kit.js';
+export * from './diagnosis.js';
 export * from './api.js';

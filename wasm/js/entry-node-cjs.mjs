@@ -3,4 +3,5 @@
 import './init-node.mjs';
 
 export * from './kit.js';
+export * from './diagnosis.js';
 export * from './api.js';

@@ -1,11 +1,11 @@
 // Types of @spotdraft-kit/wasm/verify: the webhook part of the shared
-// contract (the package's index.d.ts), without the SpotDraft API layer.
+// contract (the package's index.d.ts), without the SpotDraft API layer and
+// without `diagnose` (import the package's main entry for it).
 export {
   Verifier,
   SpotDraftKitError,
   parseEvent,
   sign,
-  diagnose,
   bodySha256,
   SIGNATURE_HEADER,
   LEGACY_SIGNATURE_HEADER,
@@ -25,6 +25,4 @@ export type {
   Event,
   LogRecord,
   Delivery,
-  DiagnosisCause,
-  Diagnosis,
 } from '../index.js';

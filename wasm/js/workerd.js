@@ -2,4 +2,5 @@
 import './init-workerd.js';
 
 export * from './kit.js';
+export * from './diagnosis.js';
 export * from './api.js';

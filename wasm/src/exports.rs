@@ -1,5 +1,5 @@
-//! Free functions and constants: `parseEvent`, `sign`, `diagnose`,
-//! `bodySha256`, the header names and the error codes.
+//! Free functions and constants: `parseEvent`, `sign`, `diagnose` (full
+//! module only), `bodySha256`, the header names and the error codes.
 
 use spotdraft_kit::{ErrorCode, LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER};
 use wasm_bindgen::prelude::*;
@@ -33,7 +33,9 @@ pub fn sign(keys: &Keyring, body: &[u8]) -> Result<String, JsValue> {
     }
 }
 
-/// Explains why `signature` does or does not match `body`; JSON.
+/// Explains why `signature` does or does not match `body`; JSON. Only in
+/// the full module (feature `diagnose`).
+#[cfg(feature = "diagnose")]
 #[wasm_bindgen]
 pub fn diagnose(body: &[u8], signature: &str, keys: &Keyring) -> String {
     shape::diagnosis(&spotdraft_kit::diagnose(body, signature, keys.keys()))

@@ -9,9 +9,9 @@
 //! registers ([`errors`]); results cross as flat arrays of scalars
 //! ([`shape`], [`fields`]).
 //!
-//! Built without the default `api` feature, the module holds no SpotDraft
-//! API layer and no playbook planners: the verifier-only module a
-//! Worker that only receives loads.
+//! Built without the default features (`api`, `diagnose`), the module
+//! holds no SpotDraft API layer, no playbook planners and no diagnosis:
+//! the verifier-only module a Worker that only receives loads.
 //!
 //! Nothing here may panic: the module is built with `panic = "abort"`, so a
 //! panic would trap and could leave the instance unusable.

@@ -329,7 +329,9 @@ pub fn counterparties(e: &Event) -> String {
     out.finish()
 }
 
-/// A diagnosis with its human-readable message.
+/// A diagnosis with its human-readable message. Nothing in the
+/// verifier-only module calls it (no `diagnose` feature), so it is not
+/// linked there.
 pub fn diagnosis(d: &Diagnosis) -> String {
     let mut out = Json::with_capacity(512);
     out.open();
