@@ -95,7 +95,7 @@ impl LogRecord {
             }
             let _ = write!(out, "\"{name}\":");
             match value {
-                LogValue::Str(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
+                LogValue::Str(s) => push_json_string(&mut out, s),
                 LogValue::Int(n) => {
                     let _ = write!(out, "{n}");
                 }
@@ -106,5 +106,45 @@ impl LogRecord {
         }
         out.push('}');
         out
+    }
+}
+
+/// `text` as a JSON string, escaped exactly as serde_json writes one (`"`,
+/// `\` and the control characters; the short escapes where JSON has them,
+/// else `\u00XX`), without linking serde_json's writer into the
+/// verifier-only wasm module.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_json_string;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut every: String = (0u32..0x80).filter_map(char::from_u32).collect();
+        every.push_str("é☃𝄞\u{7f}\u{2028}");
+        for text in [every.as_str(), "", "plain", "\"q\"", "a\\b", "\u{0}\u{1f}"] {
+            let mut ours = String::new();
+            push_json_string(&mut ours, text);
+            assert_eq!(ours, serde_json::to_string(text).unwrap(), "{text:?}");
+        }
     }
 }
