@@ -133,8 +133,9 @@ impl<'b> Scanner<'b> {
         }
     }
 
-    /// A value's first byte, after whitespace; the error for end of input.
-    fn value_start(&mut self) -> Step<u8> {
+    /// The next byte after whitespace (a value's first byte, a separator or
+    /// a closing bracket); end of input is an error there.
+    fn next_byte(&mut self) -> Step<u8> {
         match self.ws() {
             Some(c) => Ok(c),
             None => Err(self.peek_error(JsonErrorKind::Eof)),
@@ -532,10 +533,7 @@ impl<'b> Scanner<'b> {
         self.enter()?;
         let mut first = true;
         loop {
-            let c = match self.ws() {
-                Some(c) => c,
-                None => return Err(self.peek_error(JsonErrorKind::Eof)),
-            };
+            let c = self.next_byte()?;
             if c == b'}' {
                 break;
             }
@@ -546,21 +544,18 @@ impl<'b> Scanner<'b> {
                 }
             } else if c == b',' {
                 self.i += 1;
-                match self.ws() {
-                    Some(b'"') => {}
-                    Some(_) => return Err(self.peek_error(JsonErrorKind::Syntax)),
-                    None => return Err(self.peek_error(JsonErrorKind::Eof)),
+                if self.next_byte()? != b'"' {
+                    return Err(self.peek_error(JsonErrorKind::Syntax));
                 }
             } else {
                 return Err(self.peek_error(JsonErrorKind::Syntax));
             }
             self.i += 1;
             let key = self.key()?;
-            match self.ws() {
-                Some(b':') => self.i += 1,
-                Some(_) => return Err(self.peek_error(JsonErrorKind::Syntax)),
-                None => return Err(self.peek_error(JsonErrorKind::Eof)),
+            if self.next_byte()? != b':' {
+                return Err(self.peek_error(JsonErrorKind::Syntax));
             }
+            self.i += 1;
             each(self, &key)?;
         }
         self.i += 1;
@@ -573,10 +568,7 @@ impl<'b> Scanner<'b> {
         self.enter()?;
         let mut first = true;
         loop {
-            let c = match self.ws() {
-                Some(c) => c,
-                None => return Err(self.peek_error(JsonErrorKind::Eof)),
-            };
+            let c = self.next_byte()?;
             if c == b']' {
                 break;
             }
@@ -584,10 +576,8 @@ impl<'b> Scanner<'b> {
                 first = false;
             } else if c == b',' {
                 self.i += 1;
-                match self.ws() {
-                    Some(b']') => return Err(self.peek_error(JsonErrorKind::Syntax)),
-                    Some(_) => {}
-                    None => return Err(self.peek_error(JsonErrorKind::Eof)),
+                if self.next_byte()? == b']' {
+                    return Err(self.peek_error(JsonErrorKind::Syntax));
                 }
             } else {
                 return Err(self.peek_error(JsonErrorKind::Syntax));
@@ -602,7 +592,7 @@ impl<'b> Scanner<'b> {
     /// Any value, read as a [`Scalar`] (`keep`) or only validated; its
     /// JSON kind is what a container or literal reads as.
     fn value(&mut self, keep: bool) -> Step<Scalar> {
-        Ok(match self.value_start()? {
+        Ok(match self.next_byte()? {
             b'"' => {
                 self.i += 1;
                 if keep {
