@@ -133,9 +133,8 @@ impl<'b> Scanner<'b> {
         }
     }
 
-    /// The next byte after whitespace (a value's first byte, a separator or
-    /// a closing bracket); end of input is an error there.
-    fn next_byte(&mut self) -> Step<u8> {
+    /// A value's first byte, after whitespace; the error for end of input.
+    fn value_start(&mut self) -> Step<u8> {
         match self.ws() {
             Some(c) => Ok(c),
             None => Err(self.peek_error(JsonErrorKind::Eof)),
@@ -533,7 +532,10 @@ impl<'b> Scanner<'b> {
         self.enter()?;
         let mut first = true;
         loop {
-            let c = self.next_byte()?;
+            let c = match self.ws() {
+                Some(c) => c,
+                None => return Err(self.peek_error(JsonErrorKind::Eof)),
+            };
             if c == b'}' {
                 break;
             }
@@ -544,18 +546,21 @@ impl<'b> Scanner<'b> {
                 }
             } else if c == b',' {
                 self.i += 1;
-                if self.next_byte()? != b'"' {
-                    return Err(self.peek_error(JsonErrorKind::Syntax));
+                match self.ws() {
+                    Some(b'"') => {}
+                    Some(_) => return Err(self.peek_error(JsonErrorKind::Syntax)),
+                    None => return Err(self.peek_error(JsonErrorKind::Eof)),
                 }
             } else {
                 return Err(self.peek_error(JsonErrorKind::Syntax));
             }
             self.i += 1;
             let key = self.key()?;
-            if self.next_byte()? != b':' {
-                return Err(self.peek_error(JsonErrorKind::Syntax));
+            match self.ws() {
+                Some(b':') => self.i += 1,
+                Some(_) => return Err(self.peek_error(JsonErrorKind::Syntax)),
+                None => return Err(self.peek_error(JsonErrorKind::Eof)),
             }
-            self.i += 1;
             each(self, &key)?;
         }
         self.i += 1;
@@ -568,7 +573,10 @@ impl<'b> Scanner<'b> {
         self.enter()?;
         let mut first = true;
         loop {
-            let c = self.next_byte()?;
+            let c = match self.ws() {
+                Some(c) => c,
+                None => return Err(self.peek_error(JsonErrorKind::Eof)),
+            };
             if c == b']' {
                 break;
             }
@@ -576,8 +584,10 @@ impl<'b> Scanner<'b> {
                 first = false;
             } else if c == b',' {
                 self.i += 1;
-                if self.next_byte()? == b']' {
-                    return Err(self.peek_error(JsonErrorKind::Syntax));
+                match self.ws() {
+                    Some(b']') => return Err(self.peek_error(JsonErrorKind::Syntax)),
+                    Some(_) => {}
+                    None => return Err(self.peek_error(JsonErrorKind::Eof)),
                 }
             } else {
                 return Err(self.peek_error(JsonErrorKind::Syntax));
@@ -592,7 +602,7 @@ impl<'b> Scanner<'b> {
     /// Any value, read as a [`Scalar`] (`keep`) or only validated; its
     /// JSON kind is what a container or literal reads as.
     fn value(&mut self, keep: bool) -> Step<Scalar> {
-        Ok(match self.next_byte()? {
+        Ok(match self.value_start()? {
             b'"' => {
                 self.i += 1;
                 if keep {

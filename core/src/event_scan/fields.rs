@@ -12,7 +12,7 @@ impl Scanner<'_> {
         &mut self,
         mut each: impl FnMut(&mut Self, &mut T, &[u8]) -> Step<()>,
     ) -> Step<Option<T>> {
-        if self.next_byte()? != b'{' {
+        if self.value_start()? != b'{' {
             self.skip()?;
             return Ok(None);
         }
@@ -85,7 +85,7 @@ impl Scanner<'_> {
 
     fn counterparties(&mut self) -> Step<Vec<RawCounterparty>> {
         let mut out = Vec::new();
-        if self.next_byte()? != b'[' {
+        if self.value_start()? != b'[' {
             self.skip()?;
             return Ok(out);
         }
@@ -123,7 +123,7 @@ impl Scanner<'_> {
 
     /// The whole payload: one value, then only whitespace.
     pub(super) fn top(&mut self) -> Step<TopLevel> {
-        let top = if self.next_byte()? == b'{' {
+        let top = if self.value_start()? == b'{' {
             TopLevel::Object(Box::new(self.fields()?))
         } else {
             match self.value(false)? {

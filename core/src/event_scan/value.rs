@@ -19,7 +19,7 @@ pub(crate) fn parse_value(body: &[u8]) -> Result<Value, JsonError> {
 
 impl Scanner<'_> {
     fn tree(&mut self) -> Step<Value> {
-        let c = self.next_byte()?;
+        let c = self.value_start()?;
         Ok(match c {
             b'"' => {
                 self.i += 1;
