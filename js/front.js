@@ -22,20 +22,26 @@
 //   new NativeVerifier(ring, maxBodyBytes?)
 //                            .size, .maxBodyBytes, .checkBodyLength(n),
 //                            .verify(bytes, sig), .isValid(bytes, sig),
-//                            .open(pairs, bytes, collect) -> delivery fields (an
-//                            implementation may return collect(...fields), which
-//                            for the addon costs less than filling an array),
+//                            .open(bytes, slots, pairs) -> the delivery packed: its
+//                            texts end to end, returned, and its other fields
+//                            written into `slots`, a Float64Array (wasm/src/packed.rs),
 //                            .logRecord(bytes, fields) -> log record JSON of the
 //                            delivery `open` gave as `fields` (built on first read),
 //                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
-//   parseEvent(bytes)        -> event fields
+//   fieldKinds()             a packed delivery's slot kinds (packed.rs KINDS)
+//   parseEvent(bytes, slots) -> the event packed as `open` packs a delivery, its
+//                            slots from the event's first (KINDS from DELIVERY_FIELDS)
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
 //   sign(ring, bytes), bodySha256(bytes)
 //   diagnose(bytes, sig, ring) (JSON text; optional: without it the front has no diagnose)
+//   snapshot(bytes), snapshotBytes(snapshot)
+//                            (optional) a private copy of bytes cheaper to make than a
+//                            Uint8Array copy, and its bytes back; without them the
+//                            front keeps a Uint8Array copy
 //
-// Results are flat arrays of scalars in the order of wasm/src/shape.rs (no
-// native object per call, no JSON text; a delivery's log record crosses as
-// JSON text when first read).
+// A delivery and an event cross packed (above); other results are flat arrays of
+// scalars in the order of wasm/src/shape.rs (no native object per call, no
+// JSON text; a delivery's log record crosses as JSON text when first read).
 //
 // Bodies and key bytes always cross as Uint8Array; header pairs as a flat
 // [name, value, ...] array of strings.
@@ -88,8 +94,6 @@ const encoder = new TextEncoder();
 // A private copy of the bytes (Buffer#slice would be a view).
 const copyOf = (bytes) => new Uint8Array(bytes);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-// Its arguments as an array: how the addon hands back a delivery's fields.
-const collect = (...fields) => fields;
 
 /**
  * Builds the package's public API over its native module (see above);
@@ -159,6 +163,44 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   const bodyOf = (body) => bytesOf(body, 'body');
 
   const ERROR_CODES = Object.freeze(native.errorCodes());
+
+  // A delivery crosses packed (wasm/src/packed.rs): its texts as one string,
+  // the rest in the slots of this front's own Float64Array, written by each
+  // `open` and read at once. The slot kinds are the native side's.
+  const KINDS = native.fieldKinds();
+  const SLOTS = new Float64Array(KINDS.length);
+  const TEXT = 't'.charCodeAt(0);
+  const NUMBER = 'n'.charCodeAt(0);
+  // The flat field array (shape.rs order) from packed texts and the slots:
+  // a delivery's, or from `at` (where its event starts) an event's.
+  function unpack(text, at = 0) {
+    const fields = new Array(KINDS.length - at);
+    let start = 0;
+    for (let i = 0; i < fields.length; i += 1) {
+      const slot = SLOTS[i];
+      const kind = KINDS.charCodeAt(at + i);
+      if (kind === TEXT) {
+        if (slot < 0) {
+          fields[i] = null;
+        } else {
+          fields[i] = text.slice(start, slot);
+          start = slot;
+        }
+      } else if (kind === NUMBER) {
+        fields[i] = Number.isNaN(slot) ? null : slot;
+      } else {
+        fields[i] = slot === 1;
+      }
+    }
+    return fields;
+  }
+  const openPacked = (verifier, pairs, bytes) =>
+    unpack(verifier.open(bytes, SLOTS, pairs));
+
+  // The private copy of verified bytes a delivery's lazy fields read (later
+  // changes to the caller's buffer change nothing), and the bytes back.
+  const keep = typeof native.snapshot === 'function' ? (bytes) => native.snapshot(bytes) : copyOf;
+  const bytesOfKept = (kept) => (typeof kept === 'string' ? native.snapshotBytes(kept) : kept);
   const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
 
   // Header names worth passing on. A superset of what core matches (core
@@ -330,7 +372,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     }
 
     #detail(i) {
-      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes);
+      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes = bytesOfKept(this.#bytes));
       return JSON.parse(this.#details[i]);
     }
 
@@ -340,7 +382,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     }
 
     #parsed() {
-      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes));
+      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes = bytesOfKept(this.#bytes)));
       return this.#payload;
     }
 
@@ -401,7 +443,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** Lowercase hex SHA-256 of the verified body. */
     get bodySha256() {
-      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes);
+      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes = bytesOfKept(this.#bytes));
       return this.#sha256;
     }
 
@@ -411,7 +453,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
-      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#fields);
+      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes = bytesOfKept(this.#bytes), this.#fields);
       return JSON.parse(this.#record);
     }
 
@@ -508,7 +550,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     open(headers, body) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      return new Delivery(this.#native.open(pairs, bytes, collect), copyOf(bytes), this.#native);
+      return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);
     }
 
     /**
@@ -521,7 +563,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
       if (bytes.byteLength < ASYNC_MIN_BYTES || typeof this.#native.openAsync !== 'function') {
-        return new Delivery(this.#native.open(pairs, bytes, collect), copyOf(bytes), this.#native);
+        return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);
       }
       const copy = copyOf(bytes);
       return new Delivery(await this.#native.openAsync(pairs, copy), copy, this.#native);
@@ -544,7 +586,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   /** Parses a body without verifying it. */
   function parseEvent(body) {
     const bytes = bodyOf(body);
-    return new Event(native.parseEvent(bytes), 0, copyOf(bytes));
+    return new Event(unpack(native.parseEvent(bytes, SLOTS), DELIVERY_FIELDS), 0, keep(bytes));
   }
 
   /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */

@@ -9,7 +9,8 @@ BENCH_TARGETS += bench-wasm
 build-wasm: ## Build wasm/dist (the npm package) with the wasm32 toolchain this machine has
 	wasm/scripts/wasm-build.sh
 
-test-wasm: build-wasm ## WASM package: conformance in Node and workerd, API tables and executor, types, pack/install, Worker example and quickstart (miniflare, wrangler dev)
+test-wasm: build-wasm ## WASM package: the binding's Rust unit and doc tests, conformance in Node and workerd, API tables and executor, types, pack/install, Worker example and quickstart (miniflare, wrangler dev)
+	cargo test -p spotdraft-kit-wasm
 	wasm/scripts/wasm-test.sh
 
 bench-wasm: build-wasm ## WASM open() vs WebCrypto HMAC-SHA512 + JSON.parse in Node and in workerd (and workerd's node:crypto), sizes, cold start

@@ -1,7 +1,8 @@
-//! Flat field arrays (`shape.rs`) as JavaScript arrays.
+//! Field arrays (`shape.rs`) as JavaScript values: owned for `openAsync`,
+//! the front's slots for the packed form (`packed.rs`), and back again for
+//! a delivery's log record.
 
-use napi::bindgen_prelude::{Array, Either4, FnArgs, Function, Null, Unknown};
-use napi::Env;
+use napi::bindgen_prelude::{Array, Either4, Float64ArraySlice, Null};
 
 use crate::shape::{at, RecordInputs, Scalar};
 
@@ -22,86 +23,22 @@ pub fn to_js(scalars: &[Scalar<'_>]) -> Vec<Field> {
         .collect()
 }
 
-/// The scalars as a JS array made in place: each text goes from the
-/// borrowed `&str` straight into a JS string, with no owned copy between.
-pub fn to_array<'env>(env: &'env Env, scalars: &[Scalar<'_>]) -> napi::Result<Array<'env>> {
-    let mut array = env.create_array(u32::try_from(scalars.len()).unwrap_or(u32::MAX))?;
-    for (index, scalar) in (0u32..).zip(scalars) {
-        match scalar {
-            Scalar::Text(Some(t)) => array.set(index, t.as_ref())?,
-            Scalar::Number(Some(n)) => array.set(index, *n)?,
-            Scalar::Flag(b) => array.set(index, *b)?,
-            Scalar::Text(None) | Scalar::Number(None) => array.set(index, Null)?,
-        }
-    }
-    Ok(array)
-}
-
-/// One scalar as a call argument: borrowed text, a number, a flag or null.
-pub type Value<'a> = Either4<&'a str, f64, bool, Null>;
-
-/// A delivery's scalars ([`crate::shape::delivery_fields`]) as the
-/// arguments of one call.
-pub type DeliveryArgs<'a> = FnArgs<(
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-    Value<'a>,
-)>;
-
-/// The front's collector: called with a delivery's scalars, it returns them
-/// as an array. Passing sixteen arguments to one call costs a fraction of
-/// setting sixteen elements of an array from native code (about 1,000
-/// instructions each through `napi_set_element`).
-pub type Collect<'a> = Function<'a, DeliveryArgs<'a>, Unknown<'a>>;
-
-fn value<'a>(scalar: &'a Scalar<'_>) -> Value<'a> {
-    match scalar {
-        Scalar::Text(Some(t)) => Either4::A(t.as_ref()),
-        Scalar::Number(Some(n)) => Either4::B(*n),
-        Scalar::Flag(b) => Either4::C(*b),
-        Scalar::Text(None) | Scalar::Number(None) => Either4::D(Null),
-    }
-}
-
-/// Calls `collect` with a delivery's scalars and returns what it returns.
-pub fn collect_delivery<'a>(
-    collect: &Collect<'a>,
-    scalars: &[Scalar<'_>],
-) -> napi::Result<Unknown<'a>> {
-    let [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p] = scalars else {
-        return Err(napi::Error::from_reason("a delivery has 16 fields"));
-    };
-    collect.call(FnArgs::from((
-        value(a),
-        value(b),
-        value(c),
-        value(d),
-        value(e),
-        value(f),
-        value(g),
-        value(h),
-        value(i),
-        value(j),
-        value(k),
-        value(l),
-        value(m),
-        value(n),
-        value(o),
-        value(p),
-    )))
+/// The slots of the front's `Float64Array`, to be written by
+/// `packed::pack` during the current call.
+///
+/// The one `unsafe` of the addon, the pattern Node's own bindings use to
+/// return numbers (its `fs` stat values): a typed array the front allocated
+/// once, written in place, costs sixteen stores where creating values or
+/// calling back into JS cost about 1 µs per delivery.
+#[allow(unsafe_code)]
+pub fn slots_mut<'a>(slots: &'a mut Float64ArraySlice<'_>) -> &'a mut [f64] {
+    // SAFETY: `slots` is an argument of the synchronous call that is
+    // running on the JS thread, so no JS runs until it returns; the slice
+    // borrows `slots` and so cannot outlive the call. napi gives a detached
+    // buffer length 0 (`pack` then refuses it). The only caller is the
+    // front layer, which passes its own private `Float64Array`, never one
+    // backed by a SharedArrayBuffer another thread could write.
+    unsafe { slots.as_mut() }
 }
 
 /// The fields of a delivery's array its log record is built from.

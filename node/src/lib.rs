@@ -4,8 +4,9 @@
 //! core crate. The addon implements the native interface of the shared JS
 //! front layer (`js/front.js`), exactly as the WASM module does: the front
 //! normalises inputs and holds the public classes; errors are built by the
-//! factory it registers ([`errors`]); results cross as flat arrays of
-//! scalars (`shape.rs`, [`fields`]).
+//! factory it registers ([`errors`]); a delivery crosses packed, as one
+//! string and the slots of the front's `Float64Array` (`packed.rs`), other
+//! results as flat arrays of scalars (`shape.rs`, [`fields`]).
 //!
 //! Bodies are borrowed from the caller's `Uint8Array` without a copy on the
 //! synchronous path; [`Verifier::open_async`] copies the body once and
@@ -19,6 +20,9 @@ mod api_calls;
 mod errors;
 mod fields;
 mod keys;
+// The packed form of a delivery `open` returns, shared with the WASM package.
+#[path = "../../wasm/src/packed.rs"]
+mod packed;
 pub mod playbook;
 // The JSON conversions of the playbook planners, shared with the WASM
 // package so the two cannot drift.
@@ -31,7 +35,7 @@ mod task;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Array, AsyncTask, Uint8ArraySlice, Unknown};
+use napi::bindgen_prelude::{Array, AsyncTask, Float64ArraySlice, Latin1String, Uint8ArraySlice};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
@@ -41,13 +45,6 @@ use crate::keys::Keyring;
 
 /// A body as the front layer passes it: bytes, borrowed.
 type Body<'a> = Uint8ArraySlice<'a>;
-
-/// Pairs `[name, value, name, value, ...]` as core's header source.
-fn header_pairs(flat: &[String]) -> Vec<(&str, &str)> {
-    flat.chunks_exact(2)
-        .map(|p| (p[0].as_str(), p[1].as_str()))
-        .collect()
-}
 
 /// Registers the `SpotDraftKitError` factory; called once by the front layer.
 #[napi(js_name = "registerErrorFactory")]
@@ -129,19 +126,26 @@ impl Verifier {
         self.inner.is_valid(&body, &signature)
     }
 
-    /// The full pipeline; the delivery's flat field array, as `collect`
-    /// returns it when called with the fields as its arguments.
+    /// The full pipeline: the delivery's texts, its other fields written
+    /// into `slots` (packed, `packed.rs`); `headers` is flattened `[name,
+    /// value, ...]`.
     #[napi]
-    pub fn open<'env>(
+    pub fn open(
         &self,
-        env: &'env Env,
-        headers: Vec<String>,
+        env: &Env,
         body: Body<'_>,
-        collect: fields::Collect<'env>,
-    ) -> napi::Result<Unknown<'env>> {
-        let pairs = header_pairs(&headers);
-        let delivery = self.inner.open(&pairs, &body).into_js(env)?;
-        fields::collect_delivery(&collect, &shape::delivery_fields(&delivery))
+        mut slots: Float64ArraySlice<'_>,
+        headers: Vec<String>,
+    ) -> napi::Result<String> {
+        let delivery = self
+            .inner
+            .open(&packed::header_pairs(&headers), &body)
+            .into_js(env)?;
+        packed::pack(
+            &shape::delivery_fields(&delivery),
+            fields::slots_mut(&mut slots),
+        )
+        .ok_or_else(|| errors::invalid_argument(env, "open needs a Float64Array of 16 slots"))
     }
 
     /// The log record (JSON text) of the delivery `open` returned for
@@ -163,11 +167,17 @@ impl Verifier {
     }
 }
 
-/// Parses a body into the event's flat field array.
+/// Parses a body: the event's texts, its other fields written into
+/// `slots` (packed, in the order of `shape::event_fields`).
 #[napi(js_name = "parseEvent")]
-pub fn parse_event<'env>(env: &'env Env, body: Body<'_>) -> napi::Result<Array<'env>> {
+pub fn parse_event(
+    env: &Env,
+    body: Body<'_>,
+    mut slots: Float64ArraySlice<'_>,
+) -> napi::Result<String> {
     let event = spotdraft_kit::parse_event(&body).into_js(env)?;
-    fields::to_array(env, &shape::event_fields(&event))
+    packed::pack(&shape::event_fields(&event), fields::slots_mut(&mut slots))
+        .ok_or_else(|| errors::invalid_argument(env, "parseEvent needs a Float64Array of 11 slots"))
 }
 
 /// `[people, counterparties]` of the event in a body, as JSON texts.
@@ -193,6 +203,28 @@ pub fn sign(env: Env, keys: &Keyring, body: Body<'_>) -> napi::Result<String> {
 #[napi]
 pub fn diagnose(body: Body<'_>, signature: String, keys: &Keyring) -> String {
     shape::diagnosis(&spotdraft_kit::diagnose(&body, &signature, keys.keys()))
+}
+
+/// A private copy of `bytes` as a one-byte string, one char per byte: held
+/// on the JS heap, it costs a fraction of a `Uint8Array` copy, whose
+/// backing store is allocated, zeroed and freed outside it. The front keeps
+/// a delivery's verified body this way ([`snapshot_bytes`] gives the bytes
+/// back, exactly).
+#[napi]
+pub fn snapshot<'env>(env: &'env Env, bytes: Body<'_>) -> napi::Result<napi::JsString<'env>> {
+    env.create_string_latin1(&bytes[..])
+}
+
+/// The bytes of a [`snapshot`], as a new `Uint8Array`.
+#[napi(js_name = "snapshotBytes")]
+pub fn snapshot_bytes(snapshot: Latin1String) -> napi::bindgen_prelude::Uint8Array {
+    Vec::from(&snapshot[..]).into()
+}
+
+/// The kind of each slot of a packed delivery (`packed::KINDS`).
+#[napi(js_name = "fieldKinds")]
+pub fn field_kinds() -> &'static str {
+    packed::KINDS
 }
 
 /// Lowercase hex SHA-256 of the body.

@@ -39,7 +39,7 @@ impl Task for OpenTask {
     type JsValue = Vec<crate::fields::Field>;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        let pairs = crate::header_pairs(&self.headers);
+        let pairs = crate::packed::header_pairs(&self.headers);
         Ok(self.verifier.open(&pairs, &self.body))
     }
 

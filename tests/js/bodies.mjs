@@ -1,38 +1,69 @@
 // Realistic SpotDraft deliveries for the JS benchmarks (node/bench,
-// wasm/bench): pretty-printed with a 2-space indent, as senders send them,
-// with people and a dozen or more counterparties of five fields each. The
-// cheapest shape to parse (one long string field) would hide the parse
-// cost, so the body grows by counterparties, not by padding a string.
+// wasm/bench): exactly the bodies the core's benchmarks build
+// (core/benches/support/realistic.rs, serde_json's pretty printer with a
+// 2-space indent), so that every runtime's figures are taken on the same
+// bytes: nested people, and as many five-field counterparties as fit the
+// size asked for. The cheapest shape to parse (one long string field) would
+// hide the parse cost, so the body grows by counterparties, not by padding.
+// JSON.stringify(value, null, 2) writes what serde_json's pretty printer
+// writes for these values; DIGESTS pins the Rust generator's output, so a
+// drift of either generator stops the benchmark instead of measuring other
+// bytes (python/bench/realistic.py checks the same digests).
+import { createHash } from 'node:crypto';
 
-/** A CONTRACT_SIGNED delivery of about `size` bytes, as UTF-8. */
+// SHA-256 of `realistic_body(max_bytes)` from core/benches/support/realistic.rs.
+const DIGESTS = {
+  [2 * 1024]: '1e36268e5525082bdefecedf2a236cb320baf4524c60c3db90c7f8133a4d2654',
+  [64 * 1024]: '9c9c5a6722edd48b62d04c92754c98ea29a567224a1f5a1802949496007e78a5',
+};
+
+const person = (name, email) => ({ name, email });
+
+const counterparty = (i) => ({
+  type: i % 3 === 0 ? 'Individual' : 'Organization',
+  organization_name: `Example Holdings ${i} Ltd`,
+  poc_name: `Contact ${i}`,
+  poc_email: `contact${i}@example.com`,
+  counterparty_id: 880_000 + i,
+});
+
+const event = (counterparties) => ({
+  activity: 'CONTRACT_SIGNED',
+  activity_data: {
+    performed_by: person('Sam Example', 'sam@example.com'),
+    signatory: person('Di Signer', 'di.signer@example.com'),
+    timestamp: '2026-11-02T10:00:00.000000Z',
+  },
+  contract_id: 424_242,
+  contract_title: 'Master Services Agreement',
+  contract_status: 'SIGN',
+  contract_kind: 'TEMPLATE_CONTRACT',
+  contract_type: 'MSA',
+  contract_type_name: 'Master Services Agreement',
+  contract_type_id: 12,
+  created_at: '2026-11-01T09:00:00Z',
+  business_user: person('Bo Example', 'bo@example.com'),
+  legal_user: person('Lee Counsel', 'lee.counsel@example.com'),
+  external_metadata: { id: 'crm-991', source: 'crm', synced: true },
+  counterparties: Array.from({ length: counterparties }, (_, i) => counterparty(i)),
+});
+
+const pretty = (n) => new TextEncoder().encode(JSON.stringify(event(n), null, 2));
+
+/**
+ * The core's realistic delivery of at most `size` bytes (2 KiB: 1,873 bytes,
+ * 64 KiB: 65,431), as UTF-8, checked against the Rust generator's digest.
+ */
 export function realisticBody(size) {
-  const base = {
-    activity: 'CONTRACT_SIGNED',
-    contract_id: 48213,
-    contract_title: 'Master Services Agreement',
-    contract_status: 'SIGNED',
-    contract_kind: 'TEMPLATE',
-    contract_type: 'MSA',
-    contract_type_id: 12,
-    external_metadata: { id: 'crm-99812', source: 'salesforce' },
-    activity_data: {
-      timestamp: '2026-11-02T10:00:00.000000Z',
-      performed_by: { name: 'Alex Example', email: 'alex@example.com' },
-    },
-    business_user: { name: 'Sam Example', email: 'sam@example.com' },
-    legal_user: { name: 'Lee Example', email: 'lee@example.com' },
-    counterparties: [],
-  };
-  const counterparty = (i) => ({
-    type: 'ORGANIZATION',
-    organization_name: `Counterparty ${i} Holdings Ltd`,
-    poc_name: `Contact ${i}`,
-    poc_email: `contact${i}@example.com`,
-    counterparty_id: 1000 + i,
-  });
-  const render = () => JSON.stringify(base, null, 2);
-  for (let i = 0; render().length + 200 < size; i += 1) base.counterparties.push(counterparty(i));
-  base.notes = '';
-  base.notes = 'n'.repeat(Math.max(0, size - render().length));
-  return new TextEncoder().encode(render());
+  let n = 1;
+  let body = pretty(n);
+  for (let next = pretty(n + 1); next.length <= size; next = pretty(n + 1)) {
+    n += 1;
+    body = next;
+  }
+  const got = createHash('sha256').update(body).digest('hex');
+  if (DIGESTS[size] !== got) {
+    throw new Error(`the ${size}-byte realistic body (sha256 ${got}) is not the one core/benches/support/realistic.rs builds (sha256 ${DIGESTS[size]}): the generators have drifted`);
+  }
+  return body;
 }

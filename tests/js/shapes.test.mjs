@@ -281,3 +281,41 @@ test('contract ids beyond 2**53 are exact or null, never rounded', () => {
   }
   assert.equal(parseEvent('{"activity":"CONTRACT_CREATED","contract_id":9007199254740991}').contractId, 2 ** 53 - 1);
 });
+
+test('a delivery and an event keep the verified bytes: reusing the caller\'s buffer changes no field', () => {
+  // Non-ASCII in every text field (two- to four-byte UTF-8, UTF-16
+  // surrogate pairs) checks the packed texts' offsets and the private copy.
+  const value = {
+    activity: 'CONTRACT_SIGNED',
+    contract_id: 9,
+    contract_title: 'Vertrag \u{1F980} \u2014 \u5408\u540C \u2713',
+    contract_status: '\u00C9TAT',
+    contract_kind: 'K',
+    contract_type: 'Typ \u00DF',
+    contract_type_id: 3,
+    activity_data: { timestamp: '2026-01-02T03:04:05Z', performed_by: { name: 'Zo\u00EB \u{1F980}', email: 'z@example.com' } },
+    external_metadata: { id: 'ext-\u00F1' },
+  };
+  const bytes = new TextEncoder().encode(JSON.stringify(value, null, 2));
+  const sig = createHmac('sha512', KEY_BYTES).update(bytes).digest('hex');
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const buf = Buffer.from(bytes);
+  const eventBuf = Buffer.from(bytes);
+  const delivery = verifier.open({ [H]: sig }, buf);
+  const event = parseEvent(eventBuf);
+  buf.fill(0x20);
+  eventBuf.fill(0x7b);
+  for (const e of [delivery.event, event]) {
+    assert.equal(e.contractTitle, value.contract_title);
+    assert.equal(e.contractStatus, value.contract_status);
+    assert.equal(e.contractType, value.contract_type);
+    assert.equal(e.contractTypeId, 3);
+    assert.equal(e.occurredAt, '2026-01-02T03:04:05Z');
+    assert.equal(e.externalId, 'ext-\u00F1');
+    assert.deepEqual(e.performedBy, value.activity_data.performed_by);
+    assert.deepEqual(e.payload, value);
+  }
+  assert.equal(delivery.bodySha256, sha);
+  assert.equal(delivery.logRecord().body_sha256, sha);
+  assert.equal(delivery.bodyLength, bytes.length);
+});

@@ -255,9 +255,7 @@ pub fn request_from_json(text: &str) -> Result<HttpRequest, Error> {
 
 /// Flat `[name, value, name, value, ...]` as core's header pairs.
 pub fn header_pairs(flat: &[String]) -> Vec<(&str, &str)> {
-    flat.chunks_exact(2)
-        .map(|p| (p[0].as_str(), p[1].as_str()))
-        .collect()
+    crate::packed::header_pairs(flat)
 }
 
 /// A status code from JavaScript.

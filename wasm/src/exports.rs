@@ -6,14 +6,22 @@ use wasm_bindgen::prelude::*;
 
 use crate::errors;
 use crate::keys::Keyring;
-use crate::{fields, shape};
+use crate::shape;
 
-/// Parses a payload (no signature check) into the event's flat field
-/// array ([`shape::event_fields`]).
+/// Parses a payload (no signature check): the event's texts, its other
+/// fields written into `slots` (packed, [`crate::packed::pack`], in the
+/// order of [`shape::event_fields`]).
 #[wasm_bindgen(js_name = parseEvent)]
-pub fn parse_event(body: &[u8]) -> Result<Vec<JsValue>, JsValue> {
+pub fn parse_event(body: &[u8], slots: &mut [f64]) -> Result<String, JsValue> {
     let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
-    Ok(fields::to_js(&shape::event_fields(&event)))
+    crate::packed::pack(&shape::event_fields(&event), slots)
+        .ok_or_else(|| errors::invalid_argument("parseEvent needs a Float64Array of 11 slots"))
+}
+
+/// The kind of each slot of a packed delivery ([`crate::packed::KINDS`]).
+#[wasm_bindgen(js_name = fieldKinds)]
+pub fn field_kinds() -> String {
+    crate::packed::KINDS.to_owned()
 }
 
 /// `[people, counterparties]` of the event in a body, as JSON texts

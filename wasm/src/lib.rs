@@ -22,8 +22,8 @@ pub mod api;
 pub mod api_calls;
 pub mod errors;
 pub mod exports;
-pub mod fields;
 pub mod keys;
+pub mod packed;
 #[cfg(feature = "api")]
 pub mod playbook;
 #[cfg(feature = "api")]

@@ -2,8 +2,9 @@
 //! (the Node addon includes this file by path), so the two cannot drift.
 //!
 //! The hot path crosses no JSON and creates no native object: the typed
-//! scalars of a delivery and of its event cross in one flat array
-//! ([`delivery_fields`], [`event_fields`]), in the order `js/front.js`
+//! scalars of a delivery and of its event ([`delivery_fields`],
+//! [`event_fields`]) cross packed (`packed.rs`: the texts as one string,
+//! the rest in the front's `Float64Array`), in the order `js/front.js`
 //! reads them (a wrapped native object per call cost more in the GC than
 //! the fields it saves). The log record, and with it the body's SHA-256,
 //! is built on first read ([`accepted_log_record`]), as JSON text. The parts a receiver rarely reads (an event's people and

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::errors;
 use crate::keys::Keyring;
-use crate::{fields, shape};
+use crate::{packed, shape};
 
 /// A core [`Verifier`] held by the JS `Verifier` wrapper.
 #[wasm_bindgen(js_name = NativeVerifier)]
@@ -80,17 +80,21 @@ impl RawVerifier {
 
     /// The whole pipeline; `headers` is flattened `[name, value, name,
     /// value, ...]`. Header precedence and duplicate rules are core's.
-    /// Returns the delivery's flat field array ([`shape::delivery_fields`]).
-    pub fn open(&self, headers: Vec<String>, body: &[u8]) -> Result<Vec<JsValue>, JsValue> {
-        let pairs: Vec<(&str, &str)> = headers
-            .chunks_exact(2)
-            .map(|pair| match pair {
-                [name, value] => (name.as_str(), value.as_str()),
-                _ => ("", ""),
-            })
-            .collect();
-        let delivery = self.inner.open(&pairs, body).map_err(errors::js)?;
-        Ok(fields::to_js(&shape::delivery_fields(&delivery)))
+    /// Returns the delivery's texts and fills `slots` (packed,
+    /// [`packed::pack`]; wasm-bindgen copies the slots back into the
+    /// caller's `Float64Array`).
+    pub fn open(
+        &self,
+        body: &[u8],
+        slots: &mut [f64],
+        headers: Vec<String>,
+    ) -> Result<String, JsValue> {
+        let delivery = self
+            .inner
+            .open(&packed::header_pairs(&headers), body)
+            .map_err(errors::js)?;
+        packed::pack(&shape::delivery_fields(&delivery), slots)
+            .ok_or_else(|| errors::invalid_argument("open needs a Float64Array of 16 slots"))
     }
 
     /// The log record (JSON text) of the delivery `open` returned for
