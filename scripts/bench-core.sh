@@ -60,7 +60,10 @@ if ! command -v openssl >/dev/null; then
 fi
 # HMAC-SHA512 over 16 KiB blocks, in CPU seconds as `openssl speed` counts
 # them, back to back: RustCrypto (what the core uses), ring, and
-# spotdraft_kit::sign, against OpenSSL's SHA-512 and HMAC-SHA512.
+# spotdraft_kit::sign, against OpenSSL's SHA-512 and HMAC-SHA512. On x86_64
+# OpenSSL runs once more with its AVX2/BMI1/BMI2 bits cleared
+# (OPENSSL_ia32cap, second word ~0x128): it then picks its AVX code on Intel
+# and its scalar code elsewhere, as ring and AWS-LC do (BENCHMARKS.md).
 bin=$(instructions_bin)
 rounds=40000
 cpu() { # op -> user CPU seconds for `rounds` blocks
@@ -74,10 +77,12 @@ sha_k=$(speed -evp sha512)
 ring=$(cpu hmac_ring)
 hmac_k=$(speed -hmac sha512 2>/dev/null || true)
 ours=$(cpu sign)
-python3 - "$rounds" "$rc" "$ring" "$ours" "$sha_k" "${hmac_k:-}" <<'PY'
+scalar_k=
+[ "$(uname -m)" = x86_64 ] && scalar_k=$(OPENSSL_ia32cap=':~0x128' speed -evp sha512)
+python3 - "$rounds" "$rc" "$ring" "$ours" "$sha_k" "${hmac_k:-}" "$scalar_k" <<'PY'
 import sys
 rounds, rc, ring, ours = int(sys.argv[1]), *map(float, sys.argv[2:5])
-sha_k, hmac_k = sys.argv[5], sys.argv[6]
+sha_k, hmac_k, scalar_k = sys.argv[5], sys.argv[6], sys.argv[7]
 mb = lambda cpu_s: rounds * 16384 / cpu_s / 1e6
 ref = float(sha_k) * 1000 / 1e6 if sha_k else None
 print("\nHMAC-SHA512, 16 KiB blocks, MB per CPU second:")
@@ -88,4 +93,7 @@ if ref:
     print(f"  {'openssl speed -evp sha512':<28}{ref:8.1f}")
 if hmac_k:
     print(f"  {'openssl speed -hmac sha512':<28}{float(hmac_k) * 1000 / 1e6:8.1f}")
+if scalar_k and ref:
+    v = float(scalar_k) * 1000 / 1e6
+    print(f"  {'openssl, AVX2/BMI masked':<28}{v:8.1f}   {v / ref:.2f}x openssl sha512")
 PY
