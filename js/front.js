@@ -34,10 +34,6 @@
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
 //   sign(ring, bytes), bodySha256(bytes)
 //   diagnose(bytes, sig, ring) (JSON text; optional: without it the front has no diagnose)
-//   snapshot(bytes), snapshotBytes(snapshot)
-//                            (optional) a private copy of bytes cheaper to make than a
-//                            Uint8Array copy, and its bytes back; without them the
-//                            front keeps a Uint8Array copy
 //
 // A delivery and an event cross packed (above); other results are flat arrays of
 // scalars in the order of wasm/src/shape.rs (no native object per call, no
@@ -98,11 +94,14 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /**
  * Builds the package's public API over its native module (see above);
  * `implementation` ("native" or "wasm") says which one it is.
+ * `copyBytes(bytes)` makes the private copy of a verified body that a
+ * delivery's lazy fields read, a Uint8Array (default `new Uint8Array(bytes)`;
+ * a host may know a cheaper allocation, as Node's pooled Buffers are).
  * `decorate(error, apiJson)` adds the API fields to `api_error`s; the API
  * layer sets it (`internal.decorateApiErrors`), so a verifier-only build
  * carries no API code.
  */
-function createFront(native, { implementation = 'wasm' } = {}) {
+function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {}) {
   let decorate = (error) => error;
 
   function makeError(message, code, httpStatus, record, api) {
@@ -196,11 +195,6 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   }
   const openPacked = (verifier, pairs, bytes) =>
     unpack(verifier.open(bytes, SLOTS, pairs));
-
-  // The private copy of verified bytes a delivery's lazy fields read (later
-  // changes to the caller's buffer change nothing), and the bytes back.
-  const keep = typeof native.snapshot === 'function' ? (bytes) => native.snapshot(bytes) : copyOf;
-  const bytesOfKept = (kept) => (typeof kept === 'string' ? native.snapshotBytes(kept) : kept);
   const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
 
   // Header names worth passing on. A superset of what core matches (core
@@ -372,7 +366,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     }
 
     #detail(i) {
-      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes = bytesOfKept(this.#bytes));
+      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes);
       return JSON.parse(this.#details[i]);
     }
 
@@ -382,7 +376,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     }
 
     #parsed() {
-      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes = bytesOfKept(this.#bytes)));
+      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes));
       return this.#payload;
     }
 
@@ -443,7 +437,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** Lowercase hex SHA-256 of the verified body. */
     get bodySha256() {
-      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes = bytesOfKept(this.#bytes));
+      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes);
       return this.#sha256;
     }
 
@@ -453,7 +447,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
-      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes = bytesOfKept(this.#bytes), this.#fields);
+      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#fields);
       return JSON.parse(this.#record);
     }
 
@@ -550,7 +544,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
     open(headers, body) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);
+      return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);
     }
 
     /**
@@ -563,9 +557,9 @@ function createFront(native, { implementation = 'wasm' } = {}) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
       if (bytes.byteLength < ASYNC_MIN_BYTES || typeof this.#native.openAsync !== 'function') {
-        return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);
+        return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);
       }
-      const copy = copyOf(bytes);
+      const copy = copyBytes(bytes);
       return new Delivery(await this.#native.openAsync(pairs, copy), copy, this.#native);
     }
 
@@ -586,7 +580,7 @@ function createFront(native, { implementation = 'wasm' } = {}) {
   /** Parses a body without verifying it. */
   function parseEvent(body) {
     const bytes = bodyOf(body);
-    return new Event(unpack(native.parseEvent(bytes, SLOTS), DELIVERY_FIELDS), 0, keep(bytes));
+    return new Event(unpack(native.parseEvent(bytes, SLOTS), DELIVERY_FIELDS), 0, copyBytes(bytes));
   }
 
   /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */

@@ -35,7 +35,7 @@ mod task;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Array, AsyncTask, Float64ArraySlice, Latin1String, Uint8ArraySlice};
+use napi::bindgen_prelude::{Array, AsyncTask, Float64ArraySlice, Uint8ArraySlice};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
@@ -203,22 +203,6 @@ pub fn sign(env: Env, keys: &Keyring, body: Body<'_>) -> napi::Result<String> {
 #[napi]
 pub fn diagnose(body: Body<'_>, signature: String, keys: &Keyring) -> String {
     shape::diagnosis(&spotdraft_kit::diagnose(&body, &signature, keys.keys()))
-}
-
-/// A private copy of `bytes` as a one-byte string, one char per byte: held
-/// on the JS heap, it costs a fraction of a `Uint8Array` copy, whose
-/// backing store is allocated, zeroed and freed outside it. The front keeps
-/// a delivery's verified body this way ([`snapshot_bytes`] gives the bytes
-/// back, exactly).
-#[napi]
-pub fn snapshot<'env>(env: &'env Env, bytes: Body<'_>) -> napi::Result<napi::JsString<'env>> {
-    env.create_string_latin1(&bytes[..])
-}
-
-/// The bytes of a [`snapshot`], as a new `Uint8Array`.
-#[napi(js_name = "snapshotBytes")]
-pub fn snapshot_bytes(snapshot: Latin1String) -> napi::bindgen_prelude::Uint8Array {
-    Vec::from(&snapshot[..]).into()
 }
 
 /// The kind of each slot of a packed delivery (`packed::KINDS`).
