@@ -19,10 +19,11 @@ const root = join(here, '..', '..');
 const verifyDir = join(here, '..', 'dist', 'verify');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-// Both are held to their targets, which they meet: the module to 60 KiB
-// (59.6 KB when this was set, see BENCHMARKS.md), what a verify-only Worker
-// loads to 80 KiB.
-const MODULE_BUDGET = 60 * 1024;
+// The module's budget is as measured, with a little margin, so growth fails
+// here: 56,082 bytes as zlib -9 counts when it was set (its target, 60 KiB,
+// met; see BENCHMARKS.md). What a verify-only Worker loads is held to its
+// target, 80 KiB, which it meets.
+const MODULE_BUDGET = 57 * 1024;
 const WORKER_BUDGET = 80 * 1024;
 
 test('verifier-only module and what a verify-only Worker loads stay inside their budgets, well under the full module', () => {
