@@ -180,8 +180,8 @@ fn write(negative: bool, number: Option<(Vec<u8>, i64)>) -> String {
             }
         }
         Some((digits, exp)) => {
-            let (first, rest) = digits.split_at(1);
-            out.extend_from_slice(first);
+            let (first, rest) = digits.split_first().unwrap_or((&b'0', &[]));
+            out.push(*first);
             if !rest.is_empty() {
                 out.push(b'.');
                 out.extend_from_slice(rest);
@@ -199,11 +199,14 @@ fn write(negative: bool, number: Option<(Vec<u8>, i64)>) -> String {
 }
 
 /// The bits of the `f64` nearest `0.digits × 10^point` (plus a little more
-/// if `sticky`), rounded half to even; a finite value expected.
+/// if `sticky`), rounded half to even (infinity far past the range).
 #[inline(never)]
 fn nearest(digits: &[u8], point: i64, sticky: bool) -> u64 {
     if point < -330 {
         return 0;
+    }
+    if point > 310 {
+        return f64::INFINITY.to_bits();
     }
     let mut num = Big::from_digits(digits);
     let mut den = Big::one();
