@@ -24,8 +24,8 @@ const INFINITE_FROM: &[u8; 309] =
 /// count as "not zero".
 const MAX_DIGITS: usize = 800;
 
-/// A number's text taken apart: its value is `0.d1 d2 d3… × 10^point`
-/// with `digits` (no leading zeros) the significant digits.
+/// A number's text taken apart: its value is `0.d1 d2 d3… × 10^point`,
+/// the digits those of `int` then `frac`.
 struct Decimal<'a> {
     negative: bool,
     /// Integer and fraction digits, leading zeros dropped; empty for zero.
