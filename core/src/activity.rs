@@ -102,10 +102,7 @@ macro_rules! known_activities {
             /// assert_eq!(spotdraft_kit::Activity::parse("COUNTER_PARTY_CREATED").as_str(), "COUNTER_PARTY_CREATED");
             /// ```
             pub fn parse(wire: &str) -> Activity {
-                match wire {
-                    $($wire => Activity::$variant,)*
-                    other => Activity::Other(other.to_owned()),
-                }
+                Activity::known(wire).unwrap_or_else(|| Activity::Other(wire.to_owned()))
             }
 
             /// The documented activity with this wire name, if there is one.
@@ -115,10 +112,11 @@ macro_rules! known_activities {
             /// assert!(spotdraft_kit::Activity::known("NOPE").is_none());
             /// ```
             pub fn known(wire: &str) -> Option<Activity> {
-                match wire {
-                    $($wire => Some(Activity::$variant),)*
-                    _ => None,
-                }
+                // A scan of the names, not a match: a match is a second
+                // copy of them, as code.
+                const NAMES: &[&str] = &[$($wire),*];
+                let at = NAMES.iter().position(|name| *name == wire)?;
+                Activity::KNOWN.get(at).cloned()
             }
 
             /// The wire string.

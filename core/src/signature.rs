@@ -8,15 +8,14 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::{alphabet, Engine};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha512;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorCode, Result};
+
+mod base64;
 
 type HmacSha512 = Hmac<Sha512>;
 
@@ -132,12 +131,6 @@ impl KeyEncoding {
     }
 }
 
-const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
-    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-    .with_decode_allow_trailing_bits(true);
-const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
-const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
-
 /// Decodes base64 in the standard or URL-safe alphabet, padding optional,
 /// surrounding ASCII whitespace ignored.
 pub(crate) fn decode_base64_lenient(text: &str) -> Option<Zeroizing<Vec<u8>>> {
@@ -145,12 +138,7 @@ pub(crate) fn decode_base64_lenient(text: &str) -> Option<Zeroizing<Vec<u8>>> {
     if text.is_empty() {
         return None;
     }
-    let engine = if text.contains(['-', '_']) {
-        &URL_SAFE_LENIENT
-    } else {
-        &STANDARD_LENIENT
-    };
-    engine.decode(text).ok().map(Zeroizing::new)
+    base64::decode(text.as_bytes())
 }
 
 /// The `invalid_key` error for a base64 key that decodes too short: says
@@ -386,9 +374,16 @@ pub(crate) fn fingerprint(kind: &[u8], secret: &[u8]) -> String {
 /// # Ok::<(), spotdraft_kit::Error>(())
 /// ```
 pub fn sign(key: &HmacKey, body: &[u8]) -> String {
-    let mut mac = key.mac();
+    crate::hex::encode(&mac_of(key.mac(), body))
+}
+
+/// HMAC-SHA512 of `body` from a keyed state: the one copy of the MAC's
+/// update and finalisation that signing and verifying share (inlined into
+/// both, it was two copies of it in the wasm modules).
+#[inline(never)]
+fn mac_of(mut mac: HmacSha512, body: &[u8]) -> [u8; SIGNATURE_BYTES] {
     mac.update(body);
-    crate::hex::encode(&mac.finalize().into_bytes())
+    mac.finalize().into_bytes().into()
 }
 
 /// Parses a signature header value: ASCII whitespace trimmed, exactly 128
@@ -644,10 +639,8 @@ impl Verifier {
         // Every key is tried so the time taken does not reveal which matched.
         let mut found = None;
         for (index, key) in self.keys.iter().enumerate() {
-            let mut mac = key.mac.clone();
-            mac.update(body);
-            let digest = mac.finalize().into_bytes();
-            if bool::from(digest.as_slice().ct_eq(expected)) && found.is_none() {
+            let digest = mac_of(key.mac.clone(), body);
+            if bool::from(digest.ct_eq(expected)) && found.is_none() {
                 found = Some(index);
             }
         }

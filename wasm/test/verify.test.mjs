@@ -19,12 +19,11 @@ const root = join(here, '..', '..');
 const verifyDir = join(here, '..', 'dist', 'verify');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-// The module's budget is as measured, so growth fails here: its 60 KiB
-// target is not met (the core's reader, signatures and std are most of it;
-// see BENCHMARKS.md). The packed `open` and `parseEvent` (one string and a
-// Float64Array instead of a value per field) cost it 0.6 KB. What a
-// verify-only Worker loads is held to its target, 80 KiB, which it meets.
-const MODULE_BUDGET = 71 * 1024;
+// The module's budget is as measured, with a little margin, so growth fails
+// here: 56,082 bytes as zlib -9 counts when it was set (its target, 60 KiB,
+// met; see BENCHMARKS.md). What a verify-only Worker loads is held to its
+// target, 80 KiB, which it meets.
+const MODULE_BUDGET = 57 * 1024;
 const WORKER_BUDGET = 80 * 1024;
 
 test('verifier-only module and what a verify-only Worker loads stay inside their budgets, well under the full module', () => {

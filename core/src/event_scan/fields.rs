@@ -124,7 +124,9 @@ impl Scanner<'_> {
     /// The whole payload: one value, then only whitespace.
     pub(super) fn top(&mut self) -> Step<TopLevel> {
         let top = if self.value_start()? == b'{' {
-            TopLevel::Object(Box::new(self.fields()?))
+            let mut fields = self.fields()?;
+            super::number::settle(&mut fields);
+            TopLevel::Object(Box::new(fields))
         } else {
             match self.value(false)? {
                 Scalar::Other(kind) => TopLevel::NotObject(kind),

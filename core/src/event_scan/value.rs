@@ -53,12 +53,19 @@ impl Scanner<'_> {
                 self.literal(c)?;
                 Value::Null
             }
-            b'-' | b'0'..=b'9' => match self.number(true)? {
-                Num::Int(i) => Value::from(i),
-                Num::Big(n) => Value::from(n),
-                Num::Float(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
-                Num::Unread => Value::Null,
-            },
+            b'-' | b'0'..=b'9' => {
+                let start = self.i;
+                match self.number(true)? {
+                    Num::Int(i) => Value::from(i),
+                    Num::Big(n) => Value::from(n),
+                    Num::Float => std::str::from_utf8(&self.b[start..self.i])
+                        .ok()
+                        .and_then(|text| text.parse::<f64>().ok())
+                        .and_then(Number::from_f64)
+                        .map_or(Value::Null, Value::Number),
+                    Num::Unread => Value::Null,
+                }
+            }
             _ => return Err(self.peek_error(JsonErrorKind::Syntax)),
         })
     }
