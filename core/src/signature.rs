@@ -8,14 +8,15 @@
 
 use std::fmt;
 
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha512;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorCode, Result};
-
-mod base64;
 
 type HmacSha512 = Hmac<Sha512>;
 
@@ -131,6 +132,12 @@ impl KeyEncoding {
     }
 }
 
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    .with_decode_allow_trailing_bits(true);
+const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
+const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
+
 /// Decodes base64 in the standard or URL-safe alphabet, padding optional,
 /// surrounding ASCII whitespace ignored.
 pub(crate) fn decode_base64_lenient(text: &str) -> Option<Zeroizing<Vec<u8>>> {
@@ -138,7 +145,12 @@ pub(crate) fn decode_base64_lenient(text: &str) -> Option<Zeroizing<Vec<u8>>> {
     if text.is_empty() {
         return None;
     }
-    base64::decode(text.as_bytes())
+    let engine = if text.contains(['-', '_']) {
+        &URL_SAFE_LENIENT
+    } else {
+        &STANDARD_LENIENT
+    };
+    engine.decode(text).ok().map(Zeroizing::new)
 }
 
 /// The `invalid_key` error for a base64 key that decodes too short: says

@@ -20,7 +20,7 @@ const verifyDir = join(here, '..', 'dist', 'verify');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 // The module's budget is as measured, with a little margin, so growth fails
-// here: 56,082 bytes as zlib -9 counts when it was set (its target, 60 KiB,
+// here: 57,951 bytes as zlib -9 counts when it was set (its target, 60 KiB,
 // met; see BENCHMARKS.md). What a verify-only Worker loads is held to its
 // target, 80 KiB, which it meets.
 const MODULE_BUDGET = 57 * 1024;
