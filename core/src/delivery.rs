@@ -7,7 +7,7 @@ use crate::event::Event;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::fingerprint::{body_sha256, identity_key};
+use crate::fingerprint::{body_key, body_sha256, identity_key};
 use crate::headers::{find_signature, HeaderSource, SignatureHeader};
 use crate::signature::Verifier;
 
@@ -439,9 +439,8 @@ impl Verifier {
         let event = Event::parse(body).map_err(|e| rejected(e, body, Some(key_index)))?;
         let body_hash = OnceLock::new();
         // Without a timestamp the key is the body hash: computed now, kept.
-        let dedupe_key = identity_key(&event).unwrap_or_else(|| {
-            format!("sdk1:body:{}", body_hash.get_or_init(|| body_sha256(body)))
-        });
+        let dedupe_key = identity_key(&event)
+            .unwrap_or_else(|| body_key(body_hash.get_or_init(|| body_sha256(body))));
         Ok(Delivery {
             event,
             dedupe_key,

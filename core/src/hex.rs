@@ -5,11 +5,18 @@ const DIGITS: &[u8; 16] = b"0123456789abcdef";
 /// Lowercase hex of `bytes`.
 pub(crate) fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut out, bytes);
+    out
+}
+
+/// Appends the lowercase hex of `bytes` to `out` (one reservation), for a
+/// caller that writes a prefix and the digits into one string.
+pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+    out.reserve(bytes.len() * 2);
     for &b in bytes {
         out.push(DIGITS[usize::from(b >> 4)] as char);
         out.push(DIGITS[usize::from(b & 0x0f)] as char);
     }
-    out
 }
 
 fn nibble(c: u8) -> Option<u8> {
@@ -58,5 +65,12 @@ mod tests {
         );
         assert!(super::decode(b"0g").is_none());
         assert!(super::decode(b"0").is_none());
+    }
+
+    #[test]
+    fn push_hex_appends() {
+        let mut out = String::from("sdk1:");
+        super::push_hex(&mut out, &[0xab, 0x01]);
+        assert_eq!(out, "sdk1:ab01");
     }
 }
