@@ -6,6 +6,10 @@ use crate::event_fields::{ActivityData, Fields, RawCounterparty, RawEmail, RawPe
 
 use super::{Scanner, Step, TopLevel};
 
+/// Room made for counterparties at the first one: SpotDraft contracts name
+/// a few parties, and more than eight grow the list as usual.
+const FIRST_COUNTERPARTIES: usize = 8;
+
 impl Scanner<'_> {
     /// `Some` for an object, `None` (skipped) for anything else.
     fn object_or_skip<T: Default>(
@@ -83,6 +87,9 @@ impl Scanner<'_> {
         })
     }
 
+    /// `counterparties[]`: room for [`FIRST_COUNTERPARTIES`] is made at
+    /// the first object, so a typical array is one allocation (default growth
+    /// would allocate for 4, then for 8); an empty array allocates nothing.
     fn counterparties(&mut self) -> Step<Vec<RawCounterparty>> {
         let mut out = Vec::new();
         if self.value_start()? != b'[' {
@@ -90,7 +97,12 @@ impl Scanner<'_> {
             return Ok(out);
         }
         self.array(|s| {
-            out.extend(s.counterparty()?);
+            if let Some(c) = s.counterparty()? {
+                if out.capacity() == 0 {
+                    out.reserve_exact(FIRST_COUNTERPARTIES);
+                }
+                out.push(c);
+            }
             Ok(())
         })?;
         Ok(out)

@@ -329,6 +329,30 @@ fn duplicate_keys_keep_the_last() {
 }
 
 #[test]
+fn counterparty_lists_of_every_length_agree() {
+    // Across the room made at the first object, with entries that are
+    // not objects in between.
+    for n in [0usize, 1, 7, 8, 9, 17, 40] {
+        let entries: Vec<Value> = (0..n)
+            .flat_map(|i| {
+                [
+                    json!({"type": format!("T{i}"), "counterparty_id": i}),
+                    json!(i),
+                ]
+            })
+            .collect();
+        let body = json!({"activity": "A", "counterparties": entries}).to_string();
+        let f = fields(body.as_bytes());
+        assert_eq!(f.counterparties.len(), n);
+        let ids: Vec<_> = f.counterparties.iter().map(|c| c.counterparty_id).collect();
+        assert_eq!(ids, (0..n as i64).map(Some).collect::<Vec<_>>());
+    }
+    // No object, no allocation.
+    let f = fields(br#"{"counterparties":[1,"x",[]]}"#);
+    assert_eq!(f.counterparties.capacity(), 0);
+}
+
+#[test]
 fn error_positions_are_serde_jsons() {
     let e = read(b"{\n  \"a\": 1,\n  \"b\": x\n}").unwrap_err();
     assert_eq!((e.kind, e.line, e.column), (JsonErrorKind::Syntax, 3, 8));
