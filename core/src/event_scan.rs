@@ -142,14 +142,21 @@ impl<'b> Scanner<'b> {
         }
     }
 
-    /// Skips whitespace; the next byte, if any.
+    /// Skips whitespace; the next byte, if any. (The index is kept in a
+    /// local: the loop then does not store it at every byte.)
     fn ws(&mut self) -> Option<u8> {
-        while let Some(c) = self.peek() {
-            if !matches!(c, b' ' | b'\n' | b'\r' | b'\t') {
-                return Some(c);
+        let b = self.b;
+        let mut i = self.i;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b' ' | b'\n' | b'\r' | b'\t' => i += 1,
+                _ => {
+                    self.i = i;
+                    return Some(c);
+                }
             }
-            self.i += 1;
         }
+        self.i = i;
         None
     }
 
@@ -157,9 +164,9 @@ impl<'b> Scanner<'b> {
     /// quote, a backslash and a control character; eight at a time.
     fn string_run(&mut self) {
         const ONES: u64 = u64::MAX / 255;
-        let rest = self.b.get(self.i..).unwrap_or_default();
-        let mut chunks = rest.chunks_exact(8);
-        for chunk in &mut chunks {
+        let b = self.b;
+        let mut i = self.i;
+        while let Some(chunk) = b.get(i..i + 8) {
             let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
                 break;
             };
@@ -167,17 +174,18 @@ impl<'b> Scanner<'b> {
             let quote = v ^ (ONES * u64::from(b'"'));
             let backslash = v ^ (ONES * u64::from(b'\\'));
             // The high bit of each byte that is below 0x20, a quote or a
-            // backslash (exact for the lowest such byte).
+            // backslash (exact for the lowest such byte, where this stops).
             let hits = (v.wrapping_sub(ONES * 0x20) & !v
                 | quote.wrapping_sub(ONES) & !quote
                 | backslash.wrapping_sub(ONES) & !backslash)
                 & (ONES << 7);
             if hits != 0 {
-                self.i += (hits.trailing_zeros() / 8) as usize;
-                return self.string_tail();
+                self.i = i + (hits.trailing_zeros() / 8) as usize;
+                return;
             }
-            self.i += 8;
+            i += 8;
         }
+        self.i = i;
         self.string_tail();
     }
 
