@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::event::Event;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::fingerprint::{body_key, body_sha256, identity_key};
 use crate::headers::{find_signature, HeaderSource, SignatureHeader};
@@ -38,7 +38,7 @@ pub struct Delivery {
     body_sha256: OnceLock<String>,
     body_len: usize,
     key_index: usize,
-    key_id: Option<Arc<str>>,
+    key_id: Option<String>,
     signature_header: SignatureHeader,
 }
 
@@ -447,7 +447,7 @@ impl Verifier {
             body_sha256: body_hash,
             body_len: body.len(),
             key_index,
-            key_id: self.shared_key_id(key_index),
+            key_id: self.key_id(key_index).map(str::to_owned),
             signature_header,
         })
     }

@@ -7,7 +7,6 @@
 //! valid UTF-8 verifies.
 
 use std::fmt;
-use std::sync::Arc;
 
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
@@ -446,8 +445,7 @@ pub(crate) fn parse_signature_bytes(value: &[u8]) -> Result<[u8; SIGNATURE_BYTES
 }
 
 struct PreparedKey {
-    // Shared with every delivery this key opens (a count, not a copy).
-    id: Option<Arc<str>>,
+    id: Option<String>,
     // Keyed HMAC state, cloned per verification: only the body is hashed.
     mac: HmacSha512,
 }
@@ -502,7 +500,7 @@ impl Verifier {
             .into_iter()
             .map(|k| PreparedKey {
                 mac: k.mac,
-                id: k.id.map(Arc::from),
+                id: k.id,
             })
             .collect();
         Ok(Verifier {
@@ -589,11 +587,6 @@ impl Verifier {
     /// ```
     pub fn key_id(&self, index: usize) -> Option<&str> {
         self.keys.get(index).and_then(|k| k.id.as_deref())
-    }
-
-    /// The label of key `index`, shared (for the deliveries it opens).
-    pub(crate) fn shared_key_id(&self, index: usize) -> Option<Arc<str>> {
-        self.keys.get(index).and_then(|k| k.id.clone())
     }
 
     /// Checks `signature` (the header value) over the exact `body` bytes and
