@@ -82,43 +82,21 @@ pub(crate) fn body_key(body_sha256: &str) -> String {
 }
 
 /// The `sdk1` key from the identity fields, or `None` when the key falls
-/// back to the body hash (no timestamp). The identity is hashed as it is
-/// written and the key is one allocation of its final size.
+/// back to the body hash (no timestamp), in one allocation of its final
+/// size.
 pub(crate) fn identity_key(event: &Event) -> Option<String> {
     const PREFIX: &str = "sdk1:";
-    let mut hash = Sha256::new();
-    write_identity(event, &mut hash)?;
-    let digest = hash.finalize();
+    let digest = Sha256::digest(identity(event)?);
     let mut key = String::with_capacity(PREFIX.len() + 2 * digest.len());
     key.push_str(PREFIX);
     hex::push_hex(&mut key, &digest);
     Some(key)
 }
 
-/// Where the identity bytes go: the SHA-256 of the key, or (in the tests
-/// that pin the encoding) a `Vec`; the same code writes both.
-trait Sink {
-    fn put(&mut self, bytes: &[u8]);
-}
-
-impl Sink for Sha256 {
-    fn put(&mut self, bytes: &[u8]) {
-        self.update(bytes);
-    }
-}
-
-#[cfg(test)]
-impl Sink for Vec<u8> {
-    fn put(&mut self, bytes: &[u8]) {
-        self.extend_from_slice(bytes);
-    }
-}
-
 static ABSENT: Scalar = Scalar::Absent;
 
-/// Writes the `sdk1` identity bytes to `out`; `None` (and nothing
-/// written) when the event has no timestamp.
-fn write_identity(event: &Event, out: &mut impl Sink) -> Option<()> {
+/// The `sdk1` identity bytes, or `None` when the event has no timestamp.
+fn identity(event: &Event) -> Option<Vec<u8>> {
     let f = event.fields();
     let source = event.source();
     let data = &f.activity_data;
@@ -130,61 +108,47 @@ fn write_identity(event: &Event, out: &mut impl Sink) -> Option<()> {
         None => (&ABSENT, &ABSENT),
     };
     let signatory_email = data.signatory.as_ref().map_or(&ABSENT, |s| &s.email);
-    out.put(b"sdk1");
-    slot(out, source, &f.activity, false);
-    slot(out, source, &f.contract_id, false);
-    slot(out, source, &data.timestamp, false);
-    slot(out, source, recipient, true);
-    slot(out, source, occured_at, false);
-    slot(out, source, signatory_email, true);
-    Some(())
+    let mut out = Vec::with_capacity(128);
+    out.extend_from_slice(b"sdk1");
+    slot(&mut out, source, &f.activity, false);
+    slot(&mut out, source, &f.contract_id, false);
+    slot(&mut out, source, &data.timestamp, false);
+    slot(&mut out, source, recipient, true);
+    slot(&mut out, source, occured_at, false);
+    slot(&mut out, source, signatory_email, true);
+    Some(out)
 }
 
-fn slot(out: &mut impl Sink, source: &[u8], value: &Scalar, lowercase: bool) {
+fn slot(out: &mut Vec<u8>, source: &[u8], value: &Scalar, lowercase: bool) {
     match value {
         Scalar::Str(s) => {
-            let text = s.get(source).as_bytes();
-            tag(out, b's', text.len());
+            let start = tagged(out, b's', s.get(source).as_bytes());
             if lowercase {
-                put_lowercase(out, text);
-            } else {
-                out.put(text);
+                if let Some(text) = out.get_mut(start..) {
+                    text.make_ascii_lowercase();
+                }
             }
         }
         Scalar::Int(i) => {
             let mut buf = [0u8; 20];
-            let text = decimal(*i < 0, i.unsigned_abs(), &mut buf);
-            tag(out, b'n', text.len());
-            out.put(text);
+            tagged(out, b'n', decimal(*i < 0, i.unsigned_abs(), &mut buf));
         }
         Scalar::OtherNumber(n) => {
-            tag(out, b'n', n.len());
-            out.put(n.as_bytes());
+            tagged(out, b'n', n.as_bytes());
         }
-        Scalar::Absent | Scalar::Other(_) => out.put(b"-"),
+        Scalar::Absent | Scalar::Other(_) => out.push(b'-'),
     }
 }
 
-/// Writes `<tag><len>:`, the head of a string or number slot.
-fn tag(out: &mut impl Sink, tag: u8, len: usize) {
-    let mut digits = [0u8; 20];
-    let digits = decimal(false, len as u64, &mut digits);
-    let mut head = [0u8; 22];
-    head[0] = tag;
-    head[1..=digits.len()].copy_from_slice(digits);
-    head[digits.len() + 1] = b':';
-    out.put(&head[..digits.len() + 2]);
-}
-
-/// `bytes` ASCII-lowercased, through a small buffer (no allocation).
-fn put_lowercase(out: &mut impl Sink, bytes: &[u8]) {
-    let mut buf = [0u8; 64];
-    for chunk in bytes.chunks(buf.len()) {
-        let lower = &mut buf[..chunk.len()];
-        lower.copy_from_slice(chunk);
-        lower.make_ascii_lowercase();
-        out.put(lower);
-    }
+/// Writes `<tag><len>:<bytes>` and returns where `<bytes>` starts.
+fn tagged(out: &mut Vec<u8>, tag: u8, bytes: &[u8]) -> usize {
+    let mut buf = [0u8; 20];
+    out.push(tag);
+    out.extend_from_slice(decimal(false, bytes.len() as u64, &mut buf));
+    out.push(b':');
+    let start = out.len();
+    out.extend_from_slice(bytes);
+    start
 }
 
 /// `n` in decimal (with a leading `-` if `negative`), as `to_string` would
@@ -216,12 +180,6 @@ mod tests {
         dedupe_key(&e, &body_sha256(body.as_bytes()))
     }
 
-    fn identity(event: &Event) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        write_identity(event, &mut out)?;
-        Some(out)
-    }
-
     #[test]
     fn identity_bytes_are_pinned() {
         let e = parse_event(
@@ -246,7 +204,9 @@ mod tests {
             let e = parse_event(body.as_bytes()).unwrap();
             let bytes = identity(&e).unwrap();
             let want = format!("sdk1:{}", hex::encode(&Sha256::digest(&bytes)));
-            assert_eq!(identity_key(&e).unwrap(), want, "{body}");
+            let got = identity_key(&e).unwrap();
+            assert_eq!(got, want, "{body}");
+            assert_eq!(got.capacity(), want.len());
             assert_eq!(key(body), want);
         }
         let e = parse_event(bodies[2].as_bytes()).unwrap();
