@@ -145,7 +145,7 @@ impl Verifier {
             &shape::delivery_fields(&delivery),
             fields::slots_mut(&mut slots),
         )
-        .ok_or_else(|| errors::invalid_argument(env, "open needs a Float64Array of 16 slots"))
+        .ok_or_else(|| errors::invalid_argument(env, packed::TOO_FEW_SLOTS))
     }
 
     /// The log record (JSON text) of the delivery `open` returned for
@@ -177,7 +177,7 @@ pub fn parse_event(
 ) -> napi::Result<String> {
     let event = spotdraft_kit::parse_event(&body).into_js(env)?;
     packed::pack(&shape::event_fields(&event), fields::slots_mut(&mut slots))
-        .ok_or_else(|| errors::invalid_argument(env, "parseEvent needs a Float64Array of 11 slots"))
+        .ok_or_else(|| errors::invalid_argument(env, packed::TOO_FEW_SLOTS))
 }
 
 /// `[people, counterparties]` of the event in a body, as JSON texts.

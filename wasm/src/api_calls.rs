@@ -253,11 +253,6 @@ pub fn request_from_json(text: &str) -> Result<HttpRequest, Error> {
     })
 }
 
-/// Flat `[name, value, name, value, ...]` as core's header pairs.
-pub fn header_pairs(flat: &[String]) -> Vec<(&str, &str)> {
-    crate::packed::header_pairs(flat)
-}
-
 /// A status code from JavaScript.
 pub fn status(value: f64) -> Result<u16, Error> {
     if value.is_finite() && value.fract() == 0.0 && (0.0..=999.0).contains(&value) {
@@ -286,7 +281,7 @@ pub fn parse_json_response(
     body: &[u8],
 ) -> Result<String, Error> {
     let status_code = status(status_code)?;
-    let pairs = header_pairs(headers);
+    let pairs = crate::packed::header_pairs(headers);
     let value = match request_json {
         Some(text) => request_from_json(text)?.parse_response(status_code, &pairs, body)?,
         None => parse_response(status_code, &pairs, body)?,
@@ -322,7 +317,11 @@ pub fn response_log_record_json(
     let req = request_from_json(request_json)?;
     let retries = u32::try_from(whole(retries, "retries")?).unwrap_or(u32::MAX);
     Ok(req
-        .response_log_record(status(status_code)?, retries, &header_pairs(headers))
+        .response_log_record(
+            status(status_code)?,
+            retries,
+            &crate::packed::header_pairs(headers),
+        )
         .to_json())
 }
 

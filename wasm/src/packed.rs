@@ -32,6 +32,12 @@ use crate::shape::Scalar;
 /// ```
 pub const KINDS: &str = "tnntttftnttttntt";
 
+/// The `invalid_argument` message of `open` and `parseEvent` when the
+/// slots they are given cannot hold the fields (`pack` returned `None`),
+/// the same in both packages.
+pub const TOO_FEW_SLOTS: &str =
+    "the slots Float64Array is too short for the fields (one slot per letter of fieldKinds())";
+
 /// Writes `scalars` into `slots` (see the module docs) and returns their
 /// texts end to end; `None` when `slots` is too short to hold them (the
 /// slots are left unchanged then).

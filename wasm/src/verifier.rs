@@ -94,7 +94,7 @@ impl RawVerifier {
             .open(&packed::header_pairs(&headers), body)
             .map_err(errors::js)?;
         packed::pack(&shape::delivery_fields(&delivery), slots)
-            .ok_or_else(|| errors::invalid_argument("open needs a Float64Array of 16 slots"))
+            .ok_or_else(|| errors::invalid_argument(packed::TOO_FEW_SLOTS))
     }
 
     /// The log record (JSON text) of the delivery `open` returned for
