@@ -19,16 +19,22 @@
 //   signatureHeaders()       [current, legacy] header names, lowercase
 //   new Keyring()            .allowShortKeys(), .addText(text, encoding?, id?), .addBytes(bytes, id?),
 //                            .addEnvList(text), .free?()
-//   new NativeVerifier(ring, maxBodyBytes?)
-//                            .size, .maxBodyBytes, .checkBodyLength(n),
-//                            .verify(bytes, sig), .isValid(bytes, sig),
-//                            .open(bytes, slots, pairs) -> the delivery packed: its
-//                            texts end to end, returned, and its other fields
-//                            written into `slots`, a Float64Array (wasm/src/packed.rs),
-//                            .logRecord(bytes, fields) -> log record JSON of the
-//                            delivery `open` gave as `fields` (built on first read),
-//                            .openAsync?(pairs, bytes) -> Promise<delivery fields>
+//   newVerifier(ring, maxBodyBytes?) -> v, an opaque verifier handle that
+//                            the functions below take first (no `this`: napi's
+//                            unwrap of a class instance cost more than an external)
+//   verifierSize(v), maxBodyBytes(v), checkBodyLength(v, n),
+//   verify(v, bytes, sig), isValid(v, bytes, sig)
+//   open(v, bytes, slots, sig) -> the delivery packed, for a request whose one
+//                            signature header is the current name, lowercase,
+//                            with value `sig`: its texts end to end, returned,
+//                            and its other fields written into `slots`, a
+//                            Float64Array (wasm/src/packed.rs)
+//   openHeaders(v, bytes, slots, pairs) -> the same for any other header set
+//   logRecord(v, bytes, fields) -> log record JSON of the delivery `open`
+//                            gave as `fields` (built on first read)
+//   openAsync?(v, pairs, bytes) -> Promise<delivery fields>
 //   fieldKinds()             a packed delivery's slot kinds (packed.rs KINDS)
+//   deliveryFields()         how many of them come before the event's (shape.rs)
 //   parseEvent(bytes, slots) -> the event packed as `open` packs a delivery, its
 //                            slots from the event's first (KINDS from DELIVERY_FIELDS)
 //   eventDetails(bytes)      -> [people JSON, counterparties JSON]
@@ -193,8 +199,13 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     }
     return fields;
   }
+  // The one header Node and Fetch give, by its lowercase name, crosses as
+  // its value alone (a string argument costs napi ~0.15 µs); any other
+  // header set crosses whole for core to decide.
   const openPacked = (verifier, pairs, bytes) =>
-    unpack(verifier.open(bytes, SLOTS, pairs));
+    unpack(pairs.length === 2 && pairs[0] === SIGNATURE_HEADER
+      ? native.open(verifier, bytes, SLOTS, pairs[1])
+      : native.openHeaders(verifier, bytes, SLOTS, pairs));
   const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
 
   // Header names worth passing on. A superset of what core matches (core
@@ -406,7 +417,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
   }
 
   // Where the event starts in a delivery's field array (shape.rs).
-  const DELIVERY_FIELDS = 5;
+  const DELIVERY_FIELDS = native.deliveryFields();
   const DELIVERY_KEYS = Object.freeze(['event', 'dedupeKey', 'bodySha256', 'bodyLength', 'keyIndex', 'keyId', 'signatureHeader']);
 
   /**
@@ -447,7 +458,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
-      if (this.#record === undefined) this.#record = this.#verifier.logRecord(this.#bytes, this.#fields);
+      if (this.#record === undefined) this.#record = native.logRecord(this.#verifier, this.#bytes, this.#fields);
       return JSON.parse(this.#record);
     }
 
@@ -502,42 +513,42 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
         ? envKeyringOf(keys.list, allowShortKeys)
         : keyringOf(keys, encoding, allowShortKeys);
       try {
-        this.#native = new native.NativeVerifier(ring, maxBodyBytes);
+        this.#native = native.newVerifier(ring, maxBodyBytes);
       } finally {
         free(ring);
       }
-      this.#max = this.#native.maxBodyBytes;
+      this.#max = native.maxBodyBytes(this.#native);
     }
 
     /** Number of keys. */
     get size() {
-      return this.#native.size;
+      return native.verifierSize(this.#native);
     }
 
     // Refuses an oversize body before it crosses (the wasm side copies it
     // into memory that never shrinks): the same error as `open`'s.
     #sized(bytes) {
-      if (bytes.byteLength > this.#max) this.#native.checkBodyLength(bytes.byteLength);
+      if (bytes.byteLength > this.#max) native.checkBodyLength(this.#native, bytes.byteLength);
       return bytes;
     }
 
     /** Throws body_too_large (413) when a body of `length` bytes is over the limit. */
     checkBodyLength(length) {
       if (!(Number.isSafeInteger(length) && length >= 0)) throw invalid('length must be a non-negative integer');
-      if (length > this.#max) this.#native.checkBodyLength(length);
+      if (length > this.#max) native.checkBodyLength(this.#native, length);
     }
 
     /** Index of the matching key; throws SpotDraftKitError otherwise. */
     verify(body, signature) {
       const bytes = this.#sized(bodyOf(body));
-      return this.#native.verify(bytes, signatureOf(signature));
+      return native.verify(this.#native, bytes, signatureOf(signature));
     }
 
     /** `verify` as a boolean. A wrong body type still throws. */
     isValid(body, signature) {
       const bytes = bodyOf(body);
       if (typeof signature !== 'string' || bytes.byteLength > this.#max) return false;
-      return this.#native.isValid(bytes, signatureOf(signature));
+      return native.isValid(this.#native, bytes, signatureOf(signature));
     }
 
     /** Size check, header lookup, verify, parse, fingerprint. */
@@ -556,11 +567,11 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     async openAsync(headers, body) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      if (bytes.byteLength < ASYNC_MIN_BYTES || typeof this.#native.openAsync !== 'function') {
+      if (bytes.byteLength < ASYNC_MIN_BYTES || typeof native.openAsync !== 'function') {
         return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);
       }
       const copy = copyBytes(bytes);
-      return new Delivery(await this.#native.openAsync(pairs, copy), copy, this.#native);
+      return new Delivery(await native.openAsync(this.#native, pairs, copy), copy, this.#native);
     }
 
     // For the adapters: the body limit, to stop reading a request early.

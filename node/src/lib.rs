@@ -9,7 +9,7 @@
 //! results as flat arrays of scalars (`shape.rs`, [`fields`]).
 //!
 //! Bodies are borrowed from the caller's `Uint8Array` without a copy on the
-//! synchronous path; [`Verifier::open_async`] copies the body once and
+//! synchronous path; [`verifier::open_async`] copies the body once and
 //! verifies on the libuv thread pool.
 
 pub mod api;
@@ -32,10 +32,9 @@ mod playbook_calls;
 #[path = "../../wasm/src/shape.rs"]
 mod shape;
 mod task;
+pub mod verifier;
 
-use std::sync::Arc;
-
-use napi::bindgen_prelude::{Array, AsyncTask, Float64ArraySlice, Uint8ArraySlice};
+use napi::bindgen_prelude::{Float64ArraySlice, Uint8ArraySlice};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
@@ -43,8 +42,10 @@ use spotdraft_kit::{Error, ErrorCode, SignatureHeader};
 use crate::errors::IntoJs;
 use crate::keys::Keyring;
 
+pub use crate::verifier::Handle;
+
 /// A body as the front layer passes it: bytes, borrowed.
-type Body<'a> = Uint8ArraySlice<'a>;
+pub type Body<'a> = Uint8ArraySlice<'a>;
 
 /// Registers the `SpotDraftKitError` factory; called once by the front layer.
 #[napi(js_name = "registerErrorFactory")]
@@ -65,106 +66,6 @@ pub fn invalid_argument(env: Env, message: String) -> napi::Error {
 #[napi(js_name = "codeError")]
 pub fn code_error(env: Env, code: String) -> napi::Error {
     errors::code_error(&env, &code)
-}
-
-/// A keyring of 1..=64 keys with precomputed HMAC state (core `Verifier`).
-#[napi(js_name = "NativeVerifier")]
-pub struct Verifier {
-    inner: Arc<spotdraft_kit::Verifier>,
-}
-
-#[napi]
-impl Verifier {
-    /// Builds a verifier from the keys in `keys` (which is left empty);
-    /// `max_body_bytes` is validated by the front layer.
-    #[napi(constructor)]
-    pub fn new(env: Env, keys: &mut Keyring, max_body_bytes: Option<f64>) -> napi::Result<Self> {
-        let mut verifier = spotdraft_kit::Verifier::new(keys.take()).into_js(&env)?;
-        if let Some(max) = max_body_bytes {
-            // The front passes a non-negative safe integer; saturate anyway.
-            verifier = verifier.with_max_body_bytes(max as usize);
-        }
-        Ok(Verifier {
-            inner: Arc::new(verifier),
-        })
-    }
-
-    /// Number of keys.
-    #[napi(getter)]
-    pub fn size(&self) -> u32 {
-        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
-    }
-
-    /// The body size limit in bytes.
-    #[napi(getter, js_name = "maxBodyBytes")]
-    pub fn max_body_bytes(&self) -> f64 {
-        self.inner.max_body_bytes() as f64
-    }
-
-    /// Refuses a body by its length, with the same error and log record as
-    /// `open` (the front calls it only for bodies over the limit).
-    #[napi(js_name = "checkBodyLength")]
-    pub fn check_body_length(&self, env: Env, body_len: f64) -> napi::Result<()> {
-        let len = if body_len.is_finite() && body_len >= 0.0 {
-            body_len as usize
-        } else {
-            usize::MAX
-        };
-        self.inner.check_body_length(len).into_js(&env)
-    }
-
-    /// Index of the matching key, or throws.
-    #[napi]
-    pub fn verify(&self, env: Env, body: Body<'_>, signature: String) -> napi::Result<u32> {
-        let index = self.inner.verify(&body, &signature).into_js(&env)?;
-        Ok(u32::try_from(index).unwrap_or(u32::MAX))
-    }
-
-    /// `verify` as a boolean: never throws for a bad signature.
-    #[napi(js_name = "isValid")]
-    pub fn is_valid(&self, body: Body<'_>, signature: String) -> bool {
-        self.inner.is_valid(&body, &signature)
-    }
-
-    /// The full pipeline: the delivery's texts, its other fields written
-    /// into `slots` (packed, `packed.rs`); `headers` is flattened `[name,
-    /// value, ...]`.
-    #[napi]
-    pub fn open(
-        &self,
-        env: &Env,
-        body: Body<'_>,
-        mut slots: Float64ArraySlice<'_>,
-        headers: Vec<String>,
-    ) -> napi::Result<String> {
-        let delivery = self
-            .inner
-            .open(&packed::header_pairs(&headers), &body)
-            .into_js(env)?;
-        packed::pack(
-            &shape::delivery_fields(&delivery),
-            fields::slots_mut(&mut slots),
-        )
-        .ok_or_else(|| errors::invalid_argument(env, packed::TOO_FEW_SLOTS))
-    }
-
-    /// The log record (JSON text) of the delivery `open` returned for
-    /// `body`, from its field array: built when the front first reads it.
-    #[napi(js_name = "logRecord")]
-    pub fn log_record(&self, env: Env, body: Body<'_>, fields: Array<'_>) -> napi::Result<String> {
-        let inputs = fields::record_inputs(&fields)?;
-        shape::accepted_log_record(&self.inner, &inputs, &body).into_js(&env)
-    }
-
-    /// `open` on the libuv thread pool; the body is copied once.
-    #[napi(js_name = "openAsync")]
-    pub fn open_async(&self, headers: Vec<String>, body: Body<'_>) -> AsyncTask<task::OpenTask> {
-        AsyncTask::new(task::OpenTask::new(
-            Arc::clone(&self.inner),
-            headers,
-            body.to_vec(),
-        ))
-    }
 }
 
 /// Parses a body: the event's texts, its other fields written into
@@ -209,6 +110,13 @@ pub fn diagnose(body: Body<'_>, signature: String, keys: &Keyring) -> String {
 #[napi(js_name = "fieldKinds")]
 pub fn field_kinds() -> &'static str {
     packed::KINDS
+}
+
+/// How many of a delivery's slots come before its event's
+/// (`shape::DELIVERY_FIELDS`).
+#[napi(js_name = "deliveryFields")]
+pub fn delivery_fields() -> u32 {
+    shape::DELIVERY_FIELDS as u32
 }
 
 /// Lowercase hex SHA-256 of the body.

@@ -13,7 +13,7 @@ use spotdraft_kit::webhook_rotation::Rotation;
 
 use crate::errors::{self, IntoJs};
 use crate::playbook_calls as calls;
-use crate::Verifier;
+use crate::Handle;
 
 /// Core's [`Sanitizer`].
 #[napi(js_name = "RawSanitizer")]
@@ -172,13 +172,13 @@ pub fn delivery_bundle(
 #[napi(js_name = "playbookCheckedDeliveryBundle")]
 pub fn checked_delivery_bundle(
     env: Env,
-    verifier: &Verifier,
+    verifier: &Handle,
     body: Uint8ArraySlice<'_>,
     headers: Vec<String>,
     records_json: String,
     context_json: String,
 ) -> napi::Result<String> {
-    let core = Some(&*verifier.inner);
+    let core = Some(&***verifier);
     calls::delivery_bundle_json(&body, &headers, &records_json, core, &context_json).into_js(&env)
 }
 

@@ -24,6 +24,13 @@ pub fn field_kinds() -> String {
     crate::packed::KINDS.to_owned()
 }
 
+/// How many of a delivery's slots come before its event's
+/// ([`shape::DELIVERY_FIELDS`]).
+#[wasm_bindgen(js_name = deliveryFields)]
+pub fn delivery_fields() -> u32 {
+    shape::DELIVERY_FIELDS as u32
+}
+
 /// `[people, counterparties]` of the event in a body, as JSON texts
 /// ([`shape::event_details`]).
 #[wasm_bindgen(js_name = eventDetails)]

@@ -1,14 +1,16 @@
 //! [`RawVerifier`] (`NativeVerifier` in JS): the core verifier behind the
-//! front layer's `Verifier` class.
+//! front layer's `Verifier` class, a handle made by [`new_verifier`], and
+//! the free functions that take it, as the Node addon has them
+//! (`node/src/verifier.rs`).
 
-use spotdraft_kit::Verifier;
+use spotdraft_kit::{Delivery, Verifier, SIGNATURE_HEADER};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
 use crate::keys::Keyring;
 use crate::{packed, shape};
 
-/// A core [`Verifier`] held by the JS `Verifier` wrapper.
+/// A core [`Verifier`] held by the JS `Verifier` wrapper (an opaque handle).
 #[wasm_bindgen(js_name = NativeVerifier)]
 pub struct RawVerifier {
     inner: Verifier,
@@ -22,97 +24,125 @@ impl RawVerifier {
     }
 }
 
-#[wasm_bindgen(js_class = NativeVerifier)]
-impl RawVerifier {
-    /// Builds a verifier from the keys in `keys` (which is left empty).
-    /// `max_body_bytes` must be a non-negative integer when given.
-    #[wasm_bindgen(constructor)]
-    pub fn new(keys: &mut Keyring, max_body_bytes: Option<f64>) -> Result<RawVerifier, JsValue> {
-        let mut inner = Verifier::new(keys.take()).map_err(errors::js)?;
-        if let Some(max) = max_body_bytes {
-            if !(max.is_finite() && max >= 0.0 && max.fract() == 0.0) {
-                return Err(errors::invalid_argument(
-                    "options.maxBodyBytes must be a non-negative integer",
-                ));
-            }
-            // Saturating: a limit above the address space means "no limit".
-            inner = inner.with_max_body_bytes(max as usize);
+/// Builds a verifier from the keys in `keys` (which is left empty).
+/// `max_body_bytes` must be a non-negative integer when given.
+#[wasm_bindgen(js_name = newVerifier)]
+pub fn new_verifier(
+    keys: &mut Keyring,
+    max_body_bytes: Option<f64>,
+) -> Result<RawVerifier, JsValue> {
+    let mut inner = Verifier::new(keys.take()).map_err(errors::js)?;
+    if let Some(max) = max_body_bytes {
+        if !(max.is_finite() && max >= 0.0 && max.fract() == 0.0) {
+            return Err(errors::invalid_argument(
+                "options.maxBodyBytes must be a non-negative integer",
+            ));
         }
-        Ok(RawVerifier { inner })
+        // Saturating: a limit above the address space means "no limit".
+        inner = inner.with_max_body_bytes(max as usize);
     }
+    Ok(RawVerifier { inner })
+}
 
-    /// Number of keys.
-    #[wasm_bindgen(getter)]
-    pub fn size(&self) -> u32 {
-        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
-    }
+/// Number of keys.
+#[wasm_bindgen(js_name = verifierSize)]
+pub fn verifier_size(verifier: &RawVerifier) -> u32 {
+    u32::try_from(verifier.inner.len()).unwrap_or(u32::MAX)
+}
 
-    /// The body size limit in bytes.
-    #[wasm_bindgen(getter, js_name = maxBodyBytes)]
-    pub fn max_body_bytes(&self) -> f64 {
-        self.inner.max_body_bytes() as f64
-    }
+/// The body size limit in bytes.
+#[wasm_bindgen(js_name = maxBodyBytes)]
+pub fn max_body_bytes(verifier: &RawVerifier) -> f64 {
+    verifier.inner.max_body_bytes() as f64
+}
 
-    /// Refuses a body by its length before it is copied into wasm memory
-    /// (which never shrinks): the same error and log record as `open`.
-    #[wasm_bindgen(js_name = checkBodyLength)]
-    pub fn check_body_length(&self, body_len: f64) -> Result<(), JsValue> {
-        // Lengths come from JS byteLength: finite, non-negative integers.
-        let len = if body_len.is_finite() && body_len >= 0.0 {
-            body_len as usize
-        } else {
-            usize::MAX
-        };
-        self.inner.check_body_length(len).map_err(errors::js)
-    }
+/// Refuses a body by its length before it is copied into wasm memory
+/// (which never shrinks): the same error and log record as `open`.
+#[wasm_bindgen(js_name = checkBodyLength)]
+pub fn check_body_length(verifier: &RawVerifier, body_len: f64) -> Result<(), JsValue> {
+    // Lengths come from JS byteLength: finite, non-negative integers.
+    let len = if body_len.is_finite() && body_len >= 0.0 {
+        body_len as usize
+    } else {
+        usize::MAX
+    };
+    verifier.inner.check_body_length(len).map_err(errors::js)
+}
 
-    /// Index of the key that produced `signature` over `body`.
-    pub fn verify(&self, body: &[u8], signature: &str) -> Result<u32, JsValue> {
-        let index = self.inner.verify(body, signature).map_err(errors::js)?;
-        Ok(u32::try_from(index).unwrap_or(u32::MAX))
-    }
+/// Index of the key that produced `signature` over `body`.
+#[wasm_bindgen]
+pub fn verify(verifier: &RawVerifier, body: &[u8], signature: &str) -> Result<u32, JsValue> {
+    let index = verifier.inner.verify(body, signature).map_err(errors::js)?;
+    Ok(u32::try_from(index).unwrap_or(u32::MAX))
+}
 
-    /// `verify` as a boolean.
-    #[wasm_bindgen(js_name = isValid)]
-    pub fn is_valid(&self, body: &[u8], signature: &str) -> bool {
-        self.inner.is_valid(body, signature)
-    }
+/// `verify` as a boolean.
+#[wasm_bindgen(js_name = isValid)]
+pub fn is_valid(verifier: &RawVerifier, body: &[u8], signature: &str) -> bool {
+    verifier.inner.is_valid(body, signature)
+}
 
-    /// The whole pipeline; `headers` is flattened `[name, value, name,
-    /// value, ...]`. Header precedence and duplicate rules are core's.
-    /// Returns the delivery's texts and fills `slots` (packed,
-    /// [`packed::pack`]; wasm-bindgen copies the slots back into the
-    /// caller's `Float64Array`).
-    pub fn open(
-        &self,
-        body: &[u8],
-        slots: &mut [f64],
-        headers: Vec<String>,
-    ) -> Result<String, JsValue> {
-        let delivery = self
-            .inner
-            .open(&packed::header_pairs(&headers), body)
-            .map_err(errors::js)?;
-        packed::pack(&shape::delivery_fields(&delivery), slots)
-            .ok_or_else(|| errors::invalid_argument(packed::TOO_FEW_SLOTS))
-    }
+/// The whole pipeline for a request whose one signature header is the
+/// current one (`signature` is its value). Returns the delivery's texts
+/// and fills `slots` (packed, [`packed::pack`]; wasm-bindgen copies the
+/// slots back into the caller's `Float64Array`).
+#[wasm_bindgen]
+pub fn open(
+    verifier: &RawVerifier,
+    body: &[u8],
+    slots: &mut [f64],
+    signature: &str,
+) -> Result<String, JsValue> {
+    // Core's `open` over the one header, not `open_with_signature`: the
+    // same result, and the module carries one path instead of two.
+    let delivery = verifier
+        .inner
+        .open(&[(SIGNATURE_HEADER, signature)][..], body)
+        .map_err(errors::js)?;
+    packed_delivery(&delivery, slots)
+}
 
-    /// The log record (JSON text) of the delivery `open` returned for
-    /// `body`, from its field array: built when the front first reads it.
-    #[wasm_bindgen(js_name = logRecord)]
-    pub fn log_record(&self, body: &[u8], fields: Vec<JsValue>) -> Result<String, JsValue> {
-        let text = |i: usize| fields.get(i).and_then(JsValue::as_string);
-        let inputs = shape::RecordInputs {
-            dedupe_key: text(shape::at::DEDUPE_KEY).unwrap_or_default(),
-            key_index: fields
-                .get(shape::at::KEY_INDEX)
-                .and_then(JsValue::as_f64)
-                .unwrap_or(-1.0),
-            signature_header: text(shape::at::SIGNATURE_HEADER).unwrap_or_default(),
-            activity: text(shape::at::ACTIVITY).unwrap_or_default(),
-            contract_id: fields.get(shape::at::CONTRACT_ID).and_then(JsValue::as_f64),
-            external_id: text(shape::at::EXTERNAL_ID),
-        };
-        shape::accepted_log_record(&self.inner, &inputs, body).map_err(errors::js)
-    }
+/// `open` over any other headers: `headers` is the flattened `[name,
+/// value, ...]` of every signature header candidate. Header precedence and
+/// duplicate rules are core's.
+#[wasm_bindgen(js_name = openHeaders)]
+pub fn open_headers(
+    verifier: &RawVerifier,
+    body: &[u8],
+    slots: &mut [f64],
+    headers: Vec<String>,
+) -> Result<String, JsValue> {
+    let delivery = verifier
+        .inner
+        .open(packed::header_pairs(&headers).as_slice(), body)
+        .map_err(errors::js)?;
+    packed_delivery(&delivery, slots)
+}
+
+fn packed_delivery(delivery: &Delivery, slots: &mut [f64]) -> Result<String, JsValue> {
+    packed::pack(&shape::delivery_fields(delivery), slots)
+        .ok_or_else(|| errors::invalid_argument(packed::TOO_FEW_SLOTS))
+}
+
+/// The log record (JSON text) of the delivery `open` returned for `body`,
+/// from its field array: built when the front first reads it.
+#[wasm_bindgen(js_name = logRecord)]
+pub fn log_record(
+    verifier: &RawVerifier,
+    body: &[u8],
+    fields: Vec<JsValue>,
+) -> Result<String, JsValue> {
+    let text = |i: usize| fields.get(i).and_then(JsValue::as_string);
+    let inputs = shape::RecordInputs {
+        dedupe_key: text(shape::at::DEDUPE_KEY).unwrap_or_default(),
+        key_index: fields
+            .get(shape::at::KEY_INDEX)
+            .and_then(JsValue::as_f64)
+            .unwrap_or(-1.0),
+        signature_header: text(shape::at::SIGNATURE_HEADER).unwrap_or_default(),
+        activity: text(shape::at::ACTIVITY).unwrap_or_default(),
+        contract_id: fields.get(shape::at::CONTRACT_ID).and_then(JsValue::as_f64),
+        external_id: text(shape::at::EXTERNAL_ID),
+    };
+    shape::accepted_log_record(&verifier.inner, &inputs, body).map_err(errors::js)
 }

@@ -20,10 +20,11 @@ const verifyDir = join(here, '..', 'dist', 'verify');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 // The module's budget is as measured, with a little margin, so growth fails
-// here: 57,951 bytes as zlib -9 counts when it was set (its target, 60 KiB,
-// met; see BENCHMARKS.md). What a verify-only Worker loads is held to its
-// target, 80 KiB, which it meets.
-const MODULE_BUDGET = 57 * 1024;
+// here: 58,528 bytes as zlib -9 counts when it was set, with the one-header
+// `open` beside `openHeaders` (its target, 60 KiB, met; see BENCHMARKS.md).
+// What a verify-only Worker loads is held to its target, 80 KiB, which it
+// meets.
+const MODULE_BUDGET = 58 * 1024;
 const WORKER_BUDGET = 80 * 1024;
 
 test('verifier-only module and what a verify-only Worker loads stay inside their budgets, well under the full module', () => {
