@@ -245,6 +245,34 @@ test('signatures: shapes', () => {
   assert.deepEqual(outcome(() => sign([KEY], BYTES)), failure('invalid_argument'));
 });
 
+// The one lowercase current header crosses as its value alone; every other
+// header set crosses whole for core to decide (js/front.js openPacked). Both
+// must give the same delivery, or the same error with the same message and
+// log record, for any value.
+test('the one-header path and the whole-header path agree on every signature value', () => {
+  const full = (fn) => {
+    try {
+      return { value: deliveryData(fn()) };
+    } catch (err) {
+      return { code: err.code, httpStatus: err.httpStatus, message: err.message, logRecord: err.logRecord };
+    }
+  };
+  const values = [
+    SIG, SIG.toUpperCase(), ` ${SIG}\t`, 'f'.repeat(128), '', 'g'.repeat(128), SIG.slice(2),
+    'f'.repeat(5000), '\u0161'.repeat(128), `${SIG}\u00e9`, `sha512=${SIG}`,
+  ];
+  for (const value of values) {
+    const one = full(() => verifier.open({ [H]: value }, BYTES));
+    for (const [label, headers] of [
+      ['mixed-case name', { 'X-SD-Webhook-Content-Hash': value }],
+      ['the same value twice', [[H, value], [H, value]]],
+      ['beside an empty legacy header list', { [H]: value, [LEGACY]: [] }],
+    ]) {
+      assert.deepEqual(full(() => verifier.open(headers, BYTES)), one, `${label}: ${JSON.stringify(value.slice(0, 40))}`);
+    }
+  }
+});
+
 test('SpotDraftKitError: one constructor, (message, code, httpStatus, logRecord)', () => {
   const record = { reason: 'signature_mismatch' };
   const err = new SpotDraftKitError('no match', 'signature_mismatch', 401, record);
