@@ -5,22 +5,25 @@ The core's benchmarks build their bodies in `core/benches/support/realistic.rs`
 array of five-field objects, as many as fit the size asked for). This module
 builds the same bytes with Python's `json.dumps(indent=2)`, whose output
 matches serde_json's pretty printer for these values, so that the Python
-figures are taken on exactly the bodies the core figures are. `DIGESTS` pins
-the SHA-256 of the Rust generator's output at the sizes the benchmark uses:
-if either generator changes, `realistic_body` refuses to run rather than
-measure a different body.
+figures are taken on exactly the bodies the core figures are.
+`tests/vectors/realistic-bodies.json` pins the length and SHA-256 of the Rust
+generator's output at the sizes the benchmarks use (`core/tests/realistic_bodies.rs`
+checks the Rust side, `tests/js/bodies.mjs` its own copy): if either generator
+changes, `realistic_body` refuses to run rather than measure a different body.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
-# SHA-256 of `realistic_body(max_bytes)` from core/benches/support/realistic.rs.
-DIGESTS = {
-    2 * 1024: "1e36268e5525082bdefecedf2a236cb320baf4524c60c3db90c7f8133a4d2654",
-    64 * 1024: "9c9c5a6722edd48b62d04c92754c98ea29a567224a1f5a1802949496007e78a5",
+PINNED_FILE = Path(__file__).resolve().parents[2] / "tests" / "vectors" / "realistic-bodies.json"
+
+# max_bytes -> {"body_length", "body_sha256"} of the Rust generator's output.
+PINNED: dict[int, dict[str, Any]] = {
+    entry["max_bytes"]: entry for entry in json.loads(PINNED_FILE.read_text(encoding="utf-8"))["bodies"]
 }
 
 
@@ -79,14 +82,21 @@ def build(max_bytes: int) -> bytes:
 
 
 def realistic_body(max_bytes: int) -> bytes:
-    """`build(max_bytes)`, checked against the Rust generator's digest."""
-    body = build(max_bytes)
-    want = DIGESTS.get(max_bytes)
-    got = hashlib.sha256(body).hexdigest()
-    if want != got:
+    """`build(max_bytes)`, checked against the Rust generator's length and
+    digest pinned in `tests/vectors/realistic-bodies.json`."""
+    pin = PINNED.get(max_bytes)
+    if pin is None:
         raise SystemExit(
-            f"the {max_bytes}-byte realistic body (sha256 {got}) is not the one "
-            f"core/benches/support/realistic.rs builds (sha256 {want}): "
-            "the two generators have drifted"
+            f"tests/vectors/realistic-bodies.json pins no {max_bytes}-byte realistic body "
+            f"(it pins {', '.join(map(str, PINNED))})"
+        )
+    body = build(max_bytes)
+    got = hashlib.sha256(body).hexdigest()
+    if len(body) != pin["body_length"] or got != pin["body_sha256"]:
+        raise SystemExit(
+            f"the {max_bytes}-byte realistic body ({len(body)} bytes, sha256 {got}) is not "
+            "the one core/benches/support/realistic.rs builds "
+            f"({pin['body_length']} bytes, sha256 {pin['body_sha256']}, pinned in "
+            "tests/vectors/realistic-bodies.json): the two generators have drifted"
         )
     return body

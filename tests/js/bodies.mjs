@@ -6,16 +6,18 @@
 // size asked for. The cheapest shape to parse (one long string field) would
 // hide the parse cost, so the body grows by counterparties, not by padding.
 // JSON.stringify(value, null, 2) writes what serde_json's pretty printer
-// writes for these values; DIGESTS pins the Rust generator's output, so a
-// drift of either generator stops the benchmark instead of measuring other
-// bytes (python/bench/realistic.py checks the same digests).
+// writes for these values; tests/vectors/realistic-bodies.json pins the Rust
+// generator's output (length and SHA-256; core/tests/realistic_bodies.rs
+// checks the Rust side, python/bench/realistic.py its own copy), so a drift
+// of either generator stops the benchmark instead of measuring other bytes.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
-// SHA-256 of `realistic_body(max_bytes)` from core/benches/support/realistic.rs.
-const DIGESTS = {
-  [2 * 1024]: '1e36268e5525082bdefecedf2a236cb320baf4524c60c3db90c7f8133a4d2654',
-  [64 * 1024]: '9c9c5a6722edd48b62d04c92754c98ea29a567224a1f5a1802949496007e78a5',
-};
+const PINNED_FILE = new URL('../vectors/realistic-bodies.json', import.meta.url);
+
+// max_bytes -> { body_length, body_sha256 } of the Rust generator's output.
+const PINNED = new Map(JSON.parse(readFileSync(PINNED_FILE, 'utf8')).bodies
+  .map(({ max_bytes: size, ...pin }) => [size, pin]));
 
 const person = (name, email) => ({ name, email });
 
@@ -52,9 +54,14 @@ const pretty = (n) => new TextEncoder().encode(JSON.stringify(event(n), null, 2)
 
 /**
  * The core's realistic delivery of at most `size` bytes (2 KiB: 1,873 bytes,
- * 64 KiB: 65,431), as UTF-8, checked against the Rust generator's digest.
+ * 64 KiB: 65,431), as UTF-8, checked against the Rust generator's length
+ * and digest pinned in tests/vectors/realistic-bodies.json.
  */
 export function realisticBody(size) {
+  const pin = PINNED.get(size);
+  if (pin === undefined) {
+    throw new Error(`tests/vectors/realistic-bodies.json pins no ${size}-byte realistic body (it pins ${[...PINNED.keys()].join(', ')})`);
+  }
   let n = 1;
   let body = pretty(n);
   for (let next = pretty(n + 1); next.length <= size; next = pretty(n + 1)) {
@@ -62,8 +69,8 @@ export function realisticBody(size) {
     body = next;
   }
   const got = createHash('sha256').update(body).digest('hex');
-  if (DIGESTS[size] !== got) {
-    throw new Error(`the ${size}-byte realistic body (sha256 ${got}) is not the one core/benches/support/realistic.rs builds (sha256 ${DIGESTS[size]}): the generators have drifted`);
+  if (pin.body_length !== body.length || pin.body_sha256 !== got) {
+    throw new Error(`the ${size}-byte realistic body (${body.length} bytes, sha256 ${got}) is not the one core/benches/support/realistic.rs builds (${pin.body_length} bytes, sha256 ${pin.body_sha256}, pinned in tests/vectors/realistic-bodies.json): the generators have drifted`);
   }
   return body;
 }
