@@ -1,6 +1,6 @@
 //! The realistic benchmark bodies (`benches/support/realistic.rs`) against
 //! the byte lengths and SHA-256 digests pinned in
-//! `tests/vectors/realistic-bodies.json`. The JS (`tests/js/bodies.mjs`) and
+//! `benches/support/realistic-bodies.json`. The JS (`tests/js/bodies.mjs`) and
 //! Python (`python/bench/realistic.py`) copies of the generator check their
 //! output against the same file, so every runtime benchmarks the same bytes
 //! and a change to the Rust generator shows here, not first in a bench run.
@@ -19,9 +19,9 @@ const BENCH_SIZES: [usize; 2] = [2 * 1024, 64 * 1024];
 
 fn pinned() -> Vec<(usize, usize, String)> {
     let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/realistic-bodies.json");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/support/realistic-bodies.json");
     let text =
-        std::fs::read_to_string(&path).expect("tests/vectors/realistic-bodies.json is readable");
+        std::fs::read_to_string(&path).expect("benches/support/realistic-bodies.json is readable");
     let doc: Value = serde_json::from_str(&text).expect("realistic-bodies.json is JSON");
     doc["bodies"]
         .as_array()
@@ -63,7 +63,7 @@ fn the_rust_generator_builds_the_pinned_bodies() {
         assert!(
             length == want_length && sha256 == want_sha256,
             "the Rust generator (core/benches/support/realistic.rs) has drifted: asked for at most {max_bytes} bytes, \
-             it now builds {length} bytes, sha256 {sha256}; tests/vectors/realistic-bodies.json pins \
+             it now builds {length} bytes, sha256 {sha256}; core/benches/support/realistic-bodies.json pins \
              {want_length} bytes, sha256 {want_sha256}. If the change is meant, write the new length and \
              digest into realistic-bodies.json and make tests/js/bodies.mjs and python/bench/realistic.py \
              build the same bytes (both check their output against that file)"

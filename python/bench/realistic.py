@@ -6,7 +6,7 @@ array of five-field objects, as many as fit the size asked for). This module
 builds the same bytes with Python's `json.dumps(indent=2)`, whose output
 matches serde_json's pretty printer for these values, so that the Python
 figures are taken on exactly the bodies the core figures are.
-`tests/vectors/realistic-bodies.json` pins the length and SHA-256 of the Rust
+`core/benches/support/realistic-bodies.json` pins the length and SHA-256 of the Rust
 generator's output at the sizes the benchmarks use (`core/tests/realistic_bodies.rs`
 checks the Rust side, `tests/js/bodies.mjs` its own copy): if either generator
 changes, `realistic_body` refuses to run rather than measure a different body.
@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-PINNED_FILE = Path(__file__).resolve().parents[2] / "tests" / "vectors" / "realistic-bodies.json"
+PINNED_FILE = Path(__file__).resolve().parents[2] / "core" / "benches" / "support" / "realistic-bodies.json"
 
 # max_bytes -> {"body_length", "body_sha256"} of the Rust generator's output.
 PINNED: dict[int, dict[str, Any]] = {
@@ -83,11 +83,11 @@ def build(max_bytes: int) -> bytes:
 
 def realistic_body(max_bytes: int) -> bytes:
     """`build(max_bytes)`, checked against the Rust generator's length and
-    digest pinned in `tests/vectors/realistic-bodies.json`."""
+    digest pinned in `core/benches/support/realistic-bodies.json`."""
     pin = PINNED.get(max_bytes)
     if pin is None:
         raise SystemExit(
-            f"tests/vectors/realistic-bodies.json pins no {max_bytes}-byte realistic body "
+            f"core/benches/support/realistic-bodies.json pins no {max_bytes}-byte realistic body "
             f"(it pins {', '.join(map(str, PINNED))})"
         )
     body = build(max_bytes)
@@ -97,6 +97,6 @@ def realistic_body(max_bytes: int) -> bytes:
             f"the {max_bytes}-byte realistic body ({len(body)} bytes, sha256 {got}) is not "
             "the one core/benches/support/realistic.rs builds "
             f"({pin['body_length']} bytes, sha256 {pin['body_sha256']}, pinned in "
-            "tests/vectors/realistic-bodies.json): the two generators have drifted"
+            "core/benches/support/realistic-bodies.json): the two generators have drifted"
         )
     return body

@@ -6,14 +6,14 @@
 // size asked for. The cheapest shape to parse (one long string field) would
 // hide the parse cost, so the body grows by counterparties, not by padding.
 // JSON.stringify(value, null, 2) writes what serde_json's pretty printer
-// writes for these values; tests/vectors/realistic-bodies.json pins the Rust
+// writes for these values; core/benches/support/realistic-bodies.json pins the Rust
 // generator's output (length and SHA-256; core/tests/realistic_bodies.rs
 // checks the Rust side, python/bench/realistic.py its own copy), so a drift
 // of either generator stops the benchmark instead of measuring other bytes.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const PINNED_FILE = new URL('../vectors/realistic-bodies.json', import.meta.url);
+const PINNED_FILE = new URL('../../core/benches/support/realistic-bodies.json', import.meta.url);
 
 // max_bytes -> { body_length, body_sha256 } of the Rust generator's output.
 const PINNED = new Map(JSON.parse(readFileSync(PINNED_FILE, 'utf8')).bodies
@@ -55,12 +55,12 @@ const pretty = (n) => new TextEncoder().encode(JSON.stringify(event(n), null, 2)
 /**
  * The core's realistic delivery of at most `size` bytes (2 KiB: 1,873 bytes,
  * 64 KiB: 65,431), as UTF-8, checked against the Rust generator's length
- * and digest pinned in tests/vectors/realistic-bodies.json.
+ * and digest pinned in core/benches/support/realistic-bodies.json.
  */
 export function realisticBody(size) {
   const pin = PINNED.get(size);
   if (pin === undefined) {
-    throw new Error(`tests/vectors/realistic-bodies.json pins no ${size}-byte realistic body (it pins ${[...PINNED.keys()].join(', ')})`);
+    throw new Error(`core/benches/support/realistic-bodies.json pins no ${size}-byte realistic body (it pins ${[...PINNED.keys()].join(', ')})`);
   }
   let n = 1;
   let body = pretty(n);
@@ -70,7 +70,7 @@ export function realisticBody(size) {
   }
   const got = createHash('sha256').update(body).digest('hex');
   if (pin.body_length !== body.length || pin.body_sha256 !== got) {
-    throw new Error(`the ${size}-byte realistic body (${body.length} bytes, sha256 ${got}) is not the one core/benches/support/realistic.rs builds (${pin.body_length} bytes, sha256 ${pin.body_sha256}, pinned in tests/vectors/realistic-bodies.json): the generators have drifted`);
+    throw new Error(`the ${size}-byte realistic body (${body.length} bytes, sha256 ${got}) is not the one core/benches/support/realistic.rs builds (${pin.body_length} bytes, sha256 ${pin.body_sha256}, pinned in core/benches/support/realistic-bodies.json): the generators have drifted`);
   }
   return body;
 }

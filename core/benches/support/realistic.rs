@@ -4,7 +4,7 @@
 //! for (about ten at 2 KiB). Include it from a bench with
 //! `#[path = "support/realistic.rs"] mod realistic;`. The lengths and
 //! SHA-256 digests of the 2 KiB and 64 KiB bodies are pinned in
-//! `tests/vectors/realistic-bodies.json` (checked by
+//! `realistic-bodies.json` beside this file (checked by
 //! `core/tests/realistic_bodies.rs`), which the JS and Python copies of this
 //! generator check their output against: a change here means new values
 //! there and the same change in both copies.
