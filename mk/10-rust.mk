@@ -11,11 +11,13 @@ setup-rust: ## Check the Rust toolchain (rustfmt, clippy)
 build-rust: setup-rust ## Build the Rust workspace
 	cargo build --workspace --release
 
-lint-rust: setup-rust ## cargo fmt --check and clippy -D warnings
+lint-rust: setup-rust ## cargo fmt --check, clippy -D warnings, and every crate's docs without a broken link
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p spotdraft-kit --all-targets --all-features -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc -p spotdraft-kit --no-deps --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc -p spotdraft-kit-wasm -p spotdraft-kit-node \
+	  -p spotdraft-kit-cli -p spotdraft-kit-python --no-deps --document-private-items --quiet
 
 test-rust: lint-rust ## Rust tests: core unit, doc, property and conformance-vector tests; release checks
 	cargo test -p spotdraft-kit --all-features

@@ -4,13 +4,18 @@
 //! core crate. The addon implements the native interface of the shared JS
 //! front layer (`js/front.js`), exactly as the WASM module does: the front
 //! normalises inputs and holds the public classes; errors are built by the
-//! factory it registers ([`errors`]); a delivery crosses packed, as one
+//! factory it registers (`errors.rs`); a delivery crosses packed, as one
 //! string and the slots of the front's `Float64Array` (`packed.rs`), other
-//! results as flat arrays of scalars (`shape.rs`, [`fields`]).
+//! results as flat arrays of scalars (`shape.rs`, `fields.rs`). The
+//! verifier is a handle the free functions of [`verifier`] take first.
 //!
 //! Bodies are borrowed from the caller's `Uint8Array` without a copy on the
 //! synchronous path; [`verifier::open_async`] copies the body once and
 //! verifies on the libuv thread pool.
+
+// The crate docs are a map of its private modules (a cdylib: nothing links
+// to it from outside); `make test` builds them with --document-private-items.
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod api;
 // The JSON conversions of the API layer, shared with the WASM package so

@@ -6,8 +6,10 @@
 //! It implements the native interface of the shared JS front layer
 //! (`js/front.js`), exactly as the Node addon does: the front normalises
 //! inputs and holds the public classes; errors are built by the factory it
-//! registers ([`errors`]); results cross as flat arrays of scalars
-//! ([`shape`], [`fields`]).
+//! registers ([`errors`]); a delivery crosses packed, as one string and
+//! the slots of the front's `Float64Array` ([`packed`]), other results as
+//! flat arrays of scalars ([`shape`]). The verifier is a handle the free
+//! functions of [`verifier`] take first, as in the addon.
 //!
 //! Built without the default features (`api`, `diagnose`), the module
 //! holds no SpotDraft API layer, no playbook planners and no diagnosis:
