@@ -2,5 +2,4 @@
 import './init-browser.js';
 
 export * from './kit.js';
-export * from './diagnosis.js';
 export * from './api.js';

@@ -3,5 +3,4 @@
 import './init-node.mjs';
 
 export * from './kit.js';
-export * from './diagnosis.js';
 export * from './api.js';

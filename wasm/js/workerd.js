@@ -2,5 +2,4 @@
 import './init-workerd.js';
 
 export * from './kit.js';
-export * from './diagnosis.js';
 export * from './api.js';

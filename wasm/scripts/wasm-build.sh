@@ -173,7 +173,7 @@ assemble() {
   # @spotdraft-kit/node runs.
   cp "$root/js/front.js" "$root/js/api-client.js" "$root/js/playbook.js" "$stage/"
   if [ "$flavour" = verify ]; then
-    sed -i -e "/from '.\/api.js'/d" -e "/from '.\/diagnosis.js'/d" \
+    sed -i -e "/from '.\/api.js'/d" \
       "$stage/workerd.js" "$stage/browser.js" "$stage/entry-node-cjs.mjs"
   fi
   # workerd / Workers: ESM; the .wasm import stays an import (a compiled module).

@@ -76,6 +76,11 @@ test('the verify entry exports the one list without the API layer, the playbook 
   }
 });
 
+test('kit.js, api.js and verify.d.ts hold the export lists js/gen-entries.mjs writes from the one list', () => {
+  const { status, stderr } = spawnSync(process.execPath, [join(root, 'js', 'gen-entries.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(status, 0, stderr);
+});
+
 test('the package README lists what the verify entry holds', async () => {
   const readme = readFileSync(join(here, '..', 'README.md'), 'utf8');
   const para = readme.slice(readme.indexOf('can import `@spotdraft-kit/wasm/verify`'), readme.indexOf('from a\nmodule built without'));
