@@ -199,6 +199,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     }
     return fields;
   }
+  const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
   // The one header Node and Fetch give, by its lowercase name, crosses as
   // its value alone (a string argument costs napi ~0.15 µs); any other
   // header set crosses whole for core to decide.
@@ -206,7 +207,6 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     unpack(pairs.length === 2 && pairs[0] === SIGNATURE_HEADER
       ? native.open(verifier, bytes, SLOTS, pairs[1])
       : native.openHeaders(verifier, bytes, SLOTS, pairs));
-  const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
 
   // Header names worth passing on. A superset of what core matches (core
   // compares ASCII case-insensitively): core makes the decision.

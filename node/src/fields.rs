@@ -3,6 +3,7 @@
 //! a delivery's log record.
 
 use napi::bindgen_prelude::{Array, Either4, Float64ArraySlice, Null};
+use napi::Env;
 
 use crate::shape::{at, RecordInputs, Scalar};
 
@@ -39,6 +40,17 @@ pub fn slots_mut<'a>(slots: &'a mut Float64ArraySlice<'_>) -> &'a mut [f64] {
     // front layer, which passes its own private `Float64Array`, never one
     // backed by a SharedArrayBuffer another thread could write.
     unsafe { slots.as_mut() }
+}
+
+/// `scalars` packed into the front's `slots` (`packed::pack`), their texts
+/// returned; `invalid_argument` when the slots cannot hold them.
+pub fn pack(
+    env: &Env,
+    scalars: &[Scalar<'_>],
+    slots: &mut Float64ArraySlice<'_>,
+) -> napi::Result<String> {
+    crate::packed::pack(scalars, slots_mut(slots))
+        .ok_or_else(|| crate::errors::invalid_argument(env, crate::packed::TOO_FEW_SLOTS))
 }
 
 /// The fields of a delivery's array its log record is built from.

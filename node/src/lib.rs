@@ -82,8 +82,7 @@ pub fn parse_event(
     mut slots: Float64ArraySlice<'_>,
 ) -> napi::Result<String> {
     let event = spotdraft_kit::parse_event(&body).into_js(env)?;
-    packed::pack(&shape::event_fields(&event), fields::slots_mut(&mut slots))
-        .ok_or_else(|| errors::invalid_argument(env, packed::TOO_FEW_SLOTS))
+    fields::pack(env, &shape::event_fields(&event), &mut slots)
 }
 
 /// `[people, counterparties]` of the event in a body, as JSON texts.

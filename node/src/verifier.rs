@@ -11,9 +11,9 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{Array, AsyncTask, External, Float64ArraySlice};
 use napi::Env;
 use napi_derive::napi;
-use spotdraft_kit::{Delivery, SignatureHeader};
+use spotdraft_kit::SignatureHeader;
 
-use crate::errors::{self, IntoJs};
+use crate::errors::IntoJs;
 use crate::keys::Keyring;
 use crate::{fields, packed, shape, task, Body};
 
@@ -53,12 +53,9 @@ pub fn max_body_bytes(verifier: &Handle) -> f64 {
 /// `open` (the front calls it only for bodies over the limit).
 #[napi(js_name = "checkBodyLength")]
 pub fn check_body_length(env: Env, verifier: &Handle, body_len: f64) -> napi::Result<()> {
-    let len = if body_len.is_finite() && body_len >= 0.0 {
-        body_len as usize
-    } else {
-        usize::MAX
-    };
-    verifier.check_body_length(len).into_js(&env)
+    verifier
+        .check_body_length(shape::body_length(body_len))
+        .into_js(&env)
 }
 
 /// Index of the matching key, or throws.
@@ -88,7 +85,7 @@ pub fn open(
     let delivery = verifier
         .open_with_signature(SignatureHeader::Current, signature.as_bytes(), &body)
         .into_js(env)?;
-    packed_delivery(env, &delivery, &mut slots)
+    fields::pack(env, &shape::delivery_fields(&delivery), &mut slots)
 }
 
 /// `open` over any other headers: `headers` is the flattened `[name,
@@ -105,16 +102,7 @@ pub fn open_headers(
     let delivery = verifier
         .open(&packed::header_pairs(&headers), &body)
         .into_js(env)?;
-    packed_delivery(env, &delivery, &mut slots)
-}
-
-fn packed_delivery(
-    env: &Env,
-    delivery: &Delivery,
-    slots: &mut Float64ArraySlice<'_>,
-) -> napi::Result<String> {
-    packed::pack(&shape::delivery_fields(delivery), fields::slots_mut(slots))
-        .ok_or_else(|| errors::invalid_argument(env, packed::TOO_FEW_SLOTS))
+    fields::pack(env, &shape::delivery_fields(&delivery), &mut slots)
 }
 
 /// The log record (JSON text) of the delivery `open` returned for `body`,

@@ -14,8 +14,7 @@ use crate::shape;
 #[wasm_bindgen(js_name = parseEvent)]
 pub fn parse_event(body: &[u8], slots: &mut [f64]) -> Result<String, JsValue> {
     let event = spotdraft_kit::parse_event(body).map_err(errors::js)?;
-    crate::packed::pack(&shape::event_fields(&event), slots)
-        .ok_or_else(|| errors::invalid_argument(crate::packed::TOO_FEW_SLOTS))
+    crate::verifier::pack(&shape::event_fields(&event), slots)
 }
 
 /// The kind of each slot of a packed delivery ([`crate::packed::KINDS`]).

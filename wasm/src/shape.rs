@@ -39,6 +39,23 @@ pub fn exact_number(value: Option<i64>) -> Option<f64> {
     }
 }
 
+/// A body length from JS (a `byteLength`, or a caller's number) as the
+/// core's `usize`: anything not a finite non-negative number is too large.
+///
+/// ```
+/// # use spotdraft_kit_wasm::shape::body_length;
+/// assert_eq!(body_length(1873.0), 1873);
+/// assert_eq!(body_length(f64::NAN), usize::MAX);
+/// assert_eq!(body_length(-1.0), usize::MAX);
+/// ```
+pub fn body_length(n: f64) -> usize {
+    if n.is_finite() && n >= 0.0 {
+        n as usize
+    } else {
+        usize::MAX
+    }
+}
+
 /// One scalar of a flat field array; each binding turns it into a JS value.
 #[derive(Debug, PartialEq)]
 pub enum Scalar<'a> {

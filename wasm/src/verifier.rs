@@ -3,7 +3,7 @@
 //! the free functions that take it, as the Node addon has them
 //! (`node/src/verifier.rs`).
 
-use spotdraft_kit::{Delivery, Verifier, SIGNATURE_HEADER};
+use spotdraft_kit::{Verifier, SIGNATURE_HEADER};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
@@ -60,13 +60,10 @@ pub fn max_body_bytes(verifier: &RawVerifier) -> f64 {
 /// (which never shrinks): the same error and log record as `open`.
 #[wasm_bindgen(js_name = checkBodyLength)]
 pub fn check_body_length(verifier: &RawVerifier, body_len: f64) -> Result<(), JsValue> {
-    // Lengths come from JS byteLength: finite, non-negative integers.
-    let len = if body_len.is_finite() && body_len >= 0.0 {
-        body_len as usize
-    } else {
-        usize::MAX
-    };
-    verifier.inner.check_body_length(len).map_err(errors::js)
+    verifier
+        .inner
+        .check_body_length(shape::body_length(body_len))
+        .map_err(errors::js)
 }
 
 /// Index of the key that produced `signature` over `body`.
@@ -99,7 +96,7 @@ pub fn open(
         .inner
         .open(&[(SIGNATURE_HEADER, signature)][..], body)
         .map_err(errors::js)?;
-    packed_delivery(&delivery, slots)
+    pack(&shape::delivery_fields(&delivery), slots)
 }
 
 /// `open` over any other headers: `headers` is the flattened `[name,
@@ -116,12 +113,13 @@ pub fn open_headers(
         .inner
         .open(packed::header_pairs(&headers).as_slice(), body)
         .map_err(errors::js)?;
-    packed_delivery(&delivery, slots)
+    pack(&shape::delivery_fields(&delivery), slots)
 }
 
-fn packed_delivery(delivery: &Delivery, slots: &mut [f64]) -> Result<String, JsValue> {
-    packed::pack(&shape::delivery_fields(delivery), slots)
-        .ok_or_else(|| errors::invalid_argument(packed::TOO_FEW_SLOTS))
+/// `scalars` packed into the front's `slots` ([`packed::pack`]), their
+/// texts returned; `invalid_argument` when the slots cannot hold them.
+pub(crate) fn pack(scalars: &[shape::Scalar<'_>], slots: &mut [f64]) -> Result<String, JsValue> {
+    packed::pack(scalars, slots).ok_or_else(|| errors::invalid_argument(packed::TOO_FEW_SLOTS))
 }
 
 /// The log record (JSON text) of the delivery `open` returned for `body`,
