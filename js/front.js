@@ -17,6 +17,7 @@
 //                            for it (what an adapter detects itself)
 //   errorCodes()             every stable code, in core's order
 //   signatureHeaders()       [current, legacy] header names, lowercase
+//   maxSignatureHeaderBytes() core's limit on a signature header value
 //   new Keyring()            .allowShortKeys(), .addText(text, encoding?, id?), .addBytes(bytes, id?),
 //                            .addEnvList(text), .free?()
 //   newVerifier(ring, maxBodyBytes?) -> v, an opaque verifier handle that
@@ -52,10 +53,6 @@
 // (where the native side has one); below it the hop costs more than the
 // hashing it would move off the event loop.
 const ASYNC_MIN_BYTES = 64 * 1024;
-// A signature header longer than 1 KiB is malformed whatever it holds (core
-// rule); values are cut well above that so a huge string is never copied
-// whole into the native side. The cut value is still over the limit.
-const MAX_HEADER_CHARS = 2048;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 // Shared with the adapters and the API client (not part of the public API).
@@ -200,6 +197,12 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     return fields;
   }
   const [SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER] = native.signatureHeaders();
+  // A signature header value over core's limit is malformed whatever it
+  // holds. Longer strings are cut one UTF-16 unit past the limit, so a huge
+  // string is never copied whole into the native side: a string encodes to
+  // at least one UTF-8 byte per unit, so the cut value is still over the
+  // limit and fails as the whole one would.
+  const MAX_HEADER_CHARS = native.maxSignatureHeaderBytes() + 1;
   // The one header Node and Fetch give, by its lowercase name, crosses as
   // its value alone (a string argument costs napi ~0.15 µs); any other
   // header set crosses whole for core to decide.

@@ -138,6 +138,13 @@ pub fn error_codes() -> Vec<&'static str> {
         .collect()
 }
 
+/// The longest signature header value core reads, in bytes: the front cuts
+/// longer strings one past it before they cross.
+#[napi(js_name = "maxSignatureHeaderBytes")]
+pub fn max_signature_header_bytes() -> u32 {
+    spotdraft_kit::MAX_SIGNATURE_HEADER_BYTES as u32
+}
+
 /// The current and legacy signature header names, lowercase.
 #[napi(js_name = "signatureHeaders")]
 pub fn signature_headers() -> Vec<String> {

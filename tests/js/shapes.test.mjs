@@ -273,6 +273,41 @@ test('the one-header path and the whole-header path agree on every signature val
   }
 });
 
+// The front cuts a signature value one UTF-16 unit past core's 1 KiB limit
+// before it crosses (js/front.js): a string has at least as many UTF-8
+// bytes as units, so the cut must never change the outcome, whatever the
+// value's characters or where the cut falls.
+test('signature values around the 1 KiB limit give the outcome of the whole value', () => {
+  const LIMIT = 1024;
+  const padded = (units) => ' '.repeat(units - SIG.length) + SIG;
+  const values = [
+    padded(LIMIT), padded(LIMIT + 1), padded(LIMIT + 2), padded(5000),
+    'f'.repeat(LIMIT + 1), '\u0161'.repeat(LIMIT / 2), '\u0161'.repeat(LIMIT / 2 + 1), '\u0161'.repeat(LIMIT + 1),
+    // A surrogate pair at the cut, and one just before it.
+    `${'f'.repeat(LIMIT)}\u{1F980}`, `${'f'.repeat(LIMIT - 1)}\u{1F980}`, `${SIG}${'\u{1F980}'.repeat(600)}`,
+  ];
+  const error = (fn) => {
+    try {
+      return { value: fn() };
+    } catch (err) {
+      return { code: err.code, tooLong: /longer than 1 KiB/.test(err.message) };
+    }
+  };
+  for (const value of values) {
+    const label = `${value.length} units, ${Buffer.byteLength(value)} bytes`;
+    const want = Buffer.byteLength(value) > LIMIT
+      ? { code: 'malformed_signature', tooLong: true }
+      : error(() => verifier.verify(BYTES, value));
+    if (Buffer.byteLength(value) <= LIMIT) assert.notEqual(want.tooLong, true, label);
+    assert.deepEqual(error(() => verifier.verify(BYTES, value)), want, `verify: ${label}`);
+    for (const headers of [{ [H]: value }, { 'X-SD-Webhook-Content-Hash': value }]) {
+      const got = error(() => verifier.open(headers, BYTES).keyIndex);
+      assert.deepEqual(got, want.code === undefined ? { value: 0 } : want, `open: ${label}`);
+    }
+  }
+  assert.deepEqual(error(() => verifier.verify(BYTES, padded(LIMIT))), { value: 0 });
+});
+
 test('SpotDraftKitError: one constructor, (message, code, httpStatus, logRecord)', () => {
   const record = { reason: 'signature_mismatch' };
   const err = new SpotDraftKitError('no match', 'signature_mismatch', 401, record);

@@ -61,6 +61,13 @@ pub fn body_sha256(body: &[u8]) -> String {
     spotdraft_kit::body_sha256(body)
 }
 
+/// The longest signature header value core reads, in bytes: the front cuts
+/// longer strings one past it before they cross.
+#[wasm_bindgen(js_name = maxSignatureHeaderBytes)]
+pub fn max_signature_header_bytes() -> u32 {
+    spotdraft_kit::MAX_SIGNATURE_HEADER_BYTES as u32
+}
+
 /// The current and legacy signature header names, lowercase (as Fetch and
 /// Node present header names).
 #[wasm_bindgen(js_name = signatureHeaders)]
