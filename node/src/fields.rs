@@ -1,11 +1,10 @@
 //! Field arrays (`shape.rs`) as JavaScript values: owned for `openAsync`,
-//! the front's slots for the packed form (`packed.rs`), and back again for
-//! a delivery's log record.
+//! the front's slots for the packed form (`packed.rs`).
 
-use napi::bindgen_prelude::{Array, Either4, Float64ArraySlice, Null};
+use napi::bindgen_prelude::{Either4, Float64ArraySlice, Null};
 use napi::Env;
 
-use crate::shape::{at, RecordInputs, Scalar};
+use crate::shape::Scalar;
 
 /// One element of a field array: a string, a number, a boolean or null.
 pub type Field = Either4<String, f64, bool, Null>;
@@ -51,26 +50,4 @@ pub fn pack(
 ) -> napi::Result<String> {
     crate::packed::pack(scalars, slots_mut(slots))
         .ok_or_else(|| crate::errors::invalid_argument(env, crate::packed::TOO_FEW_SLOTS))
-}
-
-/// The fields of a delivery's array its log record is built from.
-pub fn record_inputs(fields: &Array<'_>) -> napi::Result<RecordInputs> {
-    let text = |i: usize| -> napi::Result<Option<String>> {
-        Ok(fields.get::<Option<String>>(index(i))?.flatten())
-    };
-    let number = |i: usize| -> napi::Result<Option<f64>> {
-        Ok(fields.get::<Option<f64>>(index(i))?.flatten())
-    };
-    Ok(RecordInputs {
-        dedupe_key: text(at::DEDUPE_KEY)?.unwrap_or_default(),
-        key_index: number(at::KEY_INDEX)?.unwrap_or(-1.0),
-        signature_header: text(at::SIGNATURE_HEADER)?.unwrap_or_default(),
-        activity: text(at::ACTIVITY)?.unwrap_or_default(),
-        contract_id: number(at::CONTRACT_ID)?,
-        external_id: text(at::EXTERNAL_ID)?,
-    })
-}
-
-fn index(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Array, AsyncTask, External, Float64ArraySlice};
+use napi::bindgen_prelude::{AsyncTask, External, Float64ArraySlice};
 use napi::Env;
 use napi_derive::napi;
 use spotdraft_kit::SignatureHeader;
@@ -106,15 +106,18 @@ pub fn open_headers(
 }
 
 /// The log record (JSON text) of the delivery `open` returned for `body`,
-/// from its field array: built when the front first reads it.
+/// from its fields packed again (`packed::record_inputs`): built when the front
+/// first reads it.
 #[napi(js_name = "logRecord")]
 pub fn log_record(
     env: Env,
     verifier: &Handle,
     body: Body<'_>,
-    fields: Array<'_>,
+    slots: Float64ArraySlice<'_>,
+    text: String,
 ) -> napi::Result<String> {
-    let inputs = fields::record_inputs(&fields)?;
+    let inputs = packed::record_inputs(&text, &slots)
+        .ok_or_else(|| crate::errors::invalid_argument(&env, packed::NOT_PACKED))?;
     shape::accepted_log_record(verifier, &inputs, &body).into_js(&env)
 }
 

@@ -345,6 +345,36 @@ test('contract ids beyond 2**53 are exact or null, never rounded', () => {
   assert.equal(parseEvent('{"activity":"CONTRACT_CREATED","contract_id":9007199254740991}').contractId, 2 ** 53 - 1);
 });
 
+// A delivery's log record is built on first read from its fields, packed
+// again by the front (js/front.js packFields): non-ASCII in the key id and
+// in the texts before and between the record's fields checks the offsets.
+test('a delivery\'s log record carries the delivery\'s own fields, whatever their characters', () => {
+  const value = {
+    activity: 'CONTRACT_\u00C9\u{1F980}',
+    contract_id: 77,
+    contract_title: '\u{1F980}\u{1F980} \u5408\u540C',
+    contract_status: '\u00C9TAT',
+    activity_data: { timestamp: '2026-01-02T03:04:05Z' },
+    external_metadata: { id: '\u{1F980}-ext-\u00F1' },
+  };
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  const sig = createHmac('sha512', KEY_BYTES).update(bytes).digest('hex');
+  const keyed = new Verifier([{ id: 'other', key: Buffer.from('another-shape-table-key').toString('base64') }, { id: 'k\u00E9y-\u{1F980}', key: KEY }]);
+  for (const headers of [{ [H]: sig }, { [LEGACY]: sig }]) {
+    const delivery = keyed.open(headers, bytes);
+    assert.equal(delivery.keyId, 'k\u00E9y-\u{1F980}');
+    const record = delivery.logRecord();
+    assert.equal(record.activity, value.activity);
+    assert.equal(record.external_id, value.external_metadata.id);
+    assert.equal(record.contract_id, 77);
+    assert.equal(record.dedupe_key, delivery.dedupeKey);
+    assert.equal(record.key_index, 1);
+    assert.equal(record.key_id, 'k\u00E9y-\u{1F980}');
+    assert.equal(record.signature_header, headers[H] === undefined ? 'legacy' : 'current');
+    assert.equal(record.body_bytes, bytes.length);
+  }
+});
+
 test('a delivery and an event keep the verified bytes: reusing the caller\'s buffer changes no field', () => {
   // Non-ASCII in every text field (two- to four-byte UTF-8, UTF-16
   // surrogate pairs) checks the packed texts' offsets and the private copy.

@@ -152,19 +152,19 @@ pub mod at {
 /// The fields of a delivery's array (see [`at`]) its log record is built
 /// from, as the front passes them back on first read.
 #[derive(Debug, Default)]
-pub struct RecordInputs {
+pub struct RecordInputs<'a> {
     /// dedupeKey.
-    pub dedupe_key: String,
+    pub dedupe_key: &'a str,
     /// keyIndex.
     pub key_index: f64,
     /// signatureHeader (`"current"` or `"legacy"`).
-    pub signature_header: String,
+    pub signature_header: &'a str,
     /// The event's activity.
-    pub activity: String,
+    pub activity: &'a str,
     /// The event's contractId: null when absent or beyond 2^53.
     pub contract_id: Option<f64>,
     /// The event's externalId.
-    pub external_id: Option<String>,
+    pub external_id: Option<&'a str>,
 }
 
 /// The log record (JSON text, core's snake_case fields) of the delivery
@@ -181,9 +181,9 @@ pub struct RecordInputs {
 ///     let verifier = spotdraft_kit::Verifier::new(vec![key.clone()]).unwrap();
 ///     let d = verifier.open(&[("x-sd-webhook-content-hash", sig.as_str())], body).unwrap();
 ///     let inputs = RecordInputs {
-///         dedupe_key: d.dedupe_key().to_owned(),
-///         signature_header: "current".into(),
-///         activity: "A".into(),
+///         dedupe_key: d.dedupe_key(),
+///         signature_header: "current",
+///         activity: "A",
 ///         contract_id: spotdraft_kit_wasm::shape::exact_number(d.event().contract_id()),
 ///         ..RecordInputs::default()
 ///     };
@@ -192,7 +192,7 @@ pub struct RecordInputs {
 /// ```
 pub fn accepted_log_record(
     verifier: &Verifier,
-    inputs: &RecordInputs,
+    inputs: &RecordInputs<'_>,
     body: &[u8],
 ) -> spotdraft_kit::Result<String> {
     let signature_header = [SignatureHeader::Current, SignatureHeader::Legacy]
@@ -209,10 +209,10 @@ pub fn accepted_log_record(
     let record = match inputs.contract_id.map(whole) {
         Some(Some(id)) => verifier.accepted_log_record_from(
             &AcceptedParts {
-                activity: &inputs.activity,
+                activity: inputs.activity,
                 contract_id: Some(id),
-                external_id: inputs.external_id.as_deref(),
-                dedupe_key: &inputs.dedupe_key,
+                external_id: inputs.external_id,
+                dedupe_key: inputs.dedupe_key,
                 key_index,
                 signature_header,
             },

@@ -123,24 +123,16 @@ pub(crate) fn pack(scalars: &[shape::Scalar<'_>], slots: &mut [f64]) -> Result<S
 }
 
 /// The log record (JSON text) of the delivery `open` returned for `body`,
-/// from its field array: built when the front first reads it.
+/// from its fields packed again (`packed::record_inputs`): built when the front
+/// first reads it.
 #[wasm_bindgen(js_name = logRecord)]
 pub fn log_record(
     verifier: &RawVerifier,
     body: &[u8],
-    fields: Vec<JsValue>,
+    slots: &[f64],
+    text: &str,
 ) -> Result<String, JsValue> {
-    let text = |i: usize| fields.get(i).and_then(JsValue::as_string);
-    let inputs = shape::RecordInputs {
-        dedupe_key: text(shape::at::DEDUPE_KEY).unwrap_or_default(),
-        key_index: fields
-            .get(shape::at::KEY_INDEX)
-            .and_then(JsValue::as_f64)
-            .unwrap_or(-1.0),
-        signature_header: text(shape::at::SIGNATURE_HEADER).unwrap_or_default(),
-        activity: text(shape::at::ACTIVITY).unwrap_or_default(),
-        contract_id: fields.get(shape::at::CONTRACT_ID).and_then(JsValue::as_f64),
-        external_id: text(shape::at::EXTERNAL_ID),
-    };
+    let inputs = packed::record_inputs(text, slots)
+        .ok_or_else(|| errors::invalid_argument(packed::NOT_PACKED))?;
     shape::accepted_log_record(&verifier.inner, &inputs, body).map_err(errors::js)
 }
