@@ -1,0 +1,127 @@
+// Where the front layer's share of `open()` at 2 KiB goes: the package's
+// front (front.js, copied from js/front.js by the build) and variants of it
+// with one piece taken out, each in a fresh process, timing `open()` beside
+// the addon call alone (alternating batches, medians). The variants are
+// made from the real front by text replacement and are for measurement
+// only: each gives up something the contract needs. A replacement that no
+// longer matches the front fails loudly, so a refactor cannot turn a
+// variant into a copy of the package.
+//
+//   node bench/front.mjs [--rounds 41] [--passes 4]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { realisticBody } from '../../tests/js/bodies.mjs';
+
+const args = process.argv.slice(2);
+const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const rounds = Number(arg('--rounds', 41));
+const passes = Number(arg('--passes', 4));
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+const OPEN_BODY = `      const pairs = headerPairs(headers);
+      const bytes = this.#sized(bodyOf(body));
+      return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);`;
+// Each variant: [what is taken out, [[text in the front, its replacement], ...]].
+const VARIANTS = [
+  ['nothing (the package)', []],
+  ['the private copy of the body (the caller\'s buffer kept: not valid)', [
+    [OPEN_BODY, OPEN_BODY.replace('copyBytes(bytes), this.#native', 'bytes, this.#native')],
+  ]],
+  ['the header scan (the one lowercase header read by name)', [
+    [OPEN_BODY, OPEN_BODY.replace('headerPairs(headers)', '[SIGNATURE_HEADER, headers[SIGNATURE_HEADER]]')],
+  ]],
+  ['the body check and size check (a Buffer taken as is)', [
+    [OPEN_BODY, OPEN_BODY.replace('this.#sized(bodyOf(body))', 'body')],
+  ]],
+  ['the Delivery and Event objects (the field array returned)', [
+    [OPEN_BODY, OPEN_BODY.replace(/return new Delivery\((.*), copyBytes\(bytes\), this.#native\);/, 'return [$1, copyBytes(bytes)];')],
+  ]],
+  ['the unpacking and the objects (the packed string returned)', [
+    [OPEN_BODY, OPEN_BODY.replace(/return new Delivery\(.*\);/, 'return [native.open(this.#native, bytes, SLOTS, pairs[1]), copyBytes(bytes)];')],
+  ]],
+];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function child(frontFile) {
+  const require = createRequire(import.meta.url);
+  const native = require('../binding.js');
+  const { createFront } = require(frontFile);
+  // The package's copy (node/index.js).
+  const copyBytes = (bytes) => {
+    const copy = Buffer.allocUnsafe(bytes.byteLength);
+    copy.set(bytes);
+    return copy;
+  };
+  const { api } = createFront(native, { implementation: 'native', copyBytes });
+  const keyB64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('base64');
+  const H = api.SIGNATURE_HEADER;
+  const body = Buffer.from(realisticBody(2048));
+  const headers = { host: '127.0.0.1', 'content-type': 'application/json', [H]: api.sign(keyB64, body) };
+  const verifier = new api.Verifier(keyB64);
+  const ring = new native.Keyring();
+  ring.addText(keyB64);
+  const handle = native.newVerifier(ring);
+  const slots = new Float64Array(native.fieldKinds().length);
+  const contenders = {
+    'open()': (h, b) => verifier.open(h, b),
+    addon: (h, b) => native.open(handle, b, slots, h[H]),
+  };
+  const n = 200;
+  const batch = (fn) => {
+    let sink;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i += 1) sink = fn(headers, body);
+    if (sink === undefined) throw new Error('no result');
+    return Number(process.hrtime.bigint() - start) / n / 1000;
+  };
+  const names = Object.keys(contenders);
+  for (const name of names) for (let i = 0; i < 20; i += 1) batch(contenders[name]);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r < rounds; r += 1) {
+    for (const name of r % 2 === 0 ? names : [...names].reverse()) samples[name].push(batch(contenders[name]));
+  }
+  const open = median(samples['open()']);
+  const addon = median(samples.addon);
+  console.log(JSON.stringify({ open, addon }));
+}
+
+if (args[0] === '--child') {
+  child(args[1]);
+} else {
+  const front = readFileSync(join(here, '..', 'front.js'), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'sdkit-front-'));
+  try {
+    const files = VARIANTS.map(([label, edits], i) => {
+      let text = front;
+      for (const [from, to] of edits) {
+        if (!text.includes(from) || from === to) throw new Error(`bench/front.mjs: the variant "${label}" no longer matches front.js; update it`);
+        text = text.replace(from, to);
+      }
+      const file = join(dir, `front-${i}.js`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const runs = files.map(() => []);
+    for (let p = 0; p < passes; p += 1) {
+      files.forEach((file, i) => {
+        const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file, '--rounds', String(rounds)], { encoding: 'utf8' });
+        runs[i].push(JSON.parse(out));
+      });
+    }
+    console.log(`the front's share of open() at 2 KiB (Node ${process.version}, ${rounds} rounds, ${passes} fresh processes per variant; µs per call, medians)`);
+    console.log('| taken out | `open()` | addon call alone | `open()` − addon call, each process |');
+    console.log('|---|---|---|---|');
+    VARIANTS.forEach(([label], i) => {
+      const r = runs[i];
+      const gaps = r.map((x) => (x.open - x.addon).toFixed(2)).join(', ');
+      console.log(`| ${label} | ${median(r.map((x) => x.open)).toFixed(2)} | ${median(r.map((x) => x.addon)).toFixed(2)} | ${gaps} |`);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
