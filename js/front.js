@@ -91,21 +91,24 @@ function isArrayBuffer(value) {
 }
 
 const encoder = new TextEncoder();
-// A private copy of the bytes (Buffer#slice would be a view).
-const copyOf = (bytes) => new Uint8Array(bytes);
+const zeroed = (n) => new Uint8Array(n);
+// Verified bodies up to SLAB_MAX_BODY bytes are kept end to end in shared
+// slabs of SLAB_BYTES (see `keep`); larger ones in an array of their own.
+const SLAB_BYTES = 64 * 1024;
+const SLAB_MAX_BODY = 8 * 1024;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Builds the package's public API over its native module (see above);
  * `implementation` ("native" or "wasm") says which one it is.
- * `copyBytes(bytes)` makes the private copy of a verified body that a
- * delivery's lazy fields read, a Uint8Array (default `new Uint8Array(bytes)`;
- * a host may know a cheaper allocation, as Node's pooled Buffers are).
+ * `allocate(n)` makes the Uint8Array of `n` bytes the private copies of
+ * verified bodies are kept in (default `new Uint8Array(n)`; a host may know
+ * one that is not zeroed first, as Node's `Buffer.allocUnsafeSlow`).
  * `decorate(error, apiJson)` adds the API fields to `api_error`s; the API
  * layer sets it (`internal.decorateApiErrors`), so a verifier-only build
  * carries no API code.
  */
-function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {}) {
+function createFront(native, { implementation = 'wasm', allocate = zeroed } = {}) {
   let decorate = (error) => error;
 
   function makeError(message, code, httpStatus, record, api) {
@@ -369,26 +372,68 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     'counterparties', 'businessUser', 'legalUser', 'payload',
   ]);
 
+  // The private copy of a verified body, which a delivery's and its event's
+  // lazy fields read (so later changes to the caller's buffer change
+  // nothing). Small bodies are copied end to end into a shared slab and a
+  // view over the copy is made only when a lazy field first reads it:
+  // making a typed array for every delivery cost more than copying the
+  // bytes (BENCHMARKS.md, Node; `node bench/front.mjs`). A slab lives as
+  // long as any delivery kept in it, as a pooled Buffer keeps its pool.
+  class Kept {
+    #slab;
+    #at;
+    #length;
+    #view;
+
+    constructor(slab, at, length) {
+      this.#slab = slab;
+      this.#at = at;
+      this.#length = length;
+    }
+
+    get bytes() {
+      if (this.#view === undefined) this.#view = this.#slab.subarray(this.#at, this.#at + this.#length);
+      return this.#view;
+    }
+  }
+  let slab = null;
+  let slabUsed = 0;
+  function keep(bytes) {
+    const n = bytes.byteLength;
+    if (n > SLAB_MAX_BODY) {
+      const own = allocate(n);
+      own.set(bytes);
+      return new Kept(own, 0, n);
+    }
+    if (slab === null || SLAB_BYTES - slabUsed < n) {
+      slab = allocate(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    slab.set(bytes, slabUsed);
+    const kept = new Kept(slab, slabUsed, n);
+    slabUsed += n;
+    return kept;
+  }
+
   // The event: typed scalars from a native flat field array (from `at`, in
   // shape.rs's order) as own properties, the rest computed on first read
   // by the class's accessors. One class instance per event: defining
   // accessors on each object cost more than the native call it follows.
   // JSON.stringify sees every field in the contract's order (`toJSON`).
-  // `bytes` is a private copy of the verified body (later changes to the
-  // caller's buffer change nothing). `payload` is the host's JSON.parse of
-  // it; `externalMetadata` is the payload's `external_metadata` object
+  // `body` is the private copy of the verified body (`Kept`). `payload` is
+  // the host's JSON.parse of it; `externalMetadata` is the payload's `external_metadata` object
   // (null when absent or not an object, as core's accessor), read from that
   // parse instead of making core build a payload tree; people and
   // counterparties are computed natively from the same bytes when first
   // read. Assigning to a lazy field replaces it, as for a plain object.
   class Event {
-    #bytes;
+    #body;
     #details;
     #people;
     #counterparties;
     #payload;
 
-    constructor(f, at, bytes) {
+    constructor(f, at, body) {
       this.activity = f[at];
       this.known = f[at + 1];
       this.category = f[at + 2];
@@ -400,11 +445,11 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
       this.contractTypeId = f[at + 8];
       this.occurredAt = f[at + 9];
       this.externalId = f[at + 10];
-      this.#bytes = bytes;
+      this.#body = body;
     }
 
     #detail(i) {
-      if (this.#details === undefined) this.#details = native.eventDetails(this.#bytes);
+      if (this.#details === undefined) this.#details = native.eventDetails(this.#body.bytes);
       return JSON.parse(this.#details[i]);
     }
 
@@ -414,7 +459,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     }
 
     #parsed() {
-      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#bytes));
+      if (this.#payload === undefined) this.#payload = JSON.parse(decoder.decode(this.#body.bytes));
       return this.#payload;
     }
 
@@ -456,26 +501,26 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
    */
   class Delivery {
     #verifier;
-    #bytes;
+    #body;
     #fields;
     #sha256;
     #record;
 
-    constructor(f, bytes, verifier) {
-      this.event = new Event(f, DELIVERY_FIELDS, bytes);
+    constructor(f, body, verifier) {
+      this.event = new Event(f, DELIVERY_FIELDS, body);
       this.dedupeKey = f[0];
       this.bodyLength = f[1];
       this.keyIndex = f[2];
       this.keyId = f[3];
       this.signatureHeader = f[4];
       this.#verifier = verifier;
-      this.#bytes = bytes;
+      this.#body = body;
       this.#fields = f;
     }
 
     /** Lowercase hex SHA-256 of the verified body. */
     get bodySha256() {
-      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#bytes);
+      if (this.#sha256 === undefined) this.#sha256 = native.bodySha256(this.#body.bytes);
       return this.#sha256;
     }
 
@@ -485,7 +530,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
 
     /** What to log: never a key, signature, body, name or email. A fresh object each call. */
     logRecord() {
-      if (this.#record === undefined) this.#record = native.logRecord(this.#verifier, this.#bytes, SLOTS, packFields(this.#fields));
+      if (this.#record === undefined) this.#record = native.logRecord(this.#verifier, this.#body.bytes, SLOTS, packFields(this.#fields));
       return JSON.parse(this.#record);
     }
 
@@ -582,7 +627,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
     open(headers, body) {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);
+      return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);
     }
 
     /**
@@ -595,10 +640,10 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
       const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
       if (bytes.byteLength < ASYNC_MIN_BYTES || typeof native.openAsync !== 'function') {
-        return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);
+        return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);
       }
-      const copy = copyBytes(bytes);
-      return new Delivery(await native.openAsync(this.#native, pairs, copy), copy, this.#native);
+      const kept = keep(bytes);
+      return new Delivery(await native.openAsync(this.#native, pairs, kept.bytes), kept, this.#native);
     }
 
     // For the adapters: the body limit, to stop reading a request early.
@@ -618,7 +663,7 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
   /** Parses a body without verifying it. */
   function parseEvent(body) {
     const bytes = bodyOf(body);
-    return new Event(unpack(native.parseEvent(bytes, SLOTS), DELIVERY_FIELDS), 0, copyBytes(bytes));
+    return new Event(unpack(native.parseEvent(bytes, SLOTS), DELIVERY_FIELDS), 0, keep(bytes));
   }
 
   /** The X-SD-WEBHOOK-CONTENT-HASH value for a body (tests, local senders). */
@@ -658,6 +703,8 @@ function createFront(native, { implementation = 'wasm', copyBytes = copyOf } = {
   const codeError = (code) => native.codeError(code);
   const internal = Object.freeze({
     invalid, codeError, reading, bytesOf, kind, kMaxBodyBytes, decorateApiErrors, nativeVerifierOf,
+    // What the front was made with (bench/front.mjs makes its variants with them).
+    options: Object.freeze({ implementation, allocate }),
   });
 
   return {

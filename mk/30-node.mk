@@ -21,10 +21,9 @@ test-node: build-node ## Node tests: conformance vectors, argument-shape table, 
 	  test/*.test.mjs ../tests/js/conformance.test.mjs ../tests/js/api.test.mjs \
 	  ../tests/js/hostile.test.mjs ../tests/js/shapes.test.mjs ../tests/js/playbook.test.mjs
 
-bench-node: build-node ## open() on 2 KiB and 64 KiB bodies vs the idiomatic node:crypto path; the front's share and the body copy's at 2 KiB
+bench-node: build-node ## open() on 2 KiB and 64 KiB bodies vs the idiomatic node:crypto path; the front's share at 2 KiB
 	cd node && node bench/open.mjs
 	cd node && node bench/front.mjs
-	cd node && node bench/copy.mjs
 
 # Not in `make test` (several minutes: std is built from source per target).
 cross-node: setup-node ## Cross-build the addon for linux-x64-musl, linux-arm64-gnu and linux-arm64-musl into node/artifacts/, then check each binary (ELF, dependencies, symbols; arm64 gnu loaded under qemu)

@@ -24,25 +24,26 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 const OPEN_BODY = `      const pairs = headerPairs(headers);
       const bytes = this.#sized(bodyOf(body));
-      return new Delivery(openPacked(this.#native, pairs, bytes), copyBytes(bytes), this.#native);`;
-// Each variant: [what is taken out, [[text in the front, its replacement], ...]].
+      return new Delivery(openPacked(this.#native, pairs, bytes), keep(bytes), this.#native);`;
+const opened = (from, to) => [[OPEN_BODY, OPEN_BODY.replace(from, to)]];
+// Each variant: [what is taken out or changed, [[text in the front, its replacement], ...]].
 const VARIANTS = [
-  ['nothing (the package)', []],
-  ['the private copy of the body (the caller\'s buffer kept: not valid)', [
-    [OPEN_BODY, OPEN_BODY.replace('copyBytes(bytes), this.#native', 'bytes, this.#native')],
-  ]],
-  ['the header scan (the one lowercase header read by name)', [
-    [OPEN_BODY, OPEN_BODY.replace('headerPairs(headers)', '[SIGNATURE_HEADER, headers[SIGNATURE_HEADER]]')],
-  ]],
-  ['the body check and size check (a Buffer taken as is)', [
-    [OPEN_BODY, OPEN_BODY.replace('this.#sized(bodyOf(body))', 'body')],
-  ]],
-  ['the Delivery and Event objects (the field array returned)', [
-    [OPEN_BODY, OPEN_BODY.replace(/return new Delivery\((.*), copyBytes\(bytes\), this.#native\);/, 'return [$1, copyBytes(bytes)];')],
-  ]],
-  ['the unpacking and the objects (the packed string returned)', [
-    [OPEN_BODY, OPEN_BODY.replace(/return new Delivery\(.*\);/, 'return [native.open(this.#native, bytes, SLOTS, pairs[1]), copyBytes(bytes)];')],
-  ]],
+  ['nothing (the package: the body copied into a shared slab, a view made on first read)', []],
+  ['the slab: a Buffer per delivery (Buffer.allocUnsafe + set, the copy before the slab)', opened(
+    'keep(bytes)',
+    'new Kept(((copy) => (copy.set(bytes), copy))(Buffer.allocUnsafe(bytes.byteLength)), 0, bytes.byteLength)',
+  )],
+  ['the private copy (the caller\'s buffer kept: not valid)', opened('keep(bytes)', 'new Kept(bytes, 0, bytes.byteLength)')],
+  ['the header scan (the one lowercase header read by name)', opened('headerPairs(headers)', '[SIGNATURE_HEADER, headers[SIGNATURE_HEADER]]')],
+  ['the body check and size check (a Buffer taken as is)', opened('this.#sized(bodyOf(body))', 'body')],
+  ['the Delivery and Event objects (the field array returned)', opened(
+    /return new Delivery\((.*), keep\(bytes\), this.#native\);/,
+    'return [$1, keep(bytes)];',
+  )],
+  ['the unpacking and the objects (the packed string returned)', opened(
+    /return new Delivery\(.*\);/,
+    'return [native.open(this.#native, bytes, SLOTS, pairs[1]), keep(bytes)];',
+  )],
 ];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -51,13 +52,9 @@ function child(frontFile) {
   const require = createRequire(import.meta.url);
   const native = require('../binding.js');
   const { createFront } = require(frontFile);
-  // The package's copy (node/index.js).
-  const copyBytes = (bytes) => {
-    const copy = Buffer.allocUnsafe(bytes.byteLength);
-    copy.set(bytes);
-    return copy;
-  };
-  const { api } = createFront(native, { implementation: 'native', copyBytes });
+  // Made as the package makes its front (node/index.js).
+  const { options } = require('../index.js')[Symbol.for('@spotdraft-kit.internal')];
+  const { api } = createFront(native, options);
   const keyB64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('base64');
   const H = api.SIGNATURE_HEADER;
   const body = Buffer.from(realisticBody(2048));

@@ -375,6 +375,46 @@ test('a delivery\'s log record carries the delivery\'s own fields, whatever thei
   }
 });
 
+// The front keeps small bodies' copies end to end in shared slabs and
+// larger ones apart (js/front.js `keep`): many deliveries of mixed sizes,
+// all through one reused buffer, each keep their own bytes, whichever
+// lazy field is read first and however late.
+test('deliveries of mixed sizes opened through one reused buffer each keep their own bytes', async () => {
+  const sizes = [2, 1873, 9000, 0, 4096, 8192, 8193, 65 * 1024, 3000, 70_000, 1, 2048];
+  const reused = Buffer.alloc(80 * 1024);
+  const opened = [];
+  for (let round = 0; round < 4; round += 1) {
+    for (const [i, size] of sizes.entries()) {
+      // A JSON string of `size` bytes or so, different in every delivery.
+      const text = JSON.stringify({ activity: 'CONTRACT_SIGNED', contract_id: round * 100 + i, pad: 'x'.repeat(Math.max(0, size - 60)) });
+      const n = reused.write(text);
+      const view = reused.subarray(0, n);
+      const sig = createHmac('sha512', KEY_BYTES).update(view).digest('hex');
+      const want = { sha: createHash('sha256').update(view).digest('hex'), payload: JSON.parse(text), n };
+      const readFirst = (round + i) % 3;
+      if (round === 3) opened.push([await verifier.openAsync({ [H]: sig }, view), want, readFirst]);
+      else if (i % 4 === 3) opened.push([{ event: parseEvent(view) }, want, readFirst]);
+      else opened.push([verifier.open({ [H]: sig }, view), want, readFirst]);
+      reused.fill(0x20, 0, n);
+    }
+  }
+  for (const [delivery, want, readFirst] of opened) {
+    const label = `contract ${want.payload.contract_id}, ${want.n} bytes`;
+    if (delivery.bodySha256 === undefined) {
+      assert.deepEqual(delivery.event.payload, want.payload, label);
+      continue;
+    }
+    const reads = [
+      () => assert.equal(delivery.bodySha256, want.sha, label),
+      () => assert.deepEqual(delivery.event.payload, want.payload, label),
+      () => assert.equal(delivery.logRecord().body_sha256, want.sha, label),
+    ];
+    for (let k = 0; k < reads.length; k += 1) reads[(readFirst + k) % reads.length]();
+    assert.equal(delivery.bodyLength, want.n, label);
+    assert.equal(delivery.event.contractId, want.payload.contract_id, label);
+  }
+});
+
 test('a delivery and an event keep the verified bytes: reusing the caller\'s buffer changes no field', () => {
   // Non-ASCII in every text field (two- to four-byte UTF-8, UTF-16
   // surrogate pairs) checks the packed texts' offsets and the private copy.
