@@ -97,6 +97,12 @@ export interface Event {
  */
 export type LogRecord = Record<string, string | number | boolean>;
 
+/**
+ * A verified delivery. It keeps a private copy of the verified body, which
+ * its lazy fields read (`event.payload`, `bodySha256`, `logRecord()`, the
+ * event's people and counterparties): changing or reusing the buffer given
+ * to `open` afterwards changes none of them.
+ */
 export interface Delivery {
   event: Event;
   dedupeKey: string;
