@@ -7,8 +7,9 @@
 #       then HMAC-SHA512 backends against `openssl speed` in CPU time.
 #   scripts/bench-core.sh hmac               only the HMAC-SHA512 comparison.
 #   scripts/bench-core.sh instructions       callgrind instruction counts per
-#       call of verify, parse_event and open on the realistic deliveries:
-#       repeatable on a loaded machine, where timings are not.
+#       call of verify, parse_event and open on the realistic deliveries,
+#       and of serde_json validating the same bytes (IgnoredAny, its
+#       cheapest read): repeatable on a loaded machine, where timings are not.
 #
 # The machines these run on are shared and noisy: read ratios, not absolute
 # numbers, and prefer the instruction counts for before/after comparisons.
@@ -34,16 +35,17 @@ if [ "${1:-}" = instructions ]; then
     valgrind --tool=callgrind --callgrind-out-file="$out/cg" "$bin" "$1" "$2" "$3" 2>&1 |
       awk '/Collected/{print $NF}'
   }
-  printf '%-8s %-12s %14s\n' size operation "instr/call"
+  printf '%-8s %-24s %14s\n' size operation "instr/call"
   for size in 2KiB 64KiB; do
     rounds=200; [ "$size" = 64KiB ] && rounds=20
     base=$(count none "$size" "$rounds")
     declare -A per=()
-    for op in verify parse_event open; do
+    for op in verify parse_event open serde_json_ignored_any; do
       per[$op]=$(( ($(count "$op" "$size" "$rounds") - base) / rounds ))
-      printf '%-8s %-12s %14d\n' "$size" "$op" "${per[$op]}"
+      printf '%-8s %-24s %14d\n' "$size" "$op" "${per[$op]}"
     done
-    python3 -c "print(f'{\"$size\":<8} open/verify  {${per[open]}/${per[verify]}:14.2f}')"
+    python3 -c "print(f'{\"$size\":<8} {\"open/verify\":<24} {${per[open]}/${per[verify]}:14.2f}')"
+    python3 -c "print(f'{\"$size\":<8} {\"parse_event/ignored_any\":<24} {${per[parse_event]}/${per[serde_json_ignored_any]}:14.2f}')"
   done
   echo "(valgrind does not emulate SHA-NI: SHA-256 runs its portable code here)"
   rm -rf "$out"

@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the receiver's hot path: `verify`, `parse_event`
 //! and `open` for 1 KiB, 8 KiB and 1 MiB bodies padded in one string field,
 //! and on realistic pretty-printed deliveries of 2 KiB and 64 KiB (see
-//! `support/realistic.rs`), plus raw HMAC-SHA512 throughput (compared with
+//! `support/realistic.rs`, where serde_json reads the same bytes beside the
+//! core's reader), plus raw HMAC-SHA512 throughput (compared with
 //! `openssl speed` by `scripts/bench-core.sh`).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -57,6 +58,27 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("open", label), &body, |b, body| {
             b.iter(|| verifier.open(black_box(&headers), black_box(body)).unwrap())
         });
+        // The reader beside serde_json on the same bytes: `parse_event`
+        // validates the whole payload and keeps the typed fields;
+        // `IgnoredAny` is serde_json validating it and keeping nothing (its
+        // cheapest read), `Value` building the tree.
+        group.bench_with_input(BenchmarkId::new("parse_event", label), &body, |b, body| {
+            b.iter(|| parse_event(black_box(body)).unwrap())
+        });
+        group.bench_with_input(
+            BenchmarkId::new("serde_json_ignored_any", label),
+            &body,
+            |b, body| {
+                b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(body)).unwrap())
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("serde_json_value", label),
+            &body,
+            |b, body| {
+                b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap())
+            },
+        );
     }
     group.finish();
 

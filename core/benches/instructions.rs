@@ -1,7 +1,7 @@
 //! A fixed workload for `valgrind --tool=callgrind`, whose instruction
 //! counts are repeatable on a noisy machine where timings are not:
-//! `instructions <verify|open|parse_event|dedupe_key|find_signature|none>
-//! <2KiB|64KiB> <rounds>` runs
+//! `instructions <verify|open|parse_event|dedupe_key|find_signature|
+//! serde_json_ignored_any|serde_json_value|none> <2KiB|64KiB> <rounds>` runs
 //! one operation `rounds` times on a realistic delivery (see
 //! `support/realistic.rs`). Subtract the `none` run (set-up only) and
 //! divide by `rounds` for a per-call count; `scripts/bench-core.sh
@@ -66,6 +66,14 @@ fn main() {
             }
             "parse_event" => {
                 black_box(parse_event(black_box(&body)).unwrap());
+            }
+            "serde_json_ignored_any" => {
+                black_box(
+                    serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).unwrap(),
+                );
+            }
+            "serde_json_value" => {
+                black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).unwrap());
             }
             "hmac_rustcrypto" => {
                 let mut mac = rustcrypto.clone();
