@@ -421,9 +421,10 @@ function createFront(native, { implementation = 'wasm', allocate = zeroed } = {}
   // accessors on each object cost more than the native call it follows.
   // JSON.stringify sees every field in the contract's order (`toJSON`).
   // `body` is the private copy of the verified body (`Kept`). `payload` is
-  // the host's JSON.parse of it; `externalMetadata` is the payload's `external_metadata` object
-  // (null when absent or not an object, as core's accessor), read from that
-  // parse instead of making core build a payload tree; people and
+  // the host's JSON.parse of it; `externalMetadata` is the payload's
+  // `external_metadata` object (null when absent or not an object, as
+  // core's accessor), read from that parse instead of making core build a
+  // payload tree; people and
   // counterparties are computed natively from the same bytes when first
   // read. Assigning to a lazy field replaces it, as for a plain object.
   class Event {

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticBody } from '../../tests/js/bodies.mjs';
+import { KEY_B64, interleaved, median } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -46,8 +47,6 @@ const VARIANTS = [
   )],
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-
 function child(frontFile) {
   const require = createRequire(import.meta.url);
   const native = require('../binding.js');
@@ -55,13 +54,12 @@ function child(frontFile) {
   // Made as the package makes its front (node/index.js).
   const { options } = require('../index.js')[Symbol.for('@spotdraft-kit.internal')];
   const { api } = createFront(native, options);
-  const keyB64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('base64');
   const H = api.SIGNATURE_HEADER;
   const body = Buffer.from(realisticBody(2048));
-  const headers = { host: '127.0.0.1', 'content-type': 'application/json', [H]: api.sign(keyB64, body) };
-  const verifier = new api.Verifier(keyB64);
+  const headers = { host: '127.0.0.1', 'content-type': 'application/json', [H]: api.sign(KEY_B64, body) };
+  const verifier = new api.Verifier(KEY_B64);
   const ring = new native.Keyring();
-  ring.addText(keyB64);
+  ring.addText(KEY_B64);
   const handle = native.newVerifier(ring);
   const slots = new Float64Array(native.fieldKinds().length);
   // Two native calls that cross what `open` crosses and do almost nothing:
@@ -74,21 +72,7 @@ function child(frontFile) {
     parseEmpty: () => native.parseEvent(tiny, slots),
     notHex: () => String(native.isValid(handle, tiny, notHex)),
   };
-  const n = 200;
-  const batch = (fn) => {
-    let sink;
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i += 1) sink = fn(headers, body);
-    if (sink === undefined) throw new Error('no result');
-    return Number(process.hrtime.bigint() - start) / n / 1000;
-  };
-  const names = Object.keys(contenders);
-  for (const name of names) for (let i = 0; i < 20; i += 1) batch(contenders[name]);
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
-  for (let r = 0; r < rounds; r += 1) {
-    for (const name of r % 2 === 0 ? names : [...names].reverse()) samples[name].push(batch(contenders[name]));
-  }
-  console.log(JSON.stringify(Object.fromEntries(names.map((name) => [name, median(samples[name])]))));
+  console.log(JSON.stringify(interleaved(contenders, { headers, body, n: 200, rounds, warmup: 4000 })));
 }
 
 if (args[0] === '--child') {

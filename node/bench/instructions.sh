@@ -23,15 +23,15 @@ cp "$lib" "$work/addon.node"
 cat > "$work/loop.mjs" <<'EOF'
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
-const [addonPath, bodiesPath, calls] = process.argv.slice(2);
+const [addonPath, bodiesPath, harnessPath, calls] = process.argv.slice(2);
 const { realisticBody } = await import(bodiesPath);
+const { KEY_B64 } = await import(harnessPath);
 const native = createRequire(import.meta.url)(addonPath);
 const body = Buffer.from(realisticBody(2048));
-const keyB64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('base64');
 const ring = new native.Keyring();
-ring.addText(keyB64);
+ring.addText(KEY_B64);
 const handle = native.newVerifier(ring);
-const sig = createHmac('sha512', Buffer.from(keyB64, 'base64')).update(body).digest('hex');
+const sig = createHmac('sha512', Buffer.from(KEY_B64, 'base64')).update(body).digest('hex');
 const slots = new Float64Array(native.fieldKinds().length);
 let text = '';
 for (let i = 0; i < Number(calls); i += 1) text = native.open(handle, body, slots, sig);
@@ -39,5 +39,5 @@ if (!text.startsWith('sdk1:')) throw new Error('open did not return a packed del
 EOF
 total=$(valgrind --tool=callgrind --toggle-collect='*open_c_callback*' \
   --callgrind-out-file="$work/cg" node "$work/loop.mjs" "$work/addon.node" \
-  "$root/tests/js/bodies.mjs" "$calls" 2>&1 | awk '/Collected/{print $NF}')
+  "$root/tests/js/bodies.mjs" "$here/bench/harness.mjs" "$calls" 2>&1 | awk '/Collected/{print $NF}')
 echo "addon open at 2 KiB: $((total / calls)) instructions per call ($calls calls, $lib)"

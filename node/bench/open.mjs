@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Verifier, sign } from '../index.mjs';
 import { realisticBody } from '../../tests/js/bodies.mjs';
+import { KEY_B64, interleaved, median } from './harness.mjs';
 
 const native = createRequire(import.meta.url)('../binding.js');
 
@@ -19,7 +20,6 @@ const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 21;
 const asJson = args.includes('--json');
 
-const KEY_B64 = Buffer.from('benchmark-key-bytes-0123456789abcdef').toString('base64');
 const KEY = Buffer.from(KEY_B64, 'base64');
 const H = 'x-sd-webhook-content-hash';
 
@@ -53,20 +53,6 @@ const contenders = {
   'HMAC only: verify()': (h, b) => verifier.verify(b, h[H]) + 1,
 };
 
-function timeBatch(fn, headers, body, n) {
-  let sink;
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i += 1) sink = fn(headers, body);
-  const ns = Number(process.hrtime.bigint() - start);
-  if (sink === undefined) throw new Error('no result');
-  return ns / n / 1000; // µs per call
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-
 const results = [];
 for (const size of [2 * 1024, 64 * 1024]) {
   const body = payload(size);
@@ -76,17 +62,10 @@ for (const size of [2 * 1024, 64 * 1024]) {
   const b = verifier.open(headers, body);
   if (a.bodySha256 !== b.bodySha256 || a.event.contract_id !== b.event.contractId) throw new Error('results differ');
   const n = Math.max(50, Math.round(400_000 / size));
-  const names = Object.keys(contenders);
-  for (const name of names) timeBatch(contenders[name], headers, body, n * 3); // warm-up
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
-  for (let r = 0; r < rounds; r += 1) {
-    const order = r % 2 === 0 ? names : [...names].reverse();
-    for (const name of order) samples[name].push(timeBatch(contenders[name], headers, body, n));
-  }
-  const base = median(samples[names[0]]);
-  const hmacBase = median(samples['HMAC only: node:crypto']);
-  for (const name of names) {
-    const us = median(samples[name]);
+  const medians = interleaved(contenders, { headers, body, n, rounds, warmup: n * 3 });
+  const base = medians['node:crypto + JSON.parse'];
+  const hmacBase = medians['HMAC only: node:crypto'];
+  for (const [name, us] of Object.entries(medians)) {
     const ref = name.startsWith('HMAC only') ? hmacBase : base;
     results.push({ body_bytes: body.length, contender: name, median_us: Number(us.toFixed(2)), speedup_vs_node: Number((ref / us).toFixed(2)) });
   }

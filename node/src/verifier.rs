@@ -106,8 +106,8 @@ pub fn open_headers(
 }
 
 /// The log record (JSON text) of the delivery `open` returned for `body`,
-/// from its fields packed again (`packed::record_inputs`): built when the front
-/// first reads it.
+/// from its fields packed again (`packed::record_inputs`): built when the
+/// front first reads it.
 #[napi(js_name = "logRecord")]
 pub fn log_record(
     env: Env,

@@ -44,7 +44,7 @@ pub const TOO_FEW_SLOTS: &str =
     "the slots Float64Array is too short for the fields (one slot per letter of fieldKinds())";
 
 /// The `invalid_argument` message of `logRecord` when its slots and text
-/// are not a packed delivery (`unpack` returned `None`).
+/// are not a packed delivery (`record_inputs` returned `None`).
 pub const NOT_PACKED: &str =
     "the slots and text are not a delivery packed as open packs one (fieldKinds())";
 
@@ -117,10 +117,7 @@ pub fn record_inputs<'t>(text: &'t str, slots: &[f64]) -> Option<RecordInputs<'t
     if slots.len() < KINDS.len() {
         return None;
     }
-    let mut inputs = RecordInputs {
-        key_index: -1.0,
-        ..RecordInputs::default()
-    };
+    let mut inputs = RecordInputs::default();
     // Where the next text starts, in bytes and in UTF-16 units.
     let (mut byte, mut unit) = (0usize, 0usize);
     for (i, (kind, &slot)) in KINDS.bytes().zip(slots).enumerate() {

@@ -123,8 +123,8 @@ pub(crate) fn pack(scalars: &[shape::Scalar<'_>], slots: &mut [f64]) -> Result<S
 }
 
 /// The log record (JSON text) of the delivery `open` returned for `body`,
-/// from its fields packed again (`packed::record_inputs`): built when the front
-/// first reads it.
+/// from its fields packed again (`packed::record_inputs`): built when the
+/// front first reads it.
 #[wasm_bindgen(js_name = logRecord)]
 pub fn log_record(
     verifier: &RawVerifier,
